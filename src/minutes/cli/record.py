@@ -1,0 +1,61 @@
+"""`minutes record`: raw minutes in, the 沟通记录表 out."""
+from __future__ import annotations
+
+from enum import Enum
+from typing import Annotated, Optional
+
+import typer
+
+
+class RecordFormat(str, Enum):
+    md = "md"
+    json = "json"
+
+
+def register(app: typer.Typer) -> None:
+    app.command("record")(record)
+
+
+def record(
+    files: Annotated[list[str], typer.Argument(help="会议记录文件（.md/.txt/.docx），- 表示标准输入")],
+    date: Annotated[Optional[str], typer.Option("--date", help="会议日期 YYYY-MM-DD（正文没有日期时用于推算相对截止时间）")] = None,
+    fmt: Annotated[RecordFormat, typer.Option("--format", "-f", help="输出格式")] = RecordFormat.md,
+    out: Annotated[Optional[str], typer.Option("--output", "-o", help="写入文件而不是标准输出")] = None,
+    encoding: Annotated[Optional[str], typer.Option(help="指定编码（默认自动识别）")] = None,
+) -> None:
+    """把会议记录整理成跨部门协作沟通记录表。
+
+    Example: minutes record corpora/samples/product-sync.md --format json
+    """
+    from ..errors import MinutesError
+    from ..pipeline import record as build
+    from .common import error, parse_date, read_inputs, write_output
+
+    meeting = parse_date(date)
+    records = []
+    failed = False
+    for name, doc in read_inputs(files, encoding):
+        if doc is None:
+            failed = True
+            continue
+        try:
+            records.append(build(doc, meeting))
+        except MinutesError as exc:
+            error(str(exc))
+            failed = True
+    if records:
+        if fmt is RecordFormat.json:
+            from ..render.json import render
+
+            text = render(records)
+        else:
+            from ..render.markdown import render as md
+
+            text = "\n".join(md(r) for r in records)
+        try:
+            write_output(text, out, files)
+        except MinutesError as exc:
+            error(str(exc))
+            raise typer.Exit(2) from None
+    if failed:
+        raise typer.Exit(2)

@@ -1,0 +1,302 @@
+"""行动项: commitments that someone will do something after the meeting.
+
+A sentence becomes an action from what it says (an owner pattern, a promise,
+a requirement with a deadline, a work verb opening a list item) or from where
+it stands (a plan section, a 明日计划 column, a checkbox). Reports of work
+done, invitations, questions and speakers' opinions are not actions.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from ..resolve.dates import Deadline, find_deadline
+from ..resolve.owners import Owner, find_owners, known_people, subject_owner
+from ..schema import Action
+from ..structure import Block, clean
+from .context import Context
+
+_OWNER_KEYS = re.compile(r"^(?:责任人|负责人|执行人|跟进人|承办人|Owner|Assignee)$", re.I)
+_META_KEYS = re.compile(r"时间|日期|地点|参会|与会|出席|主持|记录|名称|主题|时长|类型|链接|摘要|目的|请假")
+_EMPTY_CELL = re.compile(r"^(?:无|暂无|没有|-|—|/|N/?A|none)$", re.I)
+_BLOCK_OWNER = re.compile(r"以下(?:由|请)?\s*(?P<owner>[^，,：:\s]{1,16}?)\s*(?:负责|完成|跟进|落实)")
+_HEAD_MENTION = re.compile(r"[@＠](?P<owner>[\w\u4e00-\u9fff\-·.]+?)\s*$")
+_PEOPLE_VALUE = re.compile(r"^[\w\u4e00-\u9fff·\- ]{1,24}(?:\s*[、,，和/]\s*[\w\u4e00-\u9fff·\- ]{1,24})*$")
+_LINK_ONLY = re.compile(r"^\[[^\]]*\]\([^)]*\)\s*$|^https?://\S+$")
+_TASK_TRIM = re.compile(r"^[\s，,。；;：:、\-—*~>]+|[\s，,。；;：:、\-—*~]+$")
+
+
+def extract_actions(ctx: Context) -> list[Action]:
+    out: list[Action] = []
+    done_blocks: set[int] = set()
+    text, st = ctx.text, ctx.st
+    for sent in st.sentences:
+        bi = sent.block
+        b = st.blocks[bi]
+        role = ctx.role(bi)
+        if role in ("skip", "meta") or b.kind == "label":
+            continue
+        if b.key and _META_KEYS.search(b.key) and not _OWNER_KEYS.match(b.key):
+            continue
+        if b.kind == "heading":
+            act = _heading_action(ctx, bi)
+            if act:
+                out.append(act)
+            continue
+        plan_unit = role == "plan" and _is_plan_unit(ctx, bi)
+        if plan_unit:
+            if bi in done_blocks:
+                continue
+            s, e = b.start, b.end
+        else:
+            s, e = sent.start, sent.end
+        verdict = _decide(ctx, b, bi, s, e, plan_unit)
+        if verdict is None:
+            continue
+        if plan_unit:
+            done_blocks.add(bi)
+        if verdict == "attach":
+            continue
+        out.append(_build(ctx, b, bi, s, e, role, verdict))
+    return out
+
+
+def _is_plan_unit(ctx: Context, bi: int) -> bool:
+    """Top-level lines of a plan section are its tasks; their children are detail."""
+    b = ctx.st.blocks[bi]
+    line = ctx.st.span(bi)
+    if not re.search(r"[\u4e00-\u9fff]", line) or "？" in line or _LINK_ONLY.match(line):
+        return False
+    if b.children and any(x.parent == bi and _people_value(ctx, x) for x in ctx.st.blocks[bi + 1 : bi + 1 + 2 * b.children]):
+        return False  # "前、后端分工" whose children name the people
+    if b.kind == "cell":
+        return b.row_key is not None and not _EMPTY_CELL.match(ctx.st.span(bi))
+    if b.kind == "item":
+        if b.parent is None:
+            return True
+        # "分工" lines such as "前端：张三、李四" nested under "前、后端分工"
+        return _people_value(ctx, b) is not None
+    return b.kind == "para" and b.parent is None
+
+
+def _people_value(ctx: Context, b: Block) -> list[tuple[int, int]] | None:
+    """`前端：顾洋丞、胡昌宇` — a role whose value is only names."""
+    if not b.key or b.value_start is None or _OWNER_KEYS.match(b.key):
+        return None
+    value = ctx.text[b.value_start : b.end]
+    if not _PEOPLE_VALUE.match(value.replace("*", "")) or re.search(r"[\d]|负责|完成|进行|商定", value):
+        return None
+    names = re.split(r"\s*[、,，和/]\s*", value.replace("*", "").strip())
+    if not all(1 <= len(n) <= 20 and (len(n) <= 4 or re.fullmatch(r"[A-Za-z][\w\- ]*", n)) for n in names):
+        return None
+    spans = []
+    pos = b.value_start
+    for n in names:
+        i = ctx.text.find(n, pos, b.end)
+        spans.append((i, i + len(n)))
+        pos = i + len(n)
+    return spans
+
+
+def _decide(ctx: Context, b: Block, bi: int, s: int, e: int, plan_unit: bool) -> str | None:
+    """'strong', 'weak' or 'attach' when the span is an action; None when not."""
+    rules, text = ctx.rules, ctx.text
+    if b.key and ctx._role_of_text(b.key) == "progress":
+        return None  # "当前进展：…" reports, it does not assign
+    if rules.any("disagreements", "option", text, b.start, b.end):
+        return None  # "方案二 …" is an alternative under discussion
+
+    def has(role: str) -> bool:
+        return rules.any("actions", role, text, s, e) is not None
+
+    question = has("question")
+    if b.checked is not None:
+        if find_owners(text, s, e, rules, ctx.people) or plan_unit or _context_owner(ctx, bi):
+            return "strong"
+        return None
+    if b.key and _OWNER_KEYS.match(b.key) and b.value_start is not None:
+        rest = re.sub(r"[@＠][\w\u4e00-\u9fff\-·.]+|[\s，,、]", "", text[b.value_start : e])
+        return "strong" if rest else "attach"
+    if has("invite"):
+        return None
+    done = has("done")
+    if plan_unit:
+        if question and not find_deadline(text[s:e], ctx.ref_date(bi) or date(2000, 1, 1)):
+            return None
+        return None if done and not has("future") else "strong"
+    if ctx.is_speaker(b):
+        # A speaker's words are opinions unless they promise something themselves.
+        return "strong" if has("future") and not question else None
+    if has("report") and not has("future"):
+        return None
+    if done and not has("future"):
+        return None
+    owners = find_owners(text, s, e, rules, ctx.people)
+    if owners and all(o.rule == "owner.mention" for o in owners) and not _mention_at_edge(text, s, e, owners):
+        owners = []  # "存在一个邀请 @zccrs 加入 TC 的决议" mentions, it does not assign
+    if has("assign") and owners:
+        return "strong"
+    if question:
+        return None
+    if has("future"):
+        return "strong"
+    ref = ctx.ref_date(bi) or date(2000, 1, 1)
+    if has("modal"):
+        due = find_deadline(text[s:e], ref)
+        if owners or (due and due.date) or b.kind == "item" or text[s:e].startswith("需要"):
+            return "strong"
+    if has("imperative") and b.kind in ("item", "para", "cell"):
+        return "weak"
+    if has("assign") and b.key and text[b.value_start or s : e].lstrip().startswith("负责"):
+        return "strong"
+    if owners and any(o.rule == "owner.mention" for o in owners) and b.kind == "item" \
+            and ctx.role(bi) != "progress" and re.search(r"[@＠][^@＠\s]+\s*(?:~~)?\s*$", text[s:e]):
+        return "strong"  # "task@owner" lines
+    known = known_people(text, s, e, ctx.people)
+    if known and find_deadline(text[s:e], ref) is not None and b.kind in ("item", "para"):
+        return "strong"
+    return None
+
+
+def _mention_at_edge(text: str, s: int, e: int, owners: list[Owner]) -> bool:
+    """A mention that opens a line ("@赵六 下周三前…") or closes it ("任务@王五")."""
+    head = re.sub(r"^(?:\[[ xX]\]\s*|~~|\*\*)*", "", text[s:e])
+    lead = e - s - len(head)
+    tail = re.sub(r"(?:~~|\*\*|\s|[。；;,，])*$", "", text[s:e])
+    return any(o.start - 1 <= s + lead or o.end >= s + len(tail) for o in owners)
+
+
+def _context_owner(ctx: Context, bi: int) -> list[Owner]:
+    """Owners given by where the line stands: a table row, a heading's @X,
+    a block label such as 以下由市场部负责."""
+    st, text = ctx.st, ctx.text
+    b = st.blocks[bi]
+    if b.kind == "cell" and b.row_key:
+        row = b.row_key.strip("*@ ")
+        if row and (len(row) <= 4 or re.fullmatch(r"[A-Za-z][\w\-]*", row)):
+            i = text.rfind(b.row_key, 0, b.start)
+            return [Owner(row, i, i + len(row), "owner.row")] if i >= 0 else []
+    if b.label is not None:
+        lb = st.blocks[b.label]
+        m = _BLOCK_OWNER.search(text, lb.start, lb.end)
+        if m:
+            return [Owner(m.group("owner"), m.start("owner"), m.end("owner"), "owner.block")]
+    h = b.heading
+    while h is not None:
+        hb = st.blocks[h]
+        m = _HEAD_MENTION.search(text, hb.start, hb.end)
+        if m:
+            return [Owner(m.group("owner"), m.start("owner"), m.end("owner"), "owner.heading")]
+        m = _BLOCK_OWNER.search(text, hb.start, hb.end)
+        if m:
+            return [Owner(m.group("owner"), m.start("owner"), m.end("owner"), "owner.heading")]
+        h = hb.heading
+    return []
+
+
+def _owners_for(ctx: Context, b: Block, bi: int, s: int, e: int) -> list[Owner]:
+    text, rules, people = ctx.text, ctx.rules, ctx.people
+    owners = find_owners(text, s, e, rules, people)
+    if owners:
+        return owners
+    spans = _people_value(ctx, b)
+    if spans:
+        return [Owner(text[a:z], a, z, "owner.assignment") for a, z in spans]
+    if b.key and b.value_start is not None and text[b.value_start:e].lstrip().startswith("负责"):
+        i = text.find(b.key, b.start)
+        return [Owner(b.key, i, i + len(b.key), "owner.key")]
+    if ctx.is_speaker(b):
+        i = text.find(b.key, b.start)
+        if not re.search(r"[/]", b.key):
+            return [Owner(b.key, i, i + len(b.key), "owner.speaker")]
+    owners = subject_owner(text, s, e, rules, people) or known_people(text, s, e, people)
+    if owners:
+        return owners
+    if b.start < s:  # an owner named earlier in the same item: "提醒学员注意…。特别注意…"
+        owners = find_owners(text, b.start, s, rules, people)
+        if owners:
+            return owners
+    return _context_owner(ctx, bi)
+
+
+def _deadline_for(ctx: Context, b: Block, bi: int, s: int, e: int) -> tuple[Deadline | None, bool]:
+    """The deadline in the sentence, else one stated by its column or heading
+    (明日计划, 本周计划); the flag says whether it was written in the sentence."""
+    ref = ctx.ref_date(bi)
+    if ref is None:
+        d = find_deadline(ctx.text[s:e], date(2000, 1, 1))
+        if d is not None:
+            # Without a meeting date only an absolute date with a year is known.
+            if d.date is not None and not re.search(r"(?:19|20)\d{2}", d.text):
+                d = Deadline(d.text, d.start, d.end, None, d.rule, d.vague, d.reading)
+            return _shift(d, s), True
+        return None, False
+    d = find_deadline(ctx.text[s:e], ref)
+    if d is not None:
+        return _shift(d, s), True
+    scopes = [b.column] if b.kind == "cell" and b.column else []
+    h = b.heading
+    while h is not None:
+        scopes.append(ctx.st.span(h))
+        h = ctx.st.blocks[h].heading
+    if b.label is not None:
+        scopes.insert(0, ctx.st.blocks[b.label].key or "")
+    for scope in scopes:
+        if ctx._role_of_text(scope) != "plan":
+            continue
+        d = find_deadline(scope, ref)
+        if d is not None and d.date is not None and not re.search(r"\d", d.text):
+            return Deadline(d.text, -1, -1, d.date, d.rule, d.vague, d.reading), False
+    return None, False
+
+
+def _shift(d: Deadline, offset: int) -> Deadline:
+    return Deadline(d.text, d.start + offset, d.end + offset, d.date, d.rule, d.vague, d.reading)
+
+
+def _build(ctx: Context, b: Block, bi: int, s: int, e: int, role: str | None, verdict: str) -> Action:
+    text = ctx.text
+    owners = _owners_for(ctx, b, bi, s, e)
+    due, written = _deadline_for(ctx, b, bi, s, e)
+    source = ctx.source(s, e, b)
+    names = [o.name for o in owners]
+    cuts = [(o.start, o.end) for o in owners if s <= o.start < e]
+    if due is not None and written:
+        cuts.append((due.start, due.end))
+    task = _task(text, s, e, cuts, b)
+    vague = bool(due is not None and due.vague) or any(o.vague for o in owners)
+    return Action(
+        id=ctx.new_id("action", source.text), text=clean(text[s:e]), source=source, task=task,
+        owner="、".join(names) if names else None, owners=names,
+        due=due.date.isoformat() if due is not None and due.date is not None else None,
+        due_text=due.text if due is not None and written else None,
+        vague=vague, status="已完成" if b.checked else "open",
+    )
+
+
+def _task(text: str, s: int, e: int, cuts: list[tuple[int, int]], b: Block) -> str:
+    """What is to be done, without owner and date words."""
+    chars = list(text[s:e])
+    for a, z in cuts:
+        for i in range(max(a, s), min(z, e)):
+            chars[i - s] = "\x00"
+    t = "".join(chars)
+    t = re.sub(r"(?:由|请|@|＠)?\x00+(?:来|去)?(?:负责|牵头)?", "\x00", t)
+    t = re.sub(r"(?:在|于|截止(?:日期|时间)?是?在?)?\s*\x00+\s*(?:之前|以前|前|期间)?", " ", t)
+    t = re.sub(r"^(?:责任人|负责人|执行人)\s*[:：]\s*", "", t)
+    t = clean(t)
+    t = re.sub(r"\s*[（(]\s*[)）]", "", t)
+    return _TASK_TRIM.sub("", t) or clean(text[s:e])
+
+
+def _heading_action(ctx: Context, hi: int) -> Action | None:
+    """A sub-heading under a plan section that names an owner ("公众号问答机器人@邢立涛")."""
+    st, text = ctx.st, ctx.text
+    hb = st.blocks[hi]
+    parent = hb.heading
+    if parent is None or ctx.heading_role(parent) != "plan":
+        return None
+    m = _HEAD_MENTION.search(text, hb.start, hb.end)
+    if not m:
+        return None
+    return _build(ctx, hb, hi, hb.start, hb.end, "plan", "strong")

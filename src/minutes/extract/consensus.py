@@ -1,0 +1,57 @@
+"""共识点: what the meeting agreed or decided, each with its evidence.
+
+A sentence is a consensus when it says so (决定, 一致同意, 达成共识, a vote),
+when it stands under a `结论：` label or in a 结论 field, or when it is a
+leaf line of a decision section (技术架构, 项目选择 …). Conclusions of an
+earlier meeting (历史结论, 上次例会结论) are not this meeting's consensus.
+"""
+from __future__ import annotations
+
+from ..schema import Item
+from ..structure import clean
+from .context import Context
+
+
+def extract_consensus(ctx: Context) -> list[Item]:
+    text, st, rules = ctx.text, ctx.st, ctx.rules
+    out: list[Item] = []
+    for sent in st.sentences:
+        bi = sent.block
+        b = st.blocks[bi]
+        if b.kind in ("heading", "label") or ctx.role(bi) in ("skip", "meta"):
+            continue
+        s, e = sent.start, sent.end
+        if _open(ctx, s, e) or rules.any("actions", "question", text, s, e):
+            continue
+        if not _is_consensus(ctx, bi, s, e):
+            continue
+        src = ctx.source(s, e, b)
+        out.append(Item(id=ctx.new_id("consensus", src.text), text=clean(src.text), source=src))
+    return out
+
+
+def _open(ctx: Context, s: int, e: int) -> bool:
+    rules, text = ctx.rules, ctx.text
+    return any(r.search(text, s, e) for r in rules.family("disagreements"))
+
+
+def _is_consensus(ctx: Context, bi: int, s: int, e: int) -> bool:
+    text, st, rules = ctx.text, ctx.st, ctx.rules
+    b = st.blocks[bi]
+    block_text_start = b.start
+    if rules.any("consensus", "exclude", text, block_text_start, b.end):
+        return False
+    if b.label is not None:
+        lb = st.blocks[b.label]
+        if rules.any("consensus", "exclude", text, lb.start, lb.end):
+            return False
+        if rules.any("consensus", "label", text, lb.start, lb.end):
+            return True
+    if rules.any("consensus", "label", text, b.start, b.end):
+        return True  # every sentence of a "结论：…" block
+    if rules.any("consensus", "trigger", text, s, e):
+        return not ctx.is_speaker(b) or True
+    if ctx.role(bi) == "decision" and b.kind in ("item", "para") and b.children == 0:
+        # leaf lines of a decision section: "技术架构 / 后端 / Flask"
+        return not rules.any("actions", "question", text, s, e)
+    return False

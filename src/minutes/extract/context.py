@@ -1,0 +1,112 @@
+"""What every extractor reads: the text, its structure, the rules, and what
+earlier extractors found (meeting date, people). Built once per document."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING
+
+from ..rules import RuleSet
+from ..schema import Meta, Source, item_id
+from ..structure import Block, Sentence, Structure
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..segment import Tokens
+
+_ROLES = ("skip", "body", "meta", "plan", "progress", "decision")
+
+
+@dataclass(slots=True)
+class Context:
+    text: str
+    st: Structure
+    rules: RuleSet
+    doc_key: str
+    meeting_date: date | None = None
+    meta: Meta = field(default_factory=Meta)
+    people: set[str] = field(default_factory=set)
+    block_dates: list[date | None] = field(default_factory=list)
+    _roles: dict[int, str | None] = field(default_factory=dict)
+    _ids: dict[tuple[str, str], int] = field(default_factory=dict)
+    tokens: "Tokens | None" = None
+
+    # --- evidence -----------------------------------------------------------
+    def source(self, s: int, e: int, block: Block | None = None) -> Source:
+        line = block.line if block is not None else self.st.line_of(s)
+        speaker = block.key if block is not None and self.is_speaker(block) else None
+        return Source(text=self.text[s:e], start=s, end=e, line=line, speaker=speaker)
+
+    def new_id(self, kind: str, source_text: str) -> str:
+        n = self._ids.get((kind, source_text), 0)
+        self._ids[(kind, source_text)] = n + 1
+        return item_id(self.doc_key, kind, source_text, n)
+
+    # --- where a block stands -------------------------------------------------
+    def role(self, bi: int) -> str | None:
+        """The section role governing a block: plan, progress, decision, skip, meta or None."""
+        if bi in self._roles:
+            return self._roles[bi]
+        b = self.st.blocks[bi]
+        role = None
+        if b.kind == "cell" and b.column:
+            role = self._role_of_text(b.column)
+        if role is None and b.label is not None:
+            role = self._role_of_text(self.st.blocks[b.label].key or "")
+        h = b.heading
+        nearest = True
+        while role is None and h is not None:
+            role = self._role_of_text(self.st.span(h))
+            if role == "plan" and not nearest:
+                # a plan heading dates and owns its own lines, not those of
+                # sub-sections under it ("工作内容 / 开发板合作项目")
+                role = None
+            nearest = False
+            h = self.st.blocks[h].heading
+        if role == "body":
+            role = None
+        self._roles[bi] = role
+        return role
+
+    def _role_of_text(self, text: str) -> str | None:
+        text = re.sub(r"^[^\w\u4e00-\u9fff]+", "", text).strip("*：: ")
+        if not text:
+            return None
+        for role in _ROLES:
+            if self.rules.any("sections", role, text):
+                return role
+        if _is_date_heading(text):
+            return "plan"
+        return None
+
+    def heading_role(self, hi: int) -> str | None:
+        return self._role_of_text(self.st.span(hi))
+
+    def is_speaker(self, b: Block) -> bool:
+        """A `name: words` line attributes words to a participant."""
+        if not b.key or b.value_start is None:
+            return False
+        key = b.key
+        if key in self.people or key.lower() in {p.lower() for p in self.people}:
+            return True
+        if "/" in key and all(re.fullmatch(r"[A-Za-z][\w\-]*", k.strip()) for k in key.split("/")):
+            return True
+        # Latin handles (revy, Avenger_285714) are speakers; Chinese keys are
+        # speakers only when known, since 结论/时间/前端 are labels.
+        return bool(re.fullmatch(r"[A-Za-z][\w\-. ]{1,30}", key)) and not re.fullmatch(
+            r"(?i)(todo|note|date|data|host|topic|action|owner|pr|issue|github|http|https|time|ps)", key)
+
+    def ref_date(self, bi: int) -> date | None:
+        return self.block_dates[bi] if bi < len(self.block_dates) else self.meeting_date
+
+    def sentences(self) -> list[Sentence]:
+        return self.st.sentences
+
+
+_DATE_HEAD = re.compile(
+    r"^(?:\d{4}[-/.年])?\d{1,2}[-/.月]\d{1,2}[日号]?(?:\s*(?:周|星期)[一二三四五六日天])?$|^\d{4}-\d{2}-\d{2}$")
+
+
+def _is_date_heading(text: str) -> bool:
+    """Headings that are only a date ("8.12", "2023-05-01") open a dated log entry."""
+    return bool(_DATE_HEAD.match(text.strip()))

@@ -1,0 +1,40 @@
+"""分歧点 / 待决事项: points not agreed, or explicitly left open.
+
+Triggers (分歧, 不认可, 暂未达成一致, 待下次会议讨论, 需法务确认, X认为…Y则认为)
+and alternatives listed side by side (方案一 / 方案二) under an open question.
+"""
+from __future__ import annotations
+
+from ..schema import Item
+from ..structure import clean
+from .context import Context
+
+
+def extract_disagreements(ctx: Context) -> list[Item]:
+    text, st, rules = ctx.text, ctx.st, ctx.rules
+    out: list[Item] = []
+    options = _option_blocks(ctx)
+    for sent in st.sentences:
+        bi = sent.block
+        b = st.blocks[bi]
+        if b.kind in ("heading", "label") or ctx.role(bi) in ("skip", "meta"):
+            continue
+        s, e = sent.start, sent.end
+        hit = rules.any("disagreements", "trigger", text, s, e)
+        if hit is None and not (bi in options and s == b.start):
+            continue
+        src = ctx.source(s, e, b)
+        out.append(Item(id=ctx.new_id("disagreement", src.text), text=clean(src.text), source=src))
+    return out
+
+
+def _option_blocks(ctx: Context) -> set[int]:
+    """Blocks that open an alternative (方案一 …) with at least one sibling alternative."""
+    st, text, rules = ctx.st, ctx.text, ctx.rules
+    found = [bi for bi, b in enumerate(st.blocks)
+             if b.kind in ("item", "para") and rules.any("disagreements", "option", text, b.start, b.end)]
+    groups: dict[tuple[int | None, int | None], list[int]] = {}
+    for bi in found:
+        b = st.blocks[bi]
+        groups.setdefault((b.heading, b.parent), []).append(bi)
+    return {bi for g in groups.values() if len(g) >= 2 for bi in g}

@@ -1,0 +1,189 @@
+"""基本信息: topic, date, time, place, people, host, recorder, background, goals.
+
+Read from what real minutes contain: `key：value` header lines (Chinese,
+English or both), a title heading, a participants heading with a list under
+it, and dates in the title or file name when the header has none.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+
+from ..resolve.dates import find_dates
+from ..structure import clean
+from .context import Context
+
+_SPLIT_PEOPLE = re.compile(r"[、，,；;／/]|\s{1,}(?=@)|(?<=\S)@|\s+和\s*|\s+|(?<=[\u4e00-\u9fff])和(?=[\u4e00-\u9fff])")
+_TIME_RANGE = re.compile(r"(\d{1,2}\s*[:：]\s*\d{2})(?:\s*[-–—~～至到]\s*(\d{1,2}\s*[:：]\s*\d{2}))?")
+_PLACE_WORDS = re.compile(r"腾讯会议|飞书会议|钉钉会议|线上会议|线上|线下|Zoom|Teams|会议室|[\u4e00-\u9fff]{1,6}楼\s*\d+|\d{3}\b")
+_FILE_DATE = re.compile(r"(20\d{2}|19\d{2})[-_.年]?(\d{1,2})[-_.月]?(\d{1,2})")
+_DEPT = re.compile(r"^(?P<dept>[\u4e00-\u9fffA-Za-z]{1,12}(?:部|组|中心|团队|委员会|办公室|办|处|科|室|SIG|sig))\s*[:：]\s*(?P<names>.+)$")
+_NOT_NAME = re.compile(r"^(?:等|共|人|各位|全体|无|本次|会议|由|来自|名|成员|\d+)$|[。：:]|\d+名|参会|主持")
+
+
+def extract_meta(ctx: Context, *, option_date: date | None, path: str | None) -> None:
+    st, text, meta = ctx.st, ctx.text, ctx.meta
+    fields: dict[str, tuple[int, int]] = {}
+    participants_heads: list[int] = []
+    for bi, b in enumerate(st.blocks):
+        if b.kind == "heading":
+            if _field_of(ctx, st.span(bi).rstrip("：: ")) == "participants":
+                participants_heads.append(bi)
+            continue
+        if not b.key:
+            continue
+        f = _field_of(ctx, b.key)
+        if f is None or f in fields:
+            continue
+        if b.value_start is None:
+            if f == "participants":
+                participants_heads.append(bi)
+            continue
+        fields[f] = (b.value_start, b.end)
+
+    for f in ("topic", "location", "initiator", "recorder", "background", "goals"):
+        if f in fields:
+            s, e = fields[f]
+            setattr(meta, f, clean(text[s:e]) or None)
+    if meta.initiator:
+        meta.initiator = meta.initiator.lstrip("@＠")
+    if meta.topic is None and st.title is not None:
+        meta.topic = clean(st.span(st.title)) or None
+    if "date" in fields:
+        s, e = fields["date"]
+        value = text[s:e]
+        m = _TIME_RANGE.search(value)
+        if m:
+            meta.time = re.sub(r"\s|：", lambda x: ":" if x.group() == "：" else "", m.group(0))
+        if meta.location is None and _PLACE_WORDS.search(value):
+            meta.location = clean(_strip_dates(value)) or None
+
+    _meeting_date(ctx, fields, option_date, path)
+    _participants(ctx, fields, participants_heads)
+    _block_dates(ctx)
+
+
+def _field_of(ctx: Context, key: str) -> str | None:
+    key = key.strip("*# ：:")
+    for r in ctx.rules.family("meta"):
+        if r.search(key) is not None:
+            return r.extra.get("field")
+    return None
+
+
+def _strip_dates(value: str) -> str:
+    value = re.sub(r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*[日号]?", "", value)
+    value = re.sub(r"(?i)\b(mon|tue|wed|thu|fri|sat|sun)\w*\b|周[一二三四五六日天]|星期[一二三四五六日天]", "", value)
+    return _TIME_RANGE.sub("", value).strip(" ，,")
+
+
+def _has_year(text: str) -> bool:
+    return bool(re.search(r"(?:19|20)\d{2}|[〇零一二三四五六七八九]{4}年", text))
+
+
+def _meeting_date(ctx: Context, fields: dict[str, tuple[int, int]], option: date | None,
+                  path: str | None) -> None:
+    """The text's own full date wins; a date without a year takes the year of
+    --date; then the file name; then --date. Never today's date: a record
+    whose date is unknown says so."""
+    meta = ctx.meta
+    ref = option or date(2000, 1, 1)
+    candidates: list[tuple[int, int]] = []
+    if "date" in fields:
+        candidates.append(fields["date"])
+    if ctx.st.title is not None:
+        t = ctx.st.blocks[ctx.st.title]
+        candidates.append((t.start, t.end))
+    # Early prose such as "本次（2022/11/23）OpenSergo 社区会议…"
+    for b in ctx.st.blocks[:12]:
+        candidates.append((b.start, b.end))
+    for s, e in candidates:
+        for d in find_dates(ctx.text[s:e], ref):
+            if d.date is None:
+                continue
+            if _has_year(d.text):
+                meta.date, meta.date_source = d.date.isoformat(), "text"
+                ctx.meeting_date = d.date
+                return
+            if option is not None:
+                meta.date, meta.date_source = d.date.isoformat(), "option"
+                ctx.meeting_date = d.date
+                return
+    if path and path != "-":
+        m = _FILE_DATE.search(Path(path).stem)
+        if m:
+            try:
+                d = date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+            except ValueError:
+                d = None
+            if d is not None:
+                meta.date, meta.date_source = d.isoformat(), "filename"
+                ctx.meeting_date = d
+                return
+    if option is not None:
+        meta.date, meta.date_source = option.isoformat(), "option"
+        ctx.meeting_date = option
+
+
+def _names(value: str) -> list[str]:
+    out = []
+    for part in _SPLIT_PEOPLE.split(clean(value)):
+        part = part.strip(" @＠*()（）[]【】")
+        if part and not _NOT_NAME.search(part) and len(part) <= 24:
+            out.append(part)
+    return out
+
+
+def _participants(ctx: Context, fields: dict[str, tuple[int, int]], heads: list[int]) -> None:
+    st, meta = ctx.st, ctx.meta
+    people: list[str] = []
+    depts: dict[str, list[str]] = {}
+    if "participants" in fields:
+        s, e = fields["participants"]
+        people += _names(ctx.text[s:e])
+    for hi in heads:
+        # the list right under a participants heading or label
+        for bi in range(hi + 1, len(st.blocks)):
+            b = st.blocks[bi]
+            if b.kind == "heading" or (b.kind == "label" and bi != hi):
+                break
+            under = b.heading == hi if st.blocks[hi].kind == "heading" else b.label == hi
+            if not under or b.kind not in ("item", "para"):
+                break
+            line = st.span(bi)
+            m = _DEPT.match(line)
+            if m:
+                names = _names(m.group("names"))
+                depts.setdefault(m.group("dept"), []).extend(names)
+                people += names
+            elif b.kind == "item":
+                people += _names(line)
+    seen: set[str] = set()
+    meta.participants = [p for p in people if not (p in seen or seen.add(p))]
+    meta.departments = depts
+    ctx.people.update(meta.participants)
+    for f in ("initiator", "recorder"):
+        v = getattr(meta, f)
+        if v:
+            ctx.people.update(_names(v))
+
+
+def _block_dates(ctx: Context) -> None:
+    """The date each block is resolved against: in a running log of several
+    dated meetings, the date of the entry that holds it."""
+    current = ctx.meeting_date
+    out: list[date | None] = []
+    ref = ctx.meeting_date
+    for b in ctx.st.blocks:
+        entry = None
+        if b.kind == "heading" or (b.key and _field_of(ctx, b.key) == "date" and b.value_start is not None):
+            if ref is not None:
+                span = ctx.text[b.start : b.end] if b.kind == "heading" else ctx.text[b.value_start : b.end]
+                found = [d for d in find_dates(span, ref) if d.date is not None]
+                if found:
+                    entry = found[0].date
+        if entry is not None:
+            current = entry
+        out.append(current)
+    ctx.block_dates = out

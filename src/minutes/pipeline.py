@@ -1,0 +1,77 @@
+"""The pure core: text in, a `Record` out.
+
+ingest → structure → segment → extract (meta, discussion, consensus,
+disagreements, actions, vague) → resolve (owners, deadlines, inside the
+action extractor) → Record. No I/O here: the CLI, exports and the batch
+runner are thin layers over `record_text`.
+"""
+from __future__ import annotations
+
+import hashlib
+from datetime import date
+
+from .extract.actions import extract_actions
+from .extract.consensus import extract_consensus
+from .extract.context import Context
+from .extract.disagreements import extract_disagreements
+from .extract.discussion import extract_discussion
+from .extract.meta import extract_meta
+from .extract.vague import extract_vague
+from .ingest import Text
+from .rules import RuleSet, load
+from .schema import Document, Missing, Record
+from .structure import parse
+
+# Fields of the 跨部门协作沟通记录表 a recorder must fill in.
+REQUIRED = {"topic": "沟通主题", "date": "日期", "participants": "参与部门及人员", "recorder": "记录人"}
+
+
+def record_text(text: str, meeting_date: date | None = None, *, path: str | None = None,
+                encoding: str = "utf-8", rules: RuleSet | None = None, tokens: bool = True) -> Record:
+    """Build the record of one document.
+
+    `meeting_date` resolves relative deadlines when the text gives no date of
+    its own (the text's date wins). `tokens=False` skips jieba/spaCy word
+    boundaries, for callers that need only a fast approximate pass.
+    """
+    sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return record(Text(text, encoding, sha, path), meeting_date, rules=rules, tokens=tokens)
+
+
+def record(doc: Text, meeting_date: date | None = None, *, rules: RuleSet | None = None,
+           tokens: bool = True) -> Record:
+    rules = rules or load()
+    st = parse(doc.text)
+    ctx = Context(doc.text, st, rules, doc.key)
+    if tokens and doc.text.strip():
+        from .segment import Tokens
+
+        ctx.tokens = Tokens(doc.text)
+    extract_meta(ctx, option_date=meeting_date, path=doc.path)
+    consensus = extract_consensus(ctx)
+    disagreements = extract_disagreements(ctx)
+    actions = extract_actions(ctx)
+    taken = {(i.source.start, i.source.end) for i in (*consensus, *disagreements, *actions)}
+    discussion = extract_discussion(ctx, taken)
+    vague = extract_vague(ctx, actions, consensus)
+    rec = Record(
+        meta=ctx.meta, discussion=discussion, consensus=consensus, disagreements=disagreements,
+        actions=actions, vague=vague,
+        document=Document(path=doc.path, encoding=doc.encoding, sha256=doc.sha256),
+    )
+    rec.missing = missing_fields(rec)
+    return rec
+
+
+def missing_fields(rec: Record) -> list[Missing]:
+    out: list[Missing] = []
+    for f, label in REQUIRED.items():
+        if not getattr(rec.meta, f):
+            out.append(Missing(field=f, message=f"缺少{label}"))
+    for a in rec.actions:
+        if not a.owners:
+            out.append(Missing(field="owner", message="行动项没有负责人", line=a.source.line, item=a.id))
+        if a.due is None:
+            msg = "截止时间不明确" if a.due_text else "行动项没有截止时间"
+            out.append(Missing(field="due", message=msg, line=a.source.line, item=a.id))
+    return out

@@ -1,0 +1,164 @@
+"""Who must act: owner spans found in a sentence, as written.
+
+Owners are never invented. Each one is a substring of the source; words that
+name nobody (各位, 全体, 有人) are dropped, and vague ones (相关部门, 大家) are
+kept but marked so the record can flag them.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..rules import RuleSet
+
+# Whitespace separates names only between Han names ("张三 李四") or before a
+# mention; "TC 成员" and "Merlin Lu" are one name each.
+_SPLIT = re.compile(r"\s*(?:、|以及|和|及|与|/|,|，|&)\s*|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])|\s+(?=[@＠])")
+_DROP_PREFIX = re.compile(r"^(?:各位|全体|所有|各|请|由|让|交给|是|为|需要|会后|稍后|随后|目前|主要由|@|＠)+")
+_DROP_SUFFIX = re.compile(r"(?:同学们|们|等人|等)$")
+_NOT_OWNER = re.compile(
+    r"^(?:只|主要|具体|分别|共同|各自|专门|全权|统一|一起|来|将|会|谁|人|有人|我|你|他|她|它|这|那|这个|那个|这些|"
+    r"本次|此事|该|其|我们|你们|他们|大家都|目前|今年|去年|明天|后天|下周|本周|会议|例会|首先|然后|最后|同时|"
+    r"另外|如果|若|可以|可能|需要|应该|期望|希望|相关|下|上|中|前|后|对|在|于|的|了|是|也|还|都|就|再|又|"
+    r"项目|任务|工作|问题|方案|文档|代码|功能|数据|内容|部分|事项|模块|其他|其它|这部分|后续|之后)$"
+)
+VAGUE_OWNERS = re.compile(r"^(?:相关部门|有关部门|相关人员|有关人员|相关同事|大家|各部门|有关单位|相关方|各相关方|相关负责人)$")
+_VERBISH = re.compile(r"(?:完成|提交|提供|整理|负责|推进|进行|确认|跟进|讨论|决议|修改|开发|测试|准备|需要|应该|可以|没有|已经|正在)")
+
+
+@dataclass(frozen=True, slots=True)
+class Owner:
+    name: str
+    start: int
+    end: int
+    rule: str
+    vague: bool = False
+
+
+def _clean_span(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """Split an owner group into names, each as a span of `text`."""
+    out: list[tuple[int, int]] = []
+    pos = s
+    for m in list(_SPLIT.finditer(text, s, e)) + [None]:
+        ps, pe = pos, (m.start() if m else e)
+        if m:
+            pos = m.end()
+        chunk = text[ps:pe]
+        pm = _DROP_PREFIX.match(chunk)
+        if pm:
+            ps += pm.end()
+            chunk = text[ps:pe]
+        sm = _DROP_SUFFIX.search(chunk)
+        if sm and len(chunk) - len(sm.group()) >= 2:
+            pe -= len(sm.group())
+            chunk = text[ps:pe]
+        chunk = chunk.strip(" *~()（）[]【】")
+        if not chunk:
+            continue
+        ps = text.index(chunk, ps)
+        pe = ps + len(chunk)
+        out.append((ps, pe))
+    return out
+
+
+def _plausible(name: str, people: set[str]) -> bool:
+    if name in people:
+        return True
+    if _NOT_OWNER.match(name) or re.fullmatch(r"[\d.+\-#]+", name):
+        return False
+    han = len(re.findall(r"[\u4e00-\u9fff]", name))
+    if han > 8 or len(name) > 24:
+        return False
+    if han >= 3 and _VERBISH.search(name):
+        return False
+    return True
+
+
+def find_owners(text: str, start: int, end: int, rules: RuleSet, people: set[str]) -> list[Owner]:
+    """Owners named in text[start:end], strongest pattern first; [] when none."""
+    found: list[Owner] = []
+    for role in ("owner", "mention"):
+        for rule in rules.role("owners", role):
+            for hit in rule.finditer(text, start, end):
+                if "owner" not in hit.spans:
+                    continue
+                gs, ge = hit.spans["owner"]
+                for s, e in _clean_span(text, gs, ge):
+                    name = text[s:e]
+                    if rule.id == "owner.field":
+                        # "责任人：@A 收集问题，@B 确保对外提供": the mentions are the owners
+                        continue
+                    if _plausible(name, people) or VAGUE_OWNERS.match(name):
+                        found.append(Owner(name, s, e, rule.id, bool(VAGUE_OWNERS.match(name))))
+                if rule.id == "owner.field":
+                    found.extend(_field_owners(text, gs, ge, hit, rules, people))
+        if found:
+            break
+    return _dedupe(found)
+
+
+def _field_owners(text: str, gs: int, ge: int, hit, rules: RuleSet, people: set[str]) -> list[Owner]:
+    # A 责任人 field runs to the end of the line; mentions inside it name the
+    # owners, otherwise its first words do.
+    line_end = text.find("\n", gs)
+    line_end = len(text) if line_end < 0 else line_end
+    mentions = [Owner(text[h.spans["owner"][0]:h.spans["owner"][1]], *h.spans["owner"], "owner.field")
+                for r in rules.role("owners", "mention") for h in r.finditer(text, gs, line_end)]
+    if mentions:
+        return mentions
+    first = re.match(r"[^\s，,。；;（(]+(?:\s*[、和及/]\s*[^\s，,。；;（(]+)*", text[gs:ge])
+    if not first:
+        return []
+    out = []
+    for s, e in _clean_span(text, gs, gs + first.end()):
+        name = text[s:e]
+        if _plausible(name, people) or VAGUE_OWNERS.match(name):
+            out.append(Owner(name, s, e, "owner.field", bool(VAGUE_OWNERS.match(name))))
+    return out
+
+
+def subject_owner(text: str, start: int, end: int, rules: RuleSet, people: set[str]) -> list[Owner]:
+    """The subject of a promise ("庄老师正在…", "学员们需要…"): weaker, used
+    only when the sentence is already an action."""
+    for rule in rules.role("owners", "subject"):
+        hit = rule.search(text, start, end)
+        if hit and "owner" in hit.spans:
+            s, e = hit.spans["owner"]
+            spans = _clean_span(text, s, e)
+            names = [text[a:b] for a, b in spans]
+            if names and all(_plausible(n, people) and _subjectish(n, people) for n in names):
+                return [Owner(text[a:b], a, b, rule.id, bool(VAGUE_OWNERS.match(text[a:b]))) for a, b in spans]
+    return []
+
+
+def _subjectish(name: str, people: set[str]) -> bool:
+    if name in people or re.fullmatch(r"[A-Za-z][\w\-]*", name):
+        return True
+    # Chinese subjects: roles and names are short nouns; "这部分对接模块" is not.
+    return len(name) <= 4 and not re.search(r"[的了在是把将对与和]", name)
+
+
+def known_people(text: str, start: int, end: int, people: set[str]) -> list[Owner]:
+    """Known participants named in a line (for "4.1+4.2 章玉婷 在周一之前push")."""
+    out = []
+    for p in sorted(people, key=len, reverse=True):
+        if len(p) < 2:
+            continue
+        i = text.find(p, start, end)
+        if i >= 0 and not any(o.start <= i < o.end for o in out):
+            out.append(Owner(p, i, i + len(p), "owner.known"))
+    return sorted(out, key=lambda o: o.start)
+
+
+def is_department(name: str, rules: RuleSet) -> bool:
+    return rules.any("owners", "department", name) is not None
+
+
+def _dedupe(owners: list[Owner]) -> list[Owner]:
+    seen: set[str] = set()
+    out = []
+    for o in sorted(owners, key=lambda o: o.start):
+        if o.name not in seen:
+            seen.add(o.name)
+            out.append(o)
+    return out

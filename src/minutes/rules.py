@@ -1,0 +1,235 @@
+"""Rules as data: load, validate and match the TOML rule packs in rules/.
+
+A rule *kind* is code (lexicon, regex); rule *instances* are data. Every rule
+carries an id, a message, a severity and examples that must and must not
+match; a pack with a rule lacking them, a regex that does not compile, or an
+example that fails is an error naming the file and the rule, so a rule that
+can never match is never silently shipped.
+
+File shape (one family per file, `[[rule]]` tables):
+
+    [defs]                      # optional shared sub-patterns, used as {name}
+    name = "regex"
+
+    [[rule]]
+    id = "vague.asap"
+    kind = "lexicon"            # or "regex"
+    severity = "warning"
+    message = "「{match}」没有给出具体日期"
+    terms = ["尽快", "尽早"]     # lexicon; or pattern = "regex" for kind regex
+    not_inside = ["尽快速"]      # a hit inside any of these strings is ignored
+    not_before = "regex"        # ignore a hit when the text just before matches
+    not_after = "regex"         # ignore a hit when the text just after matches
+    examples.match = ["请尽快完成"]
+    examples.no_match = ["尽快速度"]
+"""
+from __future__ import annotations
+
+import functools
+import os
+import re
+import tomllib
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any, Iterator
+
+from .errors import RuleError
+
+SEVERITIES = ("error", "warning", "info", "off")
+_KINDS = ("lexicon", "regex")
+_WINDOW = 12  # characters of context the before/after guards look at
+_KNOWN = {
+    "id", "kind", "severity", "message", "hint", "terms", "pattern", "not_inside",
+    "not_before", "not_after", "examples", "role", "field", "weight", "flags", "level",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    start: int
+    end: int
+    text: str
+    groups: dict[str, str | None]
+    spans: dict[str, tuple[int, int]]
+
+
+@dataclass(slots=True)
+class Rule:
+    id: str
+    kind: str
+    severity: str
+    message: str
+    regex: re.Pattern[str]
+    path: str
+    hint: str | None = None
+    role: str | None = None
+    not_inside: tuple[str, ...] = ()
+    not_before: re.Pattern[str] | None = None
+    not_after: re.Pattern[str] | None = None
+    match_examples: tuple[str, ...] = ()
+    no_match_examples: tuple[str, ...] = ()
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def finditer(self, text: str, start: int = 0, end: int | None = None) -> Iterator[Hit]:
+        end = len(text) if end is None else end
+        # Match on the slice: `^` and `$` must anchor at the span's edges, which
+        # re's pos/endpos arguments do not do for `^`.
+        sub = text[start:end] if start or end != len(text) else text
+        names = self.regex.groupindex
+        for m in self.regex.finditer(sub):
+            s, e = m.start() + start, m.end() + start
+            if s == e or not self._passes_guards(text, s, e):
+                continue
+            yield Hit(s, e, m.group(), {n: m.group(n) for n in names},
+                      {n: (m.start(n) + start, m.end(n) + start) for n in names if m.group(n) is not None})
+
+    def search(self, text: str, start: int = 0, end: int | None = None) -> Hit | None:
+        return next(self.finditer(text, start, end), None)
+
+    def _passes_guards(self, text: str, s: int, e: int) -> bool:
+        for outer in self.not_inside:
+            # Is the hit covered by an occurrence of `outer`?
+            lo = max(0, s - len(outer) + 1)
+            i = text.find(outer, lo, e + len(outer))
+            while i >= 0 and i <= s:
+                if i + len(outer) >= e:
+                    return False
+                i = text.find(outer, i + 1, e + len(outer))
+        if self.not_before is not None and self.not_before.search(text[max(0, s - _WINDOW) : s]):
+            return False
+        if self.not_after is not None and self.not_after.match(text, e, min(len(text), e + _WINDOW)):
+            return False
+        return True
+
+    def render(self, hit_text: str) -> str:
+        return self.message.replace("{match}", hit_text)
+
+
+@dataclass(slots=True)
+class RuleSet:
+    rules: dict[str, Rule]
+    families: dict[str, list[Rule]]
+
+    def family(self, name: str) -> list[Rule]:
+        return self.families.get(name, [])
+
+    def role(self, family: str, role: str) -> list[Rule]:
+        return [r for r in self.family(family) if r.role == role]
+
+    def any(self, family: str, role: str, text: str, start: int = 0, end: int | None = None) -> Hit | None:
+        for r in self.role(family, role):
+            h = r.search(text, start, end)
+            if h is not None:
+                return h
+        return None
+
+
+def _expand(pattern: str, defs: dict[str, str]) -> str:
+    def sub(m: re.Match[str]) -> str:
+        name = m.group(1)
+        return f"(?:{defs[name]})" if name in defs else m.group(0)
+
+    for _ in range(3):  # defs may use defs
+        pattern = re.sub(r"\{([a-z_][a-z0-9_]*)\}", sub, pattern)
+    return pattern
+
+
+def _build(raw: dict[str, Any], path: str, defs: dict[str, str], family: str) -> Rule:
+    rid = raw.get("id")
+    where = f"{path}: rule {rid or '(no id)'}"
+    if not rid or not re.fullmatch(r"[a-z0-9][a-z0-9.\-/]*", rid):
+        raise RuleError(f"{where}: needs an id in kebab-case (a-z, 0-9, . - /)")
+    unknown = set(raw) - _KNOWN
+    if unknown:
+        raise RuleError(f"{where}: unknown keys {sorted(unknown)}")
+    kind = raw.get("kind", "regex")
+    if kind not in _KINDS:
+        raise RuleError(f"{where}: kind must be one of {_KINDS}, not {kind!r}")
+    severity = raw.get("severity", "info")
+    if severity not in SEVERITIES:
+        raise RuleError(f"{where}: severity must be one of {SEVERITIES}")
+    if not raw.get("message"):
+        raise RuleError(f"{where}: needs a message")
+    ex = raw.get("examples") or {}
+    match_ex, no_match_ex = tuple(ex.get("match") or ()), tuple(ex.get("no_match") or ())
+    if not match_ex or not no_match_ex:
+        raise RuleError(f"{where}: needs examples.match and examples.no_match")
+    flags = re.I if "i" in raw.get("flags", "") else 0
+    if kind == "lexicon":
+        terms = raw.get("terms") or []
+        if not terms:
+            raise RuleError(f"{where}: a lexicon rule needs terms")
+        source = "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True))
+    else:
+        if not raw.get("pattern"):
+            raise RuleError(f"{where}: a regex rule needs a pattern")
+        source = _expand(raw["pattern"], defs)
+    try:
+        regex = re.compile(source, flags)
+        nb = re.compile(_expand(raw["not_before"], defs) + "$") if raw.get("not_before") else None
+        na = re.compile(_expand(raw["not_after"], defs)) if raw.get("not_after") else None
+    except re.error as exc:
+        raise RuleError(f"{where}: bad regex: {exc}") from None
+    extra = {k: v for k, v in raw.items() if k in ("field", "weight", "level")}
+    return Rule(rid, kind, severity, raw["message"], regex, path, hint=raw.get("hint"),
+                role=raw.get("role"), not_inside=tuple(raw.get("not_inside") or ()),
+                not_before=nb, not_after=na, match_examples=match_ex,
+                no_match_examples=no_match_ex, extra=extra)
+
+
+def load_file(path: Path) -> tuple[str, list[Rule]]:
+    family = path.stem
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise RuleError(f"{path}: {exc}") from None
+    defs = {k: str(v) for k, v in (data.get("defs") or {}).items()}
+    rules = [_build(r, str(path), defs, family) for r in data.get("rule", [])]
+    return family, rules
+
+
+def rule_dirs(extra: list[str] | None = None) -> list[Path]:
+    """Built-in rules first, then MINUTES_RULES_PATH, then --rules: later packs add rules."""
+    dirs = [Path(str(resources.files("minutes.rules_data")))]
+    env = os.environ.get("MINUTES_RULES_PATH")
+    if env:
+        dirs += [Path(p) for p in env.split(os.pathsep) if p]
+    dirs += [Path(p) for p in extra or ()]
+    return dirs
+
+
+# Families that the deadline resolver owns and loads itself.
+_SKIP = {"deadlines"}
+
+
+@functools.lru_cache(maxsize=8)
+def load(extra: tuple[str, ...] = ()) -> RuleSet:
+    rules: dict[str, Rule] = {}
+    families: dict[str, list[Rule]] = {}
+    for d in rule_dirs(list(extra)):
+        if not d.is_dir():
+            raise RuleError(f"{d}: rules folder not found")
+        for path in sorted(d.glob("*.toml")):
+            if path.stem in _SKIP:
+                continue
+            family, rs = load_file(path)
+            for r in rs:
+                if r.id in rules and rules[r.id].path != r.path:
+                    raise RuleError(f"{path}: rule {r.id} is already defined in {rules[r.id].path}")
+                rules[r.id] = r
+                families.setdefault(family, []).append(r)
+    return RuleSet(rules, families)
+
+
+def check_examples(rule: Rule) -> list[str]:
+    """Failures of a rule's own examples, as readable lines (empty when all pass)."""
+    out = []
+    for ex in rule.match_examples:
+        if rule.search(ex) is None:
+            out.append(f"{rule.id}: should match: {ex}")
+    for ex in rule.no_match_examples:
+        h = rule.search(ex)
+        if h is not None:
+            out.append(f"{rule.id}: should not match: {ex}  (matched 「{h.text}」)")
+    return out

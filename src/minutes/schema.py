@@ -1,0 +1,105 @@
+"""The record, defined once: every layer (CLI, exports, lint, web) uses these.
+
+Shapes follow shared/spec/contract.md. Offsets are character indices into the
+decoded text exactly as read, so `text[start:end] == source.text` holds for
+every item.
+"""
+from __future__ import annotations
+
+import hashlib
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Severity = Literal["error", "warning", "info"]
+Status = Literal["open", "进行中", "已完成", "延期"]
+
+
+class Source(BaseModel):
+    """The evidence: an exact span of the source text."""
+
+    model_config = ConfigDict(frozen=True)
+
+    text: str
+    start: int
+    end: int
+    line: int
+    speaker: str | None = Field(default=None, exclude_if=lambda v: v is None)
+    time: str | None = Field(default=None, exclude_if=lambda v: v is None)
+
+
+class Item(BaseModel):
+    id: str
+    text: str
+    source: Source
+
+
+class Action(Item):
+    task: str
+    owner: str | None = None
+    owners: list[str] = Field(default_factory=list)
+    due: str | None = None  # ISO date
+    due_text: str | None = None
+    vague: bool = False
+    status: Status = "open"
+
+
+class Flag(BaseModel):
+    rule: str
+    phrase: str
+    message: str
+    severity: Severity
+    source: Source
+
+
+class Missing(BaseModel):
+    """A field the template asks for that the record does not give."""
+
+    field: str
+    message: str
+    line: int | None = None
+    item: str | None = None  # id of the action or item it concerns
+
+
+class Meta(BaseModel):
+    topic: str | None = None
+    date: str | None = None
+    time: str | None = None
+    location: str | None = None
+    participants: list[str] = Field(default_factory=list)
+    departments: dict[str, list[str]] = Field(default_factory=dict)
+    initiator: str | None = None
+    recorder: str | None = None
+    background: str | None = None
+    goals: str | None = None
+    date_source: Literal["text", "filename", "option", "none"] = "none"
+
+
+class Document(BaseModel):
+    path: str | None = None
+    encoding: str = "utf-8"
+    sha256: str
+
+
+class Record(BaseModel):
+    meta: Meta
+    discussion: list[Item] = Field(default_factory=list)
+    consensus: list[Item] = Field(default_factory=list)
+    disagreements: list[Item] = Field(default_factory=list)
+    actions: list[Action] = Field(default_factory=list)
+    vague: list[Flag] = Field(default_factory=list)
+    missing: list[Missing] = Field(default_factory=list)
+    document: Document
+
+
+def item_id(doc_key: str, kind: str, source_text: str, occurrence: int = 0) -> str:
+    """A short stable id: same document and item give the same id anywhere.
+
+    Built from the document's key (its file name, or its sha256 when it has no
+    name, e.g. stdin) and the item's own words rather than its offsets, so an
+    edit to other lines of the file leaves the id unchanged and a tracker that
+    re-imports the minutes creates nothing twice. `occurrence` separates
+    identical sentences within one document.
+    """
+    h = hashlib.sha256(f"{doc_key}|{kind}|{source_text.strip()}|{occurrence}".encode())
+    return h.hexdigest()[:12]

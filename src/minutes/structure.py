@@ -1,0 +1,354 @@
+"""Structure: decoded text in, blocks and sentences with exact offsets out.
+
+Minutes are written in Markdown, plain text, Feishu exports and tables. This
+stage recognises what the layout says (headings, list items and their nesting,
+checkboxes, `key：value` lines, table cells with their column and row, block
+labels such as `结论：`) so that extractors can reason about *where* a sentence
+stands, not only what it says. Nothing is normalised: every span indexes the
+original text.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+# Sentence ends per the annotation guide: 。！？；; and line breaks.
+_SENT_END = re.compile(r"[。！？；;!?]+[”’」』）)]*")
+_HEADING = re.compile(r"^(#{1,6})[ \t]*(.*?)[ \t#]*$")
+_SETEXT = re.compile(r"^(=+|-+)[ \t]*$")
+_HR = re.compile(r"^[ \t]*([-*_=])(?:[ \t]*\1){2,}[ \t]*$")
+_BOLD_LINE = re.compile(r"^\*\*([^*]{1,40})\*\*[ \t]*[:：]?[ \t]*$")
+_LIST = re.compile(
+    r"^(?P<indent>[ \t]*)"
+    r"(?P<marker>(?:[-*+•·]|\d{1,3}(?:[.)）](?![\d+])|、)|[（(]\d{1,3}[)）]|[①-⑳]|[一二三四五六七八九十]{1,3}[、.]|[（(][一二三四五六七八九十]{1,3}[)）]|>)[ \t]*)"
+    r"(?P<check>\[[ xX]\][ \t]*)?"
+)
+_CJK_HEAD_NUM = re.compile(r"^[一二三四五六七八九十]{1,3}[、.]|^[（(][一二三四五六七八九十]{1,3}[)）]")
+_KV = re.compile(r"^(?P<key>(?:\*\*)?[^\s:：|#*][^:：|]{0,19}?(?:\*\*)?)[ \t]*(?P<colon>[:：])[ \t]*(?P<value>.*)$")
+_TABLE_SEP = re.compile(r"^\|?[ \t]*:?-{3,}:?[ \t]*(\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$")
+_LINK = re.compile(r"\[([^\]\n]+)\]\([^)\n]*\)")
+_BR = re.compile(r"<br\s*/?>", re.I)
+_HTML_OPEN = re.compile(r"^<(div|details|table|p)\b[^>]*>", re.I)
+_HTML_CLOSE = re.compile(r"</(div|details|table|p)>\s*$", re.I)
+
+
+@dataclass(slots=True)
+class Block:
+    """One structural unit: a heading, list item, paragraph line, label, or table cell."""
+
+    kind: str  # heading | item | para | label | cell
+    start: int  # content span, markers and surrounding blanks excluded
+    end: int
+    line: int  # 1-based
+    level: int = 0  # heading level, or list depth
+    checked: bool | None = None
+    key: str | None = None  # for `key：value` lines, the key as written
+    value_start: int | None = None
+    heading: int | None = None  # index of the governing heading block
+    parent: int | None = None  # index of the parent list item
+    label: int | None = None  # index of the governing label block (`结论：`)
+    column: str | None = None  # table cells: the column header
+    row_key: str | None = None  # table cells: the first cell of the row
+    para: int = 0  # paragraph id: blocks between blank lines share it
+    children: int = 0
+
+
+@dataclass(slots=True)
+class Sentence:
+    start: int
+    end: int
+    line: int
+    block: int  # index into Structure.blocks
+
+
+@dataclass(slots=True)
+class Structure:
+    text: str
+    blocks: list[Block] = field(default_factory=list)
+    sentences: list[Sentence] = field(default_factory=list)
+    line_starts: list[int] = field(default_factory=list)
+    title: int | None = None  # index of the first heading, when there is one
+
+    def span(self, i: int) -> str:
+        b = self.blocks[i]
+        return self.text[b.start : b.end]
+
+    def heading_text(self, i: int | None) -> str:
+        return "" if i is None else self.span(i)
+
+    def headings_of(self, i: int) -> list[str]:
+        """The heading path above a block, nearest last."""
+        out: list[str] = []
+        h = self.blocks[i].heading
+        while h is not None:
+            out.append(self.span(h))
+            h = self.blocks[h].heading
+        return out[::-1]
+
+    def line_of(self, offset: int) -> int:
+        import bisect
+
+        return bisect.bisect_right(self.line_starts, offset)
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in " \t\r\n\u3000":
+        start += 1
+    while end > start and text[end - 1] in " \t\r\n\u3000":
+        end -= 1
+    return start, end
+
+
+def _indent_width(s: str) -> int:
+    return sum(4 if c == "\t" else 1 for c in s)
+
+
+def parse(text: str) -> Structure:
+    st = Structure(text)
+    lines = text.splitlines(keepends=True)
+    pos = 0
+    starts: list[int] = []
+    for ln in lines:
+        starts.append(pos)
+        pos += len(ln)
+    st.line_starts = starts
+    heading_stack: list[int] = []  # block indices of open headings by level
+    item_stack: list[tuple[int, int]] = []  # (indent, block index)
+    para = 0
+    in_code = False
+    in_html = 0
+    table_header: list[str] | None = None
+    label: int | None = None
+    label_detached = False
+    label_seen_content = False
+    front = lines and lines[0].strip() == "---"
+    prev_blank = True
+
+    def current_heading() -> int | None:
+        return heading_stack[-1] if heading_stack else None
+
+    def add(block: Block) -> int:
+        st.blocks.append(block)
+        return len(st.blocks) - 1
+
+    for n, raw in enumerate(lines):
+        base = starts[n]
+        body = raw.rstrip("\r\n")
+        stripped = body.strip()
+        lineno = n + 1
+        if front:
+            if n > 0 and stripped == "---":
+                front = False
+            elif n > 0:
+                m = re.match(r"^title:\s*(.+?)\s*$", body)
+                if m:
+                    i = add(Block("heading", base + m.start(1), base + m.end(1), lineno, level=0))
+                    st.title = i
+            continue
+        if stripped.startswith("```"):
+            in_code = not in_code
+            continue
+        if in_code:
+            continue
+        if _HTML_OPEN.match(stripped):
+            # Feishu template callouts and raw HTML hold instructions, not minutes.
+            in_html += 1
+            if _HTML_CLOSE.search(stripped):
+                in_html -= 1
+            continue
+        if in_html:
+            if _HTML_CLOSE.search(stripped):
+                in_html -= 1
+            continue
+        if not stripped:
+            if not prev_blank:
+                para += 1
+            prev_blank = True
+            table_header = None
+            if label is not None and label_seen_content and not label_detached:
+                label = None
+            continue
+        # Setext heading: the previous line underlined with === or ---.
+        if _SETEXT.match(stripped) and not prev_blank and st.blocks and st.blocks[-1].line == lineno - 1 \
+                and st.blocks[-1].kind == "para":
+            b = st.blocks[-1]
+            b.kind = "heading"
+            b.level = 1 if stripped[0] == "=" else 2
+            heading_stack[:] = [len(st.blocks) - 1]
+            if st.title is None:
+                st.title = len(st.blocks) - 1
+            continue
+        if _HR.match(body):
+            prev_blank = True
+            para += 1
+            continue
+        prev_blank = False
+        if stripped.startswith("!["):
+            continue  # images carry no minutes
+        m = _HEADING.match(body)
+        bold = _BOLD_LINE.match(stripped)
+        cjk_head = _CJK_HEAD_NUM.match(stripped) and len(stripped) <= 24 and not re.search(r"[。；;，,]", stripped)
+        if m or bold or cjk_head:
+            if m:
+                level = len(m.group(1))
+                s, e = base + m.start(2), base + m.end(2)
+            elif bold:
+                level = 6
+                s, e = base + body.index("**") + 2, base + body.index("**") + 2 + len(bold.group(1))
+            else:
+                level = 3
+                off = len(body) - len(body.lstrip())
+                s, e = base + off, base + len(body.rstrip())
+            s, e = _trim(text, s, e)
+            if s >= e:
+                continue
+            while heading_stack and st.blocks[heading_stack[-1]].level >= level:
+                heading_stack.pop()
+            i = add(Block("heading", s, e, lineno, level=level, heading=current_heading(), para=para))
+            heading_stack.append(i)
+            if st.title is None and level <= 2:
+                st.title = i
+            item_stack.clear()
+            label = None
+            table_header = None
+            para += 1
+            continue
+        if stripped.startswith("|"):
+            cells = _split_row(body)
+            if _TABLE_SEP.match(stripped):
+                continue
+            if table_header is None:
+                table_header = [text[base + a : base + b].strip() for a, b in cells]
+                continue
+            row_key = text[base + cells[0][0] : base + cells[0][1]].strip() if cells else None
+            for ci, (a, b) in enumerate(cells):
+                col = table_header[ci] if ci < len(table_header) else None
+                for s, e in _cell_parts(text, base + a, base + b):
+                    add(Block("cell", s, e, lineno, heading=current_heading(), column=col,
+                              row_key=row_key if ci else None, para=para))
+            continue
+        lm = _LIST.match(body)
+        depth_indent = 0
+        checked = None
+        if lm and (lm.group("marker").strip() != ">" or len(body) > lm.end()):
+            content_off = lm.end()
+            depth_indent = _indent_width(lm.group("indent"))
+            if lm.group("check"):
+                checked = lm.group("check").strip()[1] in "xX"
+            kind = "item"
+        else:
+            content_off = len(body) - len(body.lstrip())
+            # A continuation line indented under a list item belongs to that item's block.
+            kind = "para"
+            depth_indent = _indent_width(body[:content_off])
+        s, e = _trim(text, base + content_off, base + len(body))
+        if s >= e:
+            continue
+        while item_stack and item_stack[-1][0] >= depth_indent and kind == "item":
+            item_stack.pop()
+        if kind == "para" and depth_indent == 0:
+            item_stack.clear()
+        parent = item_stack[-1][1] if item_stack else None
+        if kind == "para" and parent is not None and depth_indent > 0:
+            parent = item_stack[-1][1]
+        content = text[s:e]
+        block = Block(kind, s, e, lineno, level=len(item_stack) if kind == "item" else 0,
+                      checked=checked, heading=current_heading(), parent=parent, para=para)
+        kv = _KV.match(content)
+        if kv and not content.startswith(("http", "[")):
+            block.key = kv.group("key").strip("* ")
+            vs = s + kv.start("value")
+            block.value_start = vs if kv.group("value").strip() else None
+            if block.value_start is None and kind != "item" or (block.value_start is None and kind == "item"
+                                                               and len(block.key) <= 12):
+                block.kind = "label"
+        if block.kind != "label" and label is not None:
+            block.label = label
+            label_seen_content = True
+        i = add(block)
+        if parent is not None:
+            st.blocks[parent].children += 1
+        if block.kind == "label":
+            label = i
+            label_seen_content = False
+            nxt = lines[n + 1].strip() if n + 1 < len(lines) else ""
+            label_detached = not nxt
+        if kind == "item":
+            item_stack.append((depth_indent, i))
+    st.sentences = _sentences(st)
+    return st
+
+
+def _split_row(body: str) -> list[tuple[int, int]]:
+    """Cell spans (relative to the line) of a `| a | b |` row."""
+    spans: list[tuple[int, int]] = []
+    i = body.index("|") + 1
+    while i <= len(body):
+        j = body.find("|", i)
+        if j < 0:
+            if body[i:].strip():
+                spans.append((i, len(body)))
+            break
+        spans.append((i, j))
+        i = j + 1
+    return spans
+
+
+def _cell_parts(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """A cell split at <br/>; a part that is a lone Markdown link yields its label."""
+    out: list[tuple[int, int]] = []
+    pos = a
+    pieces = []
+    for m in _BR.finditer(text, a, b):
+        pieces.append((pos, m.start()))
+        pos = m.end()
+    pieces.append((pos, b))
+    for s, e in pieces:
+        s, e = _trim(text, s, e)
+        if s >= e:
+            continue
+        link = _LINK.fullmatch(text, s, e)
+        if link:
+            out.append((link.start(1), link.end(1)))
+        else:
+            out.append((s, e))
+    return out
+
+
+def _sentences(st: Structure) -> list[Sentence]:
+    out: list[Sentence] = []
+    text = st.text
+    for bi, b in enumerate(st.blocks):
+        if b.kind in ("heading", "label"):
+            out.append(Sentence(b.start, b.end, b.line, bi))
+            continue
+        pos = b.start
+        for m in _SENT_END.finditer(text, b.start, b.end):
+            s, e = _trim(text, pos, m.end())
+            if _is_sentence(text, s, e):
+                out.append(Sentence(s, e, b.line, bi))
+            pos = m.end()
+        s, e = _trim(text, pos, b.end)
+        if _is_sentence(text, s, e):
+            out.append(Sentence(s, e, b.line, bi))
+    return out
+
+
+def _is_sentence(text: str, s: int, e: int) -> bool:
+    if s >= e:
+        return False
+    chunk = text[s:e]
+    # Numbering debris such as "2." or "3," left between sentence ends.
+    return bool(re.search(r"[\w\u4e00-\u9fff]", chunk)) and not re.fullmatch(r"[\d.,、，)）( ]+", chunk)
+
+
+def clean(s: str) -> str:
+    """Display text: Markdown emphasis, links and escapes removed."""
+    s = _LINK.sub(r"\1", s)
+    s = re.sub(r"~~(.+?)~~", r"\1", s)
+    s = re.sub(r"\*\*(.+?)\*\*", r"\1", s)
+    s = re.sub(r"(?<!\w)\*(.+?)\*", r"\1", s)
+    s = re.sub(r"\\([\\`*_{}\[\]()#+\-.!&])", r"\1", s)
+    s = s.replace("&amp;", "&")
+    s = re.sub(r"^\[[ xX]\]\s*", "", s)
+    return re.sub(r"[ \t]+", " ", s).strip()

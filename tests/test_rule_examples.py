@@ -1,0 +1,53 @@
+"""Every example of every rule is a test (Duckling's Tests.hs, Vale's fixtures)."""
+from __future__ import annotations
+
+import pytest
+
+from minutes.errors import RuleError
+from minutes.rules import check_examples, load, load_file
+
+RULES = load()
+
+
+@pytest.mark.parametrize("rule_id", sorted(RULES.rules))
+def test_rule_examples(rule_id: str) -> None:
+    assert check_examples(RULES.rules[rule_id]) == []
+
+
+def test_every_family_has_rules() -> None:
+    for family in ("vague", "actions", "consensus", "disagreements", "owners", "sections", "meta"):
+        assert RULES.family(family), family
+
+
+@pytest.mark.parametrize("body, needle", [
+    ('[[rule]]\nid = "x.a"\nmessage = "m"\npattern = "a"\nexamples.match = ["a"]\n', "examples"),
+    ('[[rule]]\nid = "x.a"\nmessage = "m"\npattern = "("\nexamples.match = ["a"]\nexamples.no_match = ["b"]\n', "bad regex"),
+    ('[[rule]]\nid = "x.a"\nmessage = "m"\nkind = "magic"\npattern = "a"\nexamples.match = ["a"]\nexamples.no_match = ["b"]\n', "kind"),
+    ('[[rule]]\nid = "X A"\nmessage = "m"\npattern = "a"\nexamples.match = ["a"]\nexamples.no_match = ["b"]\n', "kebab"),
+    ('[[rule]]\nid = "x.a"\nmessage = "m"\npattern = "a"\ntypo = 1\nexamples.match = ["a"]\nexamples.no_match = ["b"]\n', "unknown"),
+])
+def test_malformed_rules_are_errors(tmp_path, body: str, needle: str) -> None:
+    f = tmp_path / "x.toml"
+    f.write_text(body, encoding="utf-8")
+    with pytest.raises(RuleError) as exc:
+        load_file(f)
+    assert needle in str(exc.value) and "x.toml" in str(exc.value)
+
+
+def test_user_rule_pack_adds_a_rule_without_python(tmp_path) -> None:
+    (tmp_path / "vague.toml").write_text(
+        '[[rule]]\nid = "vague.team-slang"\nkind = "lexicon"\nseverity = "warning"\n'
+        'message = "「{match}」太含糊"\nterms = ["回头搞"]\n'
+        'examples.match = ["这个回头搞"]\nexamples.no_match = ["今天完成"]\n', encoding="utf-8")
+    rs = load((str(tmp_path),))
+    assert "vague.team-slang" in rs.rules
+    assert any(r.id == "vague.team-slang" for r in rs.family("vague"))
+
+
+def test_not_inside_guard() -> None:
+    soon = RULES.rules["vague.soon"]
+    assert soon.search("临近期末") is None
+    assert soon.search("近期完成") is not None
+    pending = RULES.rules["vague.pending"]
+    assert pending.search("待定义的接口") is None
+    assert pending.search("人员待定") is not None
