@@ -121,6 +121,7 @@ def parse(text: str) -> Structure:
     label: int | None = None
     label_detached = False
     label_seen_content = False
+    label_class = ""
     front = lines and lines[0].strip() == "---"
     prev_blank = True
 
@@ -182,6 +183,7 @@ def parse(text: str) -> Structure:
             prev_blank = True
             para += 1
             continue
+        after_blank = prev_blank
         prev_blank = False
         if stripped.startswith("!["):
             continue  # images carry no minutes
@@ -262,8 +264,14 @@ def parse(text: str) -> Structure:
             if block.value_start is None and kind != "item" or (block.value_start is None and kind == "item"
                                                                and len(block.key) <= 12):
                 block.kind = "label"
+        mclass = _marker_class(lm.group("marker")) if kind == "item" and lm else "para"
+        if label is not None and label_seen_content and after_blank and mclass != label_class:
+            # "相关 issue/PR:" governs its bullet list, not the "2." item after it
+            label = None
         if block.kind != "label" and label is not None:
             block.label = label
+            if not label_seen_content:
+                label_class = mclass
             label_seen_content = True
         i = add(block)
         if parent is not None:
@@ -277,6 +285,13 @@ def parse(text: str) -> Structure:
             item_stack.append((depth_indent, i))
     st.sentences = _sentences(st)
     return st
+
+
+def _marker_class(marker: str) -> str:
+    m = marker.strip()
+    if m == ">":
+        return "quote"
+    return "bullet" if m in "-*+•·" else "number"
 
 
 def _split_row(body: str) -> list[tuple[int, int]]:

@@ -39,13 +39,19 @@ def read_inputs(files: list[str], encoding: str | None) -> Iterator[tuple[str, "
             yield name, None
 
 
-def write_output(text: str, out: str | None, inputs: list[str]) -> None:
+def write_output(text: str | bytes, out: str | None, inputs: list[str]) -> None:
     if out is None or out == "-":
-        sys.stdout.write(text)
+        if isinstance(text, bytes):
+            sys.stdout.buffer.write(text)
+        else:
+            sys.stdout.write(text)
         return
     from pathlib import Path
 
     target = Path(out).resolve()
     if any(name != "-" and Path(name).resolve() == target for name in inputs):
         raise MinutesError("refusing to write over an input file", path=out)
-    target.write_text(text, encoding="utf-8")
+    if isinstance(text, bytes):
+        target.write_bytes(text)
+    else:
+        target.write_text(text, encoding="utf-8")

@@ -10,6 +10,9 @@ import typer
 class RecordFormat(str, Enum):
     md = "md"
     json = "json"
+    docx = "docx"
+    xlsx = "xlsx"
+    html = "html"
 
 
 def register(app: typer.Typer) -> None:
@@ -44,16 +47,13 @@ def record(
             error(str(exc))
             failed = True
     if records:
-        if fmt is RecordFormat.json:
-            from ..render.json import render
+        from ..render import BINARY, renderer
 
-            text = render(records)
-        else:
-            from ..render.markdown import render as md
-
-            text = "\n".join(md(r) for r in records)
+        if fmt.value in BINARY and (out is None or out == "-"):
+            error(f"--format {fmt.value} writes a binary file: give -o FILE")
+            raise typer.Exit(2)
         try:
-            write_output(text, out, files)
+            write_output(renderer(fmt.value)(records), out, files)
         except MinutesError as exc:
             error(str(exc))
             raise typer.Exit(2) from None

@@ -101,6 +101,8 @@ def _people_value(ctx: Context, b: Block) -> list[tuple[int, int]] | None:
 def _decide(ctx: Context, b: Block, bi: int, s: int, e: int, plan_unit: bool) -> str | None:
     """'strong', 'weak' or 'attach' when the span is an action; None when not."""
     rules, text = ctx.rules, ctx.text
+    if b.key and b.value_start is not None and not ctx.is_speaker(b) and not _OWNER_KEYS.match(b.key):
+        s = max(s, b.value_start)  # cues in a label ("需要帮助：") are not the line's words
     if b.key and ctx._role_of_text(b.key) == "progress":
         return None  # "当前进展：…" reports, it does not assign
     if rules.any("disagreements", "option", text, b.start, b.end):
@@ -132,7 +134,8 @@ def _decide(ctx: Context, b: Block, bi: int, s: int, e: int, plan_unit: bool) ->
     if done and not has("future"):
         return None
     owners = find_owners(text, s, e, rules, ctx.people)
-    if owners and all(o.rule == "owner.mention" for o in owners) and not _mention_at_edge(text, s, e, owners):
+    progress = ctx.role(bi) == "progress"
+    if owners and all(o.rule == "owner.mention" for o in owners) and (progress or not _mention_at_edge(text, s, e, owners)):
         owners = []  # "存在一个邀请 @zccrs 加入 TC 的决议" mentions, it does not assign
     if has("assign") and owners:
         return "strong"
@@ -141,11 +144,13 @@ def _decide(ctx: Context, b: Block, bi: int, s: int, e: int, plan_unit: bool) ->
     if has("future"):
         return "strong"
     ref = ctx.ref_date(bi) or date(2000, 1, 1)
-    if has("modal"):
+    if has("modal") and not has("conditional"):
         due = find_deadline(text[s:e], ref)
-        if owners or (due and due.date) or b.kind == "item" or text[s:e].startswith("需要"):
+        if owners or (due and due.date) or (not progress and (b.kind == "item" or text[s:e].startswith("需要"))):
             return "strong"
-    if has("imperative") and b.kind in ("item", "para", "cell"):
+    if progress:
+        return None  # in a progress report only explicit promises count
+    if has("imperative") and b.kind in ("item", "para", "cell") and b.parent is None:
         return "weak"
     if has("assign") and b.key and text[b.value_start or s : e].lstrip().startswith("负责"):
         return "strong"
@@ -263,7 +268,7 @@ def _build(ctx: Context, b: Block, bi: int, s: int, e: int, role: str | None, ve
     cuts = [(o.start, o.end) for o in owners if s <= o.start < e]
     if due is not None and written:
         cuts.append((due.start, due.end))
-    task = _task(text, s, e, cuts, b)
+    task = _task(text, s, e, cuts, b, due_last=due is not None and written)
     vague = bool(due is not None and due.vague) or any(o.vague for o in owners)
     return Action(
         id=ctx.new_id("action", source.text), text=clean(text[s:e]), source=source, task=task,
@@ -274,15 +279,16 @@ def _build(ctx: Context, b: Block, bi: int, s: int, e: int, role: str | None, ve
     )
 
 
-def _task(text: str, s: int, e: int, cuts: list[tuple[int, int]], b: Block) -> str:
+def _task(text: str, s: int, e: int, cuts: list[tuple[int, int]], b: Block, due_last: bool = False) -> str:
     """What is to be done, without owner and date words."""
     chars = list(text[s:e])
-    for a, z in cuts:
+    for n, (a, z) in enumerate(cuts):
+        mark = "\x01" if n == len(cuts) - 1 and due_last else "\x00"
         for i in range(max(a, s), min(z, e)):
-            chars[i - s] = "\x00"
+            chars[i - s] = mark
     t = "".join(chars)
-    t = re.sub(r"(?:由|请|@|＠)?\x00+(?:来|去)?(?:负责|牵头)?", "\x00", t)
-    t = re.sub(r"(?:在|于|截止(?:日期|时间)?是?在?)?\s*\x00+\s*(?:之前|以前|前|期间)?", " ", t)
+    t = re.sub(r"(?:由|请|@|＠)?\s*\x00+\s*(?:来|去)?(?:负责|牵头)?[，,：:]?", "", t)
+    t = re.sub(r"(?:在|于|截止(?:日期|时间)?是?在?)?\s*\x01+\s*(?:之前|以前|前|期间)?", " ", t)
     t = re.sub(r"^(?:责任人|负责人|执行人)\s*[:：]\s*", "", t)
     t = clean(t)
     t = re.sub(r"\s*[（(]\s*[)）]", "", t)

@@ -1,8 +1,10 @@
 """讨论要点: the topics the meeting went through.
 
-Agenda headings under the body of the minutes, and sentences that report
-what was presented or discussed (介绍了, 讨论了, 分享了, 提出). Not scored
-against gold; kept short so the record reads as a summary.
+The lines of a section or block headed as discussion (讨论要点, 会议内容,
+议题 …), the agenda sub-headings under it, and sentences elsewhere that report
+what was presented or discussed (介绍了, 讨论了, 分享了). Items already taken
+as consensus, disagreement or action are left to those parts. Not scored
+against gold; capped so the record reads as a summary.
 """
 from __future__ import annotations
 
@@ -12,7 +14,8 @@ from ..schema import Item
 from ..structure import clean
 from .context import Context
 
-_REPORTED = re.compile(r"介绍了|讨论了|分享了|演示了|汇报了|提出了?|说明了|同步了|探讨|讨论")
+_DISCUSSION_HEAD = re.compile(r"讨论|要点|议题|会议内容|内容摘要|摘要|分享|汇报|探讨")
+_REPORTED = re.compile(r"介绍了|讨论了|分享了|演示了|汇报了|说明了|同步了|提出了")
 _LIMIT = 40
 
 
@@ -22,21 +25,26 @@ def extract_discussion(ctx: Context, taken: set[tuple[int, int]]) -> list[Item]:
     for bi, b in enumerate(st.blocks):
         if len(out) >= _LIMIT:
             break
-        if ctx.role(bi) in ("skip", "meta") or b.kind == "label":
+        if ctx.role(bi) in ("skip", "meta") or b.kind in ("label", "cell"):
             continue
         if b.kind == "heading":
-            if b.level < 2 or bi == st.title or ctx.heading_role(bi) is not None:
+            parent = b.heading
+            if parent is None or b.level < 3 or not _DISCUSSION_HEAD.search(st.span(parent)):
                 continue
-            # only headings with content of their own under them
-            if not any(x.heading == bi and x.kind != "heading" for x in st.blocks[bi + 1 : bi + 30]):
-                continue
-            s, e = b.start, b.end
-        elif b.kind in ("item", "para") and _REPORTED.search(text, b.start, b.end):
-            s, e = b.start, b.end
-        else:
+        elif b.parent is not None:
             continue
-        if (s, e) in taken:
+        elif not (_under_discussion(ctx, bi) or _REPORTED.search(text, b.start, b.end)):
+            continue
+        s, e = b.start, b.end
+        if any(a < e and s < z for a, z in taken):
             continue
         src = ctx.source(s, e, b)
         out.append(Item(id=ctx.new_id("discussion", src.text), text=clean(src.text), source=src))
     return out
+
+
+def _under_discussion(ctx: Context, bi: int) -> bool:
+    b = ctx.st.blocks[bi]
+    if b.label is not None:
+        return bool(_DISCUSSION_HEAD.search(ctx.st.blocks[b.label].key or ""))
+    return b.heading is not None and bool(_DISCUSSION_HEAD.search(ctx.st.span(b.heading)))

@@ -42,6 +42,8 @@ def extract_meta(ctx: Context, *, option_date: date | None, path: str | None) ->
             continue
         fields[f] = (b.value_start, b.end)
 
+    for f, span in _heading_fields(ctx).items():
+        fields.setdefault(f, span)
     for f in ("topic", "location", "initiator", "recorder", "background", "goals"):
         if f in fields:
             s, e = fields[f]
@@ -62,6 +64,22 @@ def extract_meta(ctx: Context, *, option_date: date | None, path: str | None) ->
     _meeting_date(ctx, fields, option_date, path)
     _participants(ctx, fields, participants_heads)
     _block_dates(ctx)
+
+
+def _heading_fields(ctx: Context) -> dict[str, tuple[int, int]]:
+    """`## 背景` / `## 目标` headings: the first paragraph under them."""
+    st = ctx.st
+    out: dict[str, tuple[int, int]] = {}
+    for hi, h in enumerate(st.blocks):
+        if h.kind != "heading":
+            continue
+        f = _field_of(ctx, st.span(hi))
+        if f not in ("background", "goals") or f in out:
+            continue
+        body = [b for b in st.blocks[hi + 1 : hi + 20] if b.heading == hi and b.kind in ("para", "item")]
+        if body:
+            out[f] = (body[0].start, body[0].end)
+    return out
 
 
 def _field_of(ctx: Context, key: str) -> str | None:

@@ -10,7 +10,11 @@ def _cell(s: str | None) -> str:
     return (s or "—").replace("|", "\\|").replace("\n", " ")
 
 
-def render(rec: Record) -> str:
+def render(records: list[Record]) -> str:
+    return "\n".join(render_one(r) for r in records)
+
+
+def render_one(rec: Record) -> str:
     m = rec.meta
     out: list[str] = [f"# {m.topic or '会议记录'}", "", "## 基本信息", "", "| 项目 | 内容 |", "| --- | --- |"]
     people = "、".join(m.participants)
@@ -37,7 +41,7 @@ def render(rec: Record) -> str:
         where = f"第{f.line}行：" if f.line else ""
         out.append(f"- {where}{f.message}")
     for v in rec.vague:
-        out.append(f"- 第{v.source.line}行：「{v.phrase}」{v.message}（{v.rule}）")
+        out.append(f"- 第{v.source.line}行：{v.message}（{v.rule}）")
     if not rec.missing and not rec.vague:
         out.append("- 无")
     return "\n".join(out) + "\n"

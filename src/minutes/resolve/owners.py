@@ -23,6 +23,10 @@ _NOT_OWNER = re.compile(
     r"项目|任务|工作|问题|方案|文档|代码|功能|数据|内容|部分|事项|模块|其他|其它|这部分|后续|之后)$"
 )
 VAGUE_OWNERS = re.compile(r"^(?:相关部门|有关部门|相关人员|有关人员|相关同事|大家|各部门|有关单位|相关方|各相关方|相关负责人)$")
+# A lone work verb is never an owner ("评估会员积分…" starts with a verb).
+_VERB_ONLY = re.compile(r"^(?:评估|梳理|整理|完成|提交|提供|确认|跟进|落实|推进|发送|编写|撰写|制定|补充|更新|修改|联系|沟通|"
+                        r"对接|组织|安排|协调|调研|测试|验证|排查|输出|发布|合并|上传|部署|评审|审核|处理|解决|汇总|统计|核实|"
+                        r"通知|申请|设计|开发|实现|分析|研究|检查|收集|反馈|讨论|继续|开始|确保|准备)$")
 _VERBISH = re.compile(r"(?:完成|提交|提供|整理|负责|推进|进行|确认|跟进|讨论|决议|修改|开发|测试|准备|需要|应该|可以|没有|已经|正在)")
 
 
@@ -64,7 +68,7 @@ def _clean_span(text: str, s: int, e: int) -> list[tuple[int, int]]:
 def _plausible(name: str, people: set[str]) -> bool:
     if name in people:
         return True
-    if _NOT_OWNER.match(name) or re.fullmatch(r"[\d.+\-#]+", name):
+    if _NOT_OWNER.match(name) or _VERB_ONLY.match(name) or re.fullmatch(r"[\d.+\-#]+", name):
         return False
     han = len(re.findall(r"[\u4e00-\u9fff]", name))
     if han > 8 or len(name) > 24:
