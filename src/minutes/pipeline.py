@@ -21,6 +21,7 @@ from .ingest import Text
 from .rules import RuleSet, load
 from .schema import Document, Missing, Record
 from .structure import parse
+from .transcript import is_unnamed as transcript_unnamed
 
 # Fields of the 跨部门协作沟通记录表 a recorder must fill in.
 REQUIRED = {"topic": "沟通主题", "date": "日期", "participants": "参与部门及人员", "recorder": "记录人"}
@@ -39,15 +40,20 @@ def record_text(text: str, meeting_date: date | None = None, *, path: str | None
 
 
 def record(doc: Text, meeting_date: date | None = None, *, rules: RuleSet | None = None,
-           tokens: bool = True) -> Record:
+           tokens: bool = True, input: str = "auto", speakers: dict[str, str] | None = None) -> Record:
+    """`input` is auto, notes or transcript; `speakers` maps labels such as
+    说话人1 to names."""
     rules = rules or load()
-    st = parse(doc.text)
-    ctx = Context(doc.text, st, rules, doc.key)
-    if tokens and doc.text.strip():
+    ctx = _context(doc, rules, input, speakers)
+    if tokens and ctx.text.strip():
         from .segment import Tokens
 
-        ctx.tokens = Tokens(doc.text)
+        ctx.tokens = Tokens(ctx.text)
     extract_meta(ctx, option_date=meeting_date, path=doc.path)
+    if ctx.view is not None:
+        from .extract.speech import add_speakers
+
+        add_speakers(ctx)
     consensus = extract_consensus(ctx)
     disagreements = extract_disagreements(ctx)
     actions = extract_actions(ctx)
@@ -63,12 +69,31 @@ def record(doc: Text, meeting_date: date | None = None, *, rules: RuleSet | None
     return rec
 
 
+def _context(doc: Text, rules: RuleSet, input: str, speakers: dict[str, str] | None) -> Context:
+    from . import transcript
+
+    if input == "transcript" or (input == "auto" and transcript.detect(doc.text, rules)):
+        view = transcript.build_view(doc.text, rules, speakers)
+        st = parse(view.text)
+        for b in st.blocks:
+            turn = view.turns[b.line - 1] if b.line - 1 < len(view.turns) else None
+            if turn is not None and turn.speaker:
+                b.key, b.value_start = turn.speaker, b.start
+        ctx = Context(view.text, st, rules, doc.key)
+        ctx.view, ctx.orig = view, doc.text
+        return ctx
+    return Context(doc.text, parse(doc.text), rules, doc.key)
+
+
 def missing_fields(rec: Record) -> list[Missing]:
     out: list[Missing] = []
     for f, label in REQUIRED.items():
         if not getattr(rec.meta, f):
             out.append(Missing(field=f, message=f"缺少{label}"))
     for a in rec.actions:
+        if any(transcript_unnamed(o) for o in a.owners):
+            out.append(Missing(field="owner", line=a.source.line, item=a.id,
+                               message=f"负责人「{a.owner}」是未命名的说话人：用 --speaker {a.owners[0]}=姓名 指定"))
         if not a.owners:
             out.append(Missing(field="owner", message="行动项没有负责人", line=a.source.line, item=a.id))
         if a.due is None:

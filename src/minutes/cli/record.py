@@ -15,6 +15,34 @@ class RecordFormat(str, Enum):
     html = "html"
 
 
+class InputKind(str, Enum):
+    auto = "auto"
+    notes = "notes"
+    transcript = "transcript"
+
+
+def parse_speakers(pairs: list[str], path: str | None) -> dict[str, str]:
+    """`说话人1=张三` pairs, from the command line and/or a file of such lines."""
+    lines = list(pairs)
+    if path:
+        from pathlib import Path
+
+        try:
+            lines += Path(path).read_text(encoding="utf-8").splitlines()
+        except OSError as exc:
+            raise ValueError(f"{path}: {exc.strerror}") from None
+    out: dict[str, str] = {}
+    for line in lines:
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        label, sep, name = line.partition("=")
+        if not sep or not label.strip() or not name.strip():
+            raise ValueError(f"{line!r} is not LABEL=NAME")
+        out[label.strip()] = name.strip()
+    return out
+
+
 def register(app: typer.Typer) -> None:
     app.command("record")(record)
 
@@ -25,6 +53,9 @@ def record(
     fmt: Annotated[RecordFormat, typer.Option("--format", "-f", help="输出格式")] = RecordFormat.md,
     out: Annotated[Optional[str], typer.Option("--output", "-o", help="写入文件而不是标准输出")] = None,
     encoding: Annotated[Optional[str], typer.Option(help="指定编码（默认自动识别）")] = None,
+    input_kind: Annotated[InputKind, typer.Option("--input", help="输入类型：auto 自动识别，notes 书面纪要，transcript 转写稿")] = InputKind.auto,
+    speaker: Annotated[Optional[list[str]], typer.Option("--speaker", help="说话人映射，如 说话人1=张三（可重复）")] = None,
+    speakers_file: Annotated[Optional[str], typer.Option("--speakers", help="说话人映射文件：每行 说话人1=张三")] = None,
 ) -> None:
     """把会议记录整理成跨部门协作沟通记录表。
 
@@ -35,6 +66,10 @@ def record(
     from .common import error, parse_date, read_inputs, write_output
 
     meeting = parse_date(date)
+    try:
+        mapping = parse_speakers(speaker or [], speakers_file)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--speaker") from None
     records = []
     failed = False
     for name, doc in read_inputs(files, encoding):
@@ -42,7 +77,7 @@ def record(
             failed = True
             continue
         try:
-            records.append(build(doc, meeting))
+            records.append(build(doc, meeting, input=input_kind.value, speakers=mapping))
         except MinutesError as exc:
             error(str(exc))
             failed = True

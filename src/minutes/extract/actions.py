@@ -17,7 +17,7 @@ from ..structure import Block, clean
 from .context import Context
 
 _OWNER_KEYS = re.compile(r"^(?:责任人|负责人|执行人|跟进人|承办人|Owner|Assignee)$", re.I)
-_META_KEYS = re.compile(r"时间|日期|地点|参会|与会|出席|主持|记录|名称|主题|时长|类型|链接|摘要|目的|请假")
+_META_KEYS = re.compile(r"时间|日期|地点|参会|参加|与会|出席|主持|记录|名称|主题|时长|类型|链接|摘要|目的|请假|人员$")
 _EMPTY_CELL = re.compile(r"^(?:无|暂无|没有|-|—|/|N/?A|none)$", re.I)
 _BLOCK_OWNER = re.compile(r"以下(?:由|请)?\s*(?P<owner>[^，,：:\s]{1,16}?)\s*(?:负责|完成|跟进|落实)")
 _HEAD_MENTION = re.compile(r"[@＠](?P<owner>[\w\u4e00-\u9fff\-·.]+?)\s*$")
@@ -127,6 +127,15 @@ def _decide(ctx: Context, b: Block, bi: int, s: int, e: int, plan_unit: bool) ->
             return None
         return None if done and not has("future") else "strong"
     if ctx.is_speaker(b):
+        if ctx.view is not None:
+            from .speech import is_commitment
+
+            if question or (done and not has("future")):
+                return None
+            if is_commitment(ctx, s, e) or has("future") or has("assign"):
+                return "strong"
+            due = find_deadline(text[s:e], ctx.ref_date(bi) or date(2000, 1, 1))
+            return "strong" if has("modal") and due is not None and due.date is not None else None
         # A speaker's words are opinions unless they promise something themselves.
         return "strong" if has("future") and not question else None
     if has("report") and not has("future"):
@@ -148,6 +157,8 @@ def _decide(ctx: Context, b: Block, bi: int, s: int, e: int, plan_unit: bool) ->
         due = find_deadline(text[s:e], ref)
         if owners or (due and due.date) or (not progress and (b.kind == "item" or text[s:e].startswith("需要"))):
             return "strong"
+        if subject_owner(text, s, e, rules, ctx.people):
+            return "strong"  # "人事科要在…前组织…": a named subject must do something
     if progress:
         return None  # in a progress report only explicit promises count
     if has("imperative") and b.kind in ("item", "para", "cell") and b.parent is None:
@@ -201,6 +212,10 @@ def _context_owner(ctx: Context, bi: int) -> list[Owner]:
 
 def _owners_for(ctx: Context, b: Block, bi: int, s: int, e: int) -> list[Owner]:
     text, rules, people = ctx.text, ctx.rules, ctx.people
+    if ctx.view is not None and ctx.is_speaker(b):
+        from .speech import speech_owners
+
+        return speech_owners(ctx, s, e)
     owners = find_owners(text, s, e, rules, people)
     if owners:
         return owners
@@ -287,9 +302,15 @@ def _task(text: str, s: int, e: int, cuts: list[tuple[int, int]], b: Block, due_
         for i in range(max(a, s), min(z, e)):
             chars[i - s] = mark
     t = "".join(chars)
-    t = re.sub(r"(?:由|请|@|＠)?\s*\x00+\s*(?:来|去)?(?:负责|牵头)?[，,：:]?", "", t)
+    t = re.sub(r"(?:由|请|交给|@|＠)?\s*\x00+\s*(?:来|去)?(?:负责|牵头)?[，,：:]?", "", t)
     t = re.sub(r"(?:在|于|截止(?:日期|时间)?是?在?)?\s*\x01+\s*(?:之前|以前|前|期间)?", " ", t)
     t = re.sub(r"^(?:责任人|负责人|执行人)\s*[:：]\s*", "", t)
+    t = re.sub(r"^(?:会议|经研究[，,]?\s*)?(?:决定|要求|同意|明确|强调|议定)\s*[:：，,]\s*", "", t)
+    t = re.sub(r"^(?:需要|要|应当|应该|必须|务必)(?=[\u4e00-\u9fff])", "", t)
+    # spoken openers and the first person are not part of the task
+    t = re.sub(r"^(?:(?:行|好|好的|嗯|那|那就|OK|ok)[，,]\s*)+", "", t)
+    t = re.sub(r"(?:^|(?<=[，,]))(?:我们组|我们部门|我们团队|我们这边|我这边|你那边|你们那边|我来|我会|我先|我(?!们))(?=\S)", "", t)
+    t = re.sub(r"[吧啊呢哈]+(?=[。！!，,]?$)", "", t)
     t = clean(t)
     t = re.sub(r"\s*[（(]\s*[)）]", "", t)
     return _TASK_TRIM.sub("", t) or clean(text[s:e])

@@ -15,6 +15,7 @@ from .context import Context
 def extract_consensus(ctx: Context) -> list[Item]:
     text, st, rules = ctx.text, ctx.st, ctx.rules
     out: list[Item] = []
+    spans: set[tuple[int, int]] = set()
     for sent in st.sentences:
         bi = sent.block
         b = st.blocks[bi]
@@ -25,8 +26,16 @@ def extract_consensus(ctx: Context) -> list[Item]:
             continue
         if not _is_consensus(ctx, bi, s, e):
             continue
+        if ctx.view is not None and ctx.rules.any("transcripts", "agree", text, b.start, b.end):
+            continue  # "同意。" agrees with a statement; the statement is the consensus
         src = ctx.source(s, e, b)
-        out.append(Item(id=ctx.new_id("consensus", src.text), text=clean(src.text), source=src))
+        out.append(Item(id=ctx.new_id("consensus", src.text), text=clean(text[s:e]), source=src))
+        spans.add((s, e))
+    if ctx.view is not None:
+        from .speech import speech_consensus
+
+        out += speech_consensus(ctx, spans)
+        out.sort(key=lambda i: i.source.start)
     return out
 
 
@@ -50,7 +59,7 @@ def _is_consensus(ctx: Context, bi: int, s: int, e: int) -> bool:
     if rules.any("consensus", "label", text, b.start, b.end):
         return True  # every sentence of a "结论：…" block
     if rules.any("consensus", "trigger", text, s, e):
-        return not ctx.is_speaker(b) or True
+        return True
     if ctx.role(bi) == "decision" and b.kind in ("item", "para") and b.children == 0:
         # leaf lines of a decision section: "技术架构 / 后端 / Flask"
         return not rules.any("actions", "question", text, s, e)

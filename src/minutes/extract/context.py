@@ -13,6 +13,7 @@ from ..structure import Block, Sentence, Structure
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..segment import Tokens
+    from ..transcript import Turn, View
 
 _ROLES = ("skip", "body", "meta", "plan", "progress", "decision")
 
@@ -30,12 +31,38 @@ class Context:
     _roles: dict[int, str | None] = field(default_factory=dict)
     _ids: dict[tuple[str, str], int] = field(default_factory=dict)
     tokens: "Tokens | None" = None
+    # Transcripts: `text` is the filler-free view, `orig` the text as read.
+    view: "View | None" = None
+    orig: str | None = None
+    _orig_lines: list[int] = field(default_factory=list)
 
     # --- evidence -----------------------------------------------------------
     def source(self, s: int, e: int, block: Block | None = None) -> Source:
+        if self.view is not None and self.orig is not None:
+            return self._orig_source(s, e, block)
         line = block.line if block is not None else self.st.line_of(s)
         speaker = block.key if block is not None and self.is_speaker(block) else None
         return Source(text=self.text[s:e], start=s, end=e, line=line, speaker=speaker)
+
+    def _orig_source(self, s: int, e: int, block: Block | None) -> Source:
+        """Map a span of the transcript view back to the text as read."""
+        import bisect
+
+        assert self.view is not None and self.orig is not None
+        cmap = self.view.cmap
+        os_, oe = cmap[s], cmap[max(s, e - 1)] + 1
+        if not self._orig_lines:
+            self._orig_lines = [0] + [i + 1 for i, c in enumerate(self.orig) if c == "\n"]
+        line = bisect.bisect_right(self._orig_lines, os_)
+        turn = self.turn_at(s)
+        return Source(text=self.orig[os_:oe], start=os_, end=oe, line=line,
+                      speaker=turn.speaker if turn else None, time=turn.time if turn else None)
+
+    def turn_at(self, offset: int) -> "Turn | None":
+        if self.view is None:
+            return None
+        line = self.st.line_of(offset) - 1
+        return self.view.turns[line] if 0 <= line < len(self.view.turns) else None
 
     def new_id(self, kind: str, source_text: str) -> str:
         n = self._ids.get((kind, source_text), 0)
@@ -86,6 +113,8 @@ class Context:
         """A `name: words` line attributes words to a participant."""
         if not b.key or b.value_start is None:
             return False
+        if self.view is not None:
+            return self.turn_at(b.start) is not None
         key = b.key
         if key in self.people or key.lower() in {p.lower() for p in self.people}:
             return True

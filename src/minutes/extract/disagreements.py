@@ -13,6 +13,7 @@ from .context import Context
 def extract_disagreements(ctx: Context) -> list[Item]:
     text, st, rules = ctx.text, ctx.st, ctx.rules
     out: list[Item] = []
+    spans: set[tuple[int, int]] = set()
     options = _option_blocks(ctx)
     for sent in st.sentences:
         bi = sent.block
@@ -24,7 +25,13 @@ def extract_disagreements(ctx: Context) -> list[Item]:
         if hit is None and not (bi in options and s == b.start):
             continue
         src = ctx.source(s, e, b)
-        out.append(Item(id=ctx.new_id("disagreement", src.text), text=clean(src.text), source=src))
+        out.append(Item(id=ctx.new_id("disagreement", src.text), text=clean(text[s:e]), source=src))
+        spans.add((s, e))
+    if ctx.view is not None:
+        from .speech import speech_objections
+
+        out += speech_objections(ctx, spans)
+        out.sort(key=lambda i: i.source.start)
     return out
 
 

@@ -39,7 +39,7 @@ def extract_discussion(ctx: Context, taken: set[tuple[int, int]]) -> list[Item]:
         if any(a < e and s < z for a, z in taken):
             continue
         src = ctx.source(s, e, b)
-        out.append(Item(id=ctx.new_id("discussion", src.text), text=clean(src.text), source=src))
+        out.append(Item(id=ctx.new_id("discussion", src.text), text=clean(text[s:e]), source=src))
     return out
 
 

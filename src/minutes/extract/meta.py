@@ -52,6 +52,11 @@ def extract_meta(ctx: Context, *, option_date: date | None, path: str | None) ->
         meta.initiator = meta.initiator.lstrip("@＠")
     if meta.topic is None and st.title is not None:
         meta.topic = clean(st.span(st.title)) or None
+    if meta.topic is None and st.blocks and st.blocks[0].kind == "para" and st.blocks[0].key is None:
+        # plain-text minutes open with a title line: "关于…的会议纪要"
+        first = st.span(0)
+        if len(first) <= 40 and not re.search(r"[。；;！？!?]", first):
+            meta.topic = clean(first)
     if "date" in fields:
         s, e = fields["date"]
         value = text[s:e]
@@ -147,7 +152,7 @@ def _meeting_date(ctx: Context, fields: dict[str, tuple[int, int]], option: date
 def _names(value: str) -> list[str]:
     out = []
     for part in _SPLIT_PEOPLE.split(clean(value)):
-        part = part.strip(" @＠*()（）[]【】")
+        part = re.sub(r"(?:负责同志|同志|负责人|等(?:人)?)$", "", part.strip(" @＠*()（）[]【】"))
         if part and not _NOT_NAME.search(part) and len(part) <= 24:
             out.append(part)
     return out

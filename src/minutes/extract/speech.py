@@ -1,0 +1,117 @@
+"""Spoken-language cues for transcripts: who commits, what was settled.
+
+Owners from speech: a name addressed (王五你那边… → 王五), a handover
+(交给李四, 王五来负责), explicit owner patterns, and only then the first
+person (我来跟, 我这边 → the speaker; 我们组 → the speaker's department
+when the participants list gives it). The speaker is never the owner when
+the sentence assigns someone else.
+
+Consensus from speech: explicit settling (那就这么定了, 就按这个来) and a
+statement that two or more other speakers agree with in a row. Disagreement:
+objections (我不太同意, 这个有风险, 回头再议).
+"""
+from __future__ import annotations
+
+import re
+
+from ..resolve.owners import Owner, find_owners
+from ..schema import Item
+from ..structure import clean
+from .context import Context
+
+_TEAM_WORDS = ("我们组", "我们部门", "我们团队", "我们这边")
+_PRONOUN = re.compile(r"[我你他她它们咱]")
+
+
+def add_speakers(ctx: Context) -> None:
+    """Participants from the speakers seen, merged with any written list.
+    Unnamed labels (说话人1) are not people: they are reported as missing."""
+    from ..transcript import is_unnamed
+
+    assert ctx.view is not None
+    if ctx.meta.topic is None and ctx.view.turns and ctx.view.turns[0] is None:
+        first = ctx.text.split("\n", 1)[0].strip()
+        if 0 < len(first) <= 40 and not re.search(r"\d{1,2}:\d{2}", first):
+            ctx.meta.topic = clean(first)
+    seen = list(ctx.meta.participants)
+    for t in ctx.view.turns:
+        if t is not None and t.speaker and t.speaker not in seen and not is_unnamed(t.speaker):
+            seen.append(t.speaker)
+    ctx.meta.participants = seen
+    ctx.people.update(seen)
+
+
+def _hit(ctx: Context, role: str, s: int, e: int):
+    return ctx.rules.any("transcripts", role, ctx.text, s, e)
+
+
+def is_commitment(ctx: Context, s: int, e: int) -> bool:
+    return any(_hit(ctx, r, s, e) for r in ("first-person", "addressee", "handover"))
+
+
+def speech_owners(ctx: Context, s: int, e: int) -> list[Owner]:
+    text = ctx.text
+    for role, group in (("addressee", "owner"), ("handover", "owner")):
+        h = _hit(ctx, role, s, e)
+        if h is not None:
+            for g in (group, "owner2"):
+                if g in h.spans:
+                    a, z = h.spans[g]
+                    name = text[a:z]
+                    # "文档我来跟": the words before 我来 are not a name
+                    if name in ctx.people or not _PRONOUN.search(name):
+                        return [Owner(name, a, z, f"owner.{role}")]
+    owners = [o for o in find_owners(text, s, e, ctx.rules, ctx.people) if o.rule != "owner.subject"]
+    if owners:
+        return owners
+    h = _hit(ctx, "first-person", s, e)
+    turn = ctx.turn_at(s)
+    if h is None or turn is None or not turn.speaker:
+        return []
+    who = h.groups.get("who") or ""
+    if who in _TEAM_WORDS:
+        for dept, names in ctx.meta.departments.items():
+            if turn.speaker in names:
+                return [Owner(dept, -1, -1, "owner.speaker-department")]
+    return [Owner(turn.speaker, -1, -1, "owner.speaker")]
+
+
+def speech_consensus(ctx: Context, taken: set[tuple[int, int]]) -> list[Item]:
+    st = ctx.st
+    out: list[Item] = []
+    blocks = [bi for bi, b in enumerate(st.blocks) if ctx.turn_at(b.start) is not None]
+    agree = {bi for bi in blocks if _hit(ctx, "agree", st.blocks[bi].start, st.blocks[bi].end)}
+    for sent in st.sentences:
+        if _hit(ctx, "decide", sent.start, sent.end) and (sent.start, sent.end) not in taken \
+                and sent.block not in agree:
+            out.append(_item(ctx, "consensus", sent.start, sent.end, sent.block))
+    for n, bi in enumerate(blocks):
+        if bi in agree:
+            continue
+        speaker = ctx.turn_at(st.blocks[bi].start).speaker  # type: ignore[union-attr]
+        agreeing = set()
+        for nxt in blocks[n + 1 :]:
+            if nxt not in agree:
+                break
+            agreeing.add(ctx.turn_at(st.blocks[nxt].start).speaker)  # type: ignore[union-attr]
+        agreeing.discard(speaker)
+        if len(agreeing) >= 2:
+            last = [x for x in st.sentences if x.block == bi][-1]
+            if (last.start, last.end) not in taken and not any(i.source.start == ctx.source(last.start, last.end).start for i in out):
+                out.append(_item(ctx, "consensus", last.start, last.end, bi))
+    return out
+
+
+def speech_objections(ctx: Context, taken: set[tuple[int, int]]) -> list[Item]:
+    out = []
+    for sent in ctx.st.sentences:
+        if (sent.start, sent.end) in taken or ctx.turn_at(sent.start) is None:
+            continue
+        if _hit(ctx, "object", sent.start, sent.end):
+            out.append(_item(ctx, "disagreement", sent.start, sent.end, sent.block))
+    return out
+
+
+def _item(ctx: Context, kind: str, s: int, e: int, bi: int) -> Item:
+    src = ctx.source(s, e, ctx.st.blocks[bi])
+    return Item(id=ctx.new_id(kind, src.text), text=clean(ctx.text[s:e]), source=src)

@@ -1,0 +1,170 @@
+"""Transcripts: speaker turns in, a filler-free view with a map back out.
+
+Layouts (rules/transcripts.toml): `张三：…` lines, `说话人1 00:01:02` header
+lines followed by the utterance (飞书妙记 / 腾讯会议 exports), `[00:01:02] 张三：…`,
+SRT and WebVTT cues with or without speaker prefixes or `<v 张三>` tags.
+
+The extractors run over a *view*: one line per turn holding only the words
+spoken, fillers (嗯, 那个, 就是说 …) and stutters removed. `View.cmap[i]` is the
+offset in the original text of view character i, so every span found in the
+view maps back to exact original offsets and `source.text` stays the words as
+written, timestamps and speaker labels excluded.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .rules import RuleSet
+
+_BLANK = re.compile(r"^\s*$")
+_SRT_INDEX = re.compile(r"^\s*\d+\s*$")
+_UNNAMED = re.compile(r"^(?:说话人|发言人|Speaker)\s?\d+$", re.I)
+_NOT_SPEAKER = re.compile(r"时间|日期|地点|主题|议题|结论|决议|共识|备注|参会|记录|主持|目的|背景|目标|状态|进展|责任人|负责人|链接|注")
+
+
+@dataclass(slots=True)
+class Turn:
+    speaker: str | None
+    time: str | None
+    start: int  # the words spoken, in the original text
+    end: int
+    line: int
+
+
+@dataclass(slots=True)
+class View:
+    text: str
+    cmap: list[int]
+    turns: list[Turn | None] = field(default_factory=list)  # per view line; None for preamble lines
+
+
+def is_unnamed(speaker: str | None) -> bool:
+    return bool(speaker and _UNNAMED.match(speaker))
+
+
+def _lines(text: str) -> list[tuple[int, int, int]]:
+    """(start, end-without-newline, line number) of every line."""
+    out, pos = [], 0
+    for n, raw in enumerate(text.splitlines(keepends=True), 1):
+        body = raw.rstrip("\r\n")
+        out.append((pos, pos + len(body), n))
+        pos += len(raw)
+    return out
+
+
+def parse_turns(text: str, rules: RuleSet) -> tuple[list[Turn], list[tuple[int, int, int]]]:
+    """Speaker turns and the preamble lines (title, date) before the first turn."""
+    lines = _lines(text)
+    line_rules = rules.role("transcripts", "voice") + rules.role("transcripts", "line")
+    header = rules.role("transcripts", "header")
+    cue = rules.role("transcripts", "cue-time")
+    turns: list[Turn] = []
+    preamble: list[tuple[int, int, int]] = []
+    cur_speaker: str | None = None  # from a header line: lasts until the next header
+    cur_time: str | None = None
+    mode = "notes"  # notes | header | cue
+    for s, e, n in lines:
+        body = text[s:e].strip()
+        if not body or body.upper().startswith(("WEBVTT", "NOTE ")):
+            continue
+        if _SRT_INDEX.match(body) and _next_is_cue(text, lines, n, cue):
+            continue
+        h = _first(cue, text, s, e)
+        if h is not None:
+            mode, cur_speaker, cur_time = "cue", None, h.groups.get("time")
+            continue
+        h = _first(header, text, s, e)
+        if h is not None and not _NOT_SPEAKER.search(h.groups["speaker"] or ""):
+            mode, cur_speaker, cur_time = "header", h.groups["speaker"].strip(), h.groups.get("time")
+            continue
+        speaker, time, cs, ce = cur_speaker, cur_time, s, e
+        h = _first(line_rules, text, s, e)
+        if h is not None and "text" in h.spans and not _NOT_SPEAKER.search(h.groups.get("speaker") or ""):
+            speaker = (h.groups.get("speaker") or "").strip() or speaker
+            time = h.groups.get("time") or time
+            cs, ce = h.spans["text"]
+        elif mode == "notes":
+            if not turns:
+                preamble.append((s, e, n))
+                continue
+            speaker, time = turns[-1].speaker, turns[-1].time  # a turn running over lines
+        while cs < ce and text[cs] in " \t\u3000":
+            cs += 1
+        if cs < ce:
+            turns.append(Turn(speaker, time, cs, ce, n))
+    return turns, preamble
+
+
+def _next_is_cue(text: str, lines: list[tuple[int, int, int]], n: int, cue) -> bool:
+    if n < len(lines):
+        s, e, _ = lines[n]
+        return _first(cue, text, s, e) is not None
+    return False
+
+
+def _first(rs, text: str, s: int, e: int):
+    for r in rs:
+        h = r.search(text, s, e)
+        if h is not None:
+            return h
+    return None
+
+
+def detect(text: str, rules: RuleSet) -> bool:
+    """Is this a transcript? Subtitle cues, header turns, or mostly `name：words` lines."""
+    lines = [(s, e) for s, e, _ in _lines(text) if text[s:e].strip()]
+    if not lines:
+        return False
+    cues = sum(1 for s, e in lines if _first(rules.role("transcripts", "cue-time"), text, s, e))
+    if cues >= 2:
+        return True
+    headers = sum(1 for s, e in lines if _first(rules.role("transcripts", "header"), text, s, e))
+    if headers >= 2 and headers * 4 >= len(lines):
+        return True
+    speakers: dict[str, int] = {}
+    said = 0
+    for s, e in lines:
+        h = _first(rules.role("transcripts", "line"), text, s, e)
+        if h is None or _NOT_SPEAKER.search(h.groups.get("speaker") or ""):
+            continue
+        said += 1
+        sp = h.groups["speaker"].strip()
+        speakers[sp] = speakers.get(sp, 0) + 1
+    # Notes also hold a few "revy: …" lines; a transcript is mostly turns.
+    return said >= 4 and len(speakers) >= 2 and said >= 0.6 * len(lines)
+
+
+def build_view(text: str, rules: RuleSet, speakers: dict[str, str] | None = None) -> View:
+    turns, preamble = parse_turns(text, rules)
+    mapping = speakers or {}
+    parts: list[str] = []
+    cmap: list[int] = []
+    out_turns: list[Turn | None] = []
+    for s, e, _n in preamble:
+        _append(parts, cmap, text, s, e, rules, clean=False)
+        out_turns.append(None)
+    for t in turns:
+        if t.speaker in mapping:
+            t.speaker = mapping[t.speaker]
+        _append(parts, cmap, text, t.start, t.end, rules, clean=True)
+        out_turns.append(t)
+    return View("".join(parts), cmap, out_turns)
+
+
+def _append(parts: list[str], cmap: list[int], text: str, s: int, e: int, rules: RuleSet, clean: bool) -> None:
+    keep = [True] * (e - s)
+    if clean:
+        for role in ("filler", "stutter"):
+            for r in rules.role("transcripts", role):
+                for h in r.finditer(text, s, e):
+                    # a stutter keeps its first repetition: 我我我 → 我
+                    first = len(h.groups.get("unit") or h.groups.get("word") or "") if role == "stutter" else 0
+                    for i in range(h.start + first, h.end):
+                        keep[i - s] = False
+    kept = [i for i in range(s, e) if keep[i - s]]
+    if not kept:  # a turn that was only "嗯": keep it whole so the turn still counts
+        kept = list(range(s, e))
+    parts.append("".join(text[i] for i in kept) + "\n")
+    cmap.extend(kept)
+    cmap.append(kept[-1] + 1 if kept else s)
