@@ -29,7 +29,7 @@ _TASK_TRIM = re.compile(r"^[\s，,。；;：:、\-—*~>]+|[\s，,。；;：:、
 def extract_actions(ctx: Context) -> list[Action]:
     out: list[Action] = []
     done_blocks: set[int] = set()
-    text, st = ctx.text, ctx.st
+    st = ctx.st
     for sent in st.sentences:
         bi = sent.block
         b = st.blocks[bi]

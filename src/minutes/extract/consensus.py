@@ -8,28 +8,22 @@ earlier meeting (历史结论, 上次例会结论) are not this meeting's consen
 from __future__ import annotations
 
 from ..schema import Item
-from ..structure import clean
 from .context import Context
 
 
 def extract_consensus(ctx: Context) -> list[Item]:
-    text, st, rules = ctx.text, ctx.st, ctx.rules
+    text, rules = ctx.text, ctx.rules
     out: list[Item] = []
     spans: set[tuple[int, int]] = set()
-    for sent in st.sentences:
-        bi = sent.block
-        b = st.blocks[bi]
-        if b.kind in ("heading", "label") or ctx.role(bi) in ("skip", "meta"):
-            continue
-        s, e = sent.start, sent.end
+    for sent, b in ctx.body_sentences():
+        bi, s, e = sent.block, sent.start, sent.end
         if _open(ctx, s, e) or rules.any("actions", "question", text, s, e):
             continue
         if not _is_consensus(ctx, bi, s, e):
             continue
         if ctx.view is not None and ctx.rules.any("transcripts", "agree", text, b.start, b.end):
             continue  # "同意。" agrees with a statement; the statement is the consensus
-        src = ctx.source(s, e, b)
-        out.append(Item(id=ctx.new_id("consensus", src.text), text=clean(text[s:e]), source=src))
+        out.append(ctx.item("consensus", s, e, b))
         spans.add((s, e))
     if ctx.view is not None:
         from .speech import speech_consensus

@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from ..rules import RuleSet
-from ..schema import Meta, Source, item_id
+from ..schema import Item, Meta, Source, item_id
 from ..structure import Block, Sentence, Structure
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -63,6 +64,21 @@ class Context:
             return None
         line = self.st.line_of(offset) - 1
         return self.view.turns[line] if 0 <= line < len(self.view.turns) else None
+
+    def item(self, kind: str, s: int, e: int, block: Block | None = None) -> Item:
+        """An item over text[s:e]: display text cleaned, evidence exact."""
+        from ..structure import clean
+
+        src = self.source(s, e, block)
+        return Item(id=self.new_id(kind, src.text), text=clean(self.text[s:e]), source=src)
+
+    def body_sentences(self) -> "Iterator[tuple[Sentence, Block]]":
+        """Sentences of the minutes' body: not headings, labels, or skipped/meta sections."""
+        for sent in self.st.sentences:
+            b = self.st.blocks[sent.block]
+            if b.kind in ("heading", "label") or self.role(sent.block) in ("skip", "meta"):
+                continue
+            yield sent, b
 
     def new_id(self, kind: str, source_text: str) -> str:
         n = self._ids.get((kind, source_text), 0)

@@ -6,26 +6,20 @@ and alternatives listed side by side (方案一 / 方案二) under an open quest
 from __future__ import annotations
 
 from ..schema import Item
-from ..structure import clean
 from .context import Context
 
 
 def extract_disagreements(ctx: Context) -> list[Item]:
-    text, st, rules = ctx.text, ctx.st, ctx.rules
+    text, rules = ctx.text, ctx.rules
     out: list[Item] = []
     spans: set[tuple[int, int]] = set()
     options = _option_blocks(ctx)
-    for sent in st.sentences:
-        bi = sent.block
-        b = st.blocks[bi]
-        if b.kind in ("heading", "label") or ctx.role(bi) in ("skip", "meta"):
-            continue
-        s, e = sent.start, sent.end
+    for sent, b in ctx.body_sentences():
+        bi, s, e = sent.block, sent.start, sent.end
         hit = rules.any("disagreements", "trigger", text, s, e)
         if hit is None and not (bi in options and s == b.start):
             continue
-        src = ctx.source(s, e, b)
-        out.append(Item(id=ctx.new_id("disagreement", src.text), text=clean(text[s:e]), source=src))
+        out.append(ctx.item("disagreement", s, e, b))
         spans.add((s, e))
     if ctx.view is not None:
         from .speech import speech_objections

@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 
 from ..schema import Item
-from ..structure import clean
 from .context import Context
 
 _DISCUSSION_HEAD = re.compile(r"讨论|要点|议题|会议内容|内容摘要|摘要|分享|汇报|探讨")
@@ -38,8 +37,7 @@ def extract_discussion(ctx: Context, taken: set[tuple[int, int]]) -> list[Item]:
         s, e = b.start, b.end
         if any(a < e and s < z for a, z in taken):
             continue
-        src = ctx.source(s, e, b)
-        out.append(Item(id=ctx.new_id("discussion", src.text), text=clean(text[s:e]), source=src))
+        out.append(ctx.item("discussion", s, e, b))
     return out
 
 

@@ -113,5 +113,4 @@ def speech_objections(ctx: Context, taken: set[tuple[int, int]]) -> list[Item]:
 
 
 def _item(ctx: Context, kind: str, s: int, e: int, bi: int) -> Item:
-    src = ctx.source(s, e, ctx.st.blocks[bi])
-    return Item(id=ctx.new_id(kind, src.text), text=clean(ctx.text[s:e]), source=src)
+    return ctx.item(kind, s, e, ctx.st.blocks[bi])
