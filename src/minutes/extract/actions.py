@@ -161,6 +161,10 @@ def _decide(ctx: Context, b: Block, bi: int, s: int, e: int, plan_unit: bool) ->
             return "strong"  # "人事科要在…前组织…": a named subject must do something
     if progress:
         return None  # in a progress report only explicit promises count
+    if has("due-verb") and b.kind in ("item", "para", "cell"):
+        due = find_deadline(text[s:e], ref)
+        if due is not None:
+            return "strong"
     if has("imperative") and b.kind in ("item", "para", "cell") and b.parent is None:
         return "weak"
     if has("assign") and b.key and text[b.value_start or s : e].lstrip().startswith("负责"):
@@ -261,8 +265,10 @@ def _deadline_for(ctx: Context, b: Block, bi: int, s: int, e: int) -> tuple[Dead
         h = ctx.st.blocks[h].heading
     if b.label is not None:
         scopes.insert(0, ctx.st.blocks[b.label].key or "")
-    for scope in scopes:
-        if ctx._role_of_text(scope) != "plan":
+    for scope in scopes[:2]:
+        # only a plan heading that names its time scope dates its lines:
+        # "明日计划", "本周计划"; a bare "本周" heading is a log entry
+        if ctx._role_of_text(scope) != "plan" or "计划" not in scope:
             continue
         d = find_deadline(scope, ref)
         if d is not None and d.date is not None and not re.search(r"\d", d.text):

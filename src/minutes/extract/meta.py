@@ -17,6 +17,9 @@ from .context import Context
 _SPLIT_PEOPLE = re.compile(r"[、，,；;／/]|\s{1,}(?=@)|(?<=\S)@|\s+和\s*|\s+|(?<=[\u4e00-\u9fff])和(?=[\u4e00-\u9fff])")
 _TIME_RANGE = re.compile(r"(\d{1,2}\s*[:：]\s*\d{2})(?:\s*[-–—~～至到]\s*(\d{1,2}\s*[:：]\s*\d{2}))?")
 _PLACE_WORDS = re.compile(r"腾讯会议|飞书会议|钉钉会议|线上会议|线上|线下|Zoom|Teams|会议室|[\u4e00-\u9fff]{1,6}楼\s*\d+|\d{3}\b")
+_MEETING_WORDS = re.compile(r"会议|例会|周会|本次|召开|时间|日期|纪要|记录|meeting", re.I)
+_DATE_LINE = re.compile(r"^\s*(?:19|20)\d{2}\s*[-/.年]")
+_DEADLINE_WORDS = re.compile(r"前|截止|负责|完成|提交|之内|以内")
 _FILE_DATE = re.compile(r"(20\d{2}|19\d{2})[-_.年]?(\d{1,2})[-_.月]?(\d{1,2})")
 _DEPT = re.compile(r"^(?P<dept>[\u4e00-\u9fffA-Za-z]{1,12}(?:部|组|中心|团队|委员会|办公室|办|处|科|室|SIG|sig))\s*[:：]\s*(?P<names>.+)$")
 _NOT_NAME = re.compile(r"^(?:等|共|人|各位|全体|无|本次|会议|由|来自|名|成员|\d+)$|[。：:]|\d+名|参会|主持")
@@ -112,16 +115,20 @@ def _meeting_date(ctx: Context, fields: dict[str, tuple[int, int]], option: date
     whose date is unknown says so."""
     meta = ctx.meta
     ref = option or date(2000, 1, 1)
-    candidates: list[tuple[int, int]] = []
+    candidates: list[tuple[int, int, bool]] = []  # span, and whether a year-less date may count
     if "date" in fields:
-        candidates.append(fields["date"])
+        candidates.append((*fields["date"], True))
     if ctx.st.title is not None:
         t = ctx.st.blocks[ctx.st.title]
-        candidates.append((t.start, t.end))
-    # Early prose such as "本次（2022/11/23）OpenSergo 社区会议…"
+        candidates.append((t.start, t.end, True))
+    # Early prose such as "本次（2022/11/23）OpenSergo 社区会议…" or a line that
+    # is a date ("2024年5月6日 14:00 | 45分钟") — but not a deadline in an
+    # early action line ("6月30日前提交"), and only with a year.
     for b in ctx.st.blocks[:12]:
-        candidates.append((b.start, b.end))
-    for s, e in candidates:
+        line = ctx.text[b.start : b.end]
+        if (_MEETING_WORDS.search(line) or _DATE_LINE.match(line)) and not _DEADLINE_WORDS.search(line):
+            candidates.append((b.start, b.end, False))
+    for s, e, yearless_ok in candidates:
         for d in find_dates(ctx.text[s:e], ref):
             if d.date is None:
                 continue
@@ -129,7 +136,7 @@ def _meeting_date(ctx: Context, fields: dict[str, tuple[int, int]], option: date
                 meta.date, meta.date_source = d.date.isoformat(), "text"
                 ctx.meeting_date = d.date
                 return
-            if option is not None:
+            if option is not None and yearless_ok:
                 meta.date, meta.date_source = d.date.isoformat(), "option"
                 ctx.meeting_date = d.date
                 return

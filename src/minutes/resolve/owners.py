@@ -15,7 +15,7 @@ from ..rules import RuleSet
 # mention; "TC 成员" and "Merlin Lu" are one name each.
 _SPLIT = re.compile(r"\s*(?:、|以及|和|及|与|/|,|，|&)\s*|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])|\s+(?=[@＠])")
 _DROP_PREFIX = re.compile(r"^(?:各位|全体|所有|各|请|由|让|交给|是|为|需要|会后|稍后|随后|目前|主要由|@|＠)+")
-_DROP_SUFFIX = re.compile(r"(?:同学们|们|等人|等)$")
+_DROP_SUFFIX = re.compile(r"(?:等人|等)$")
 _NOT_OWNER = re.compile(
     r"^(?:只|主要|具体|分别|共同|各自|专门|全权|统一|一起|来|将|会|谁|人|有人|我|你|他|她|它|这|那|这个|那个|这些|"
     r"本次|此事|该|其|我们|你们|他们|我们组|我们部门|我们团队|我们这边|我这边|我方|大家都|目前|今年|去年|明天|后天|下周|本周|会议|例会|首先|然后|最后|同时|"
@@ -98,7 +98,8 @@ def find_owners(text: str, start: int, end: int, rules: RuleSet, people: set[str
                     found.extend(_field_owners(text, gs, ge, hit, rules, people))
         if found:
             break
-    return _dedupe(found)
+    explicit = [o for o in found if o.rule == "owner.field"]
+    return _dedupe(explicit or found)  # a 责任人 field outranks every other mention
 
 
 def _field_owners(text: str, gs: int, ge: int, hit, rules: RuleSet, people: set[str]) -> list[Owner]:

@@ -1,0 +1,85 @@
+"""Benchmark `minutes record` against plain jieba in the same process.
+
+Prints documents/s and MB/s of the whole pipeline over the real-dev corpus
+beside the MB/s of plain `jieba.lcut` over the same text, and the cold wall
+time of `minutes record FILE` beside `python -c "import jieba; jieba.lcut('测试')"`.
+Figures are ratios to the reference measured in the same run, so they
+compare across machines; nothing here asserts a time.
+
+usage: python benchmarks/bench_record.py [DOCS_DIR] [--repeat N]
+"""
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_DOCS = ROOT.parent / "shared" / "corpora" / "real-dev"
+
+
+def _median_wall(argv: list[str], n: int) -> float:
+    times = []
+    for _ in range(n):
+        t = time.perf_counter()
+        subprocess.run(argv, capture_output=True, check=False)
+        times.append(time.perf_counter() - t)
+    return statistics.median(times)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("docs", nargs="?", default=str(DEFAULT_DOCS))
+    ap.add_argument("--repeat", type=int, default=5)
+    a = ap.parse_args()
+    paths = sorted(p for p in Path(a.docs).iterdir() if p.suffix in (".md", ".txt"))
+    if not paths:
+        sys.exit(f"no documents in {a.docs}")
+
+    from minutes.ingest import read_path
+    from minutes.pipeline import record
+    from minutes.segment import tokenizer
+
+    docs = [read_path(p) for p in paths]
+    mb = sum(len(d.text.encode("utf-8")) for d in docs) / 1e6
+    tok = tokenizer()
+    for d in docs[:2]:  # warm both: dictionaries, rules, spaCy pipeline
+        record(d)
+        tok.lcut(d.text)
+    import jieba
+
+    jieba.setLogLevel(60)
+    jieba.lcut("预热")
+
+    def best(fn) -> float:
+        runs = []
+        for _ in range(a.repeat):
+            t = time.perf_counter()
+            fn()
+            runs.append(time.perf_counter() - t)
+        return min(runs)
+
+    t_pipe = best(lambda: [record(d) for d in docs])
+    t_jieba = best(lambda: [jieba.lcut(d.text) for d in docs])
+    print(f"corpus: {len(docs)} documents, {mb:.3f} MB ({a.docs})")
+    print(f"{'':<28}{'docs/s':>10}{'MB/s':>10}{'ratio':>8}")
+    print(f"{'plain jieba.lcut':<28}{len(docs) / t_jieba:>10.1f}{mb / t_jieba:>10.3f}{1.0:>8.2f}")
+    print(f"{'minutes record (pipeline)':<28}{len(docs) / t_pipe:>10.1f}{mb / t_pipe:>10.3f}{t_jieba / t_pipe:>8.2f}")
+
+    one = str(paths[0])
+    exe = [sys.executable, "-m", "minutes.cli.app"]
+    cold_ref = _median_wall([sys.executable, "-c", "import jieba; jieba.lcut('测试')"], a.repeat)
+    cold_rec = _median_wall([*exe, "record", one, "--format", "json"], a.repeat)
+    cold_help = _median_wall([*exe, "--help"], a.repeat)
+    print()
+    print(f"{'cold start (median of %d)' % a.repeat:<36}{'seconds':>9}{'ratio':>8}")
+    print(f"{'python -c import jieba; lcut':<36}{cold_ref:>9.3f}{1.0:>8.2f}")
+    print(f"{'minutes record ONE_FILE':<36}{cold_rec:>9.3f}{cold_rec / cold_ref:>8.2f}")
+    print(f"{'minutes --help':<36}{cold_help:>9.3f}{cold_help / cold_ref:>8.2f}")
+
+
+if __name__ == "__main__":
+    main()

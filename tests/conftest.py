@@ -1,0 +1,30 @@
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "corpora" / "samples" / "product-sync.md"
+REAL = ROOT / "corpora" / "real"
+
+
+@pytest.fixture(scope="session")
+def rec():
+    """record_text with token boundaries, for snippets."""
+    from minutes.pipeline import record_text
+
+    def run(text: str, meeting: str | None = "2024-05-06", path: str | None = None):
+        return record_text(text, date.fromisoformat(meeting) if meeting else None, path=path)
+
+    return run
+
+
+def assert_evidence(record, text: str) -> None:
+    """Every item's evidence is the exact span of the text it claims."""
+    for kind in ("discussion", "consensus", "disagreements", "actions", "vague"):
+        for item in getattr(record, kind):
+            s = item.source
+            assert text[s.start:s.end] == s.text, (kind, s)
+            assert text.count("\n", 0, s.start) + 1 == s.line, (kind, s)

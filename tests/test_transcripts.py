@@ -1,0 +1,104 @@
+"""Transcripts in each layout: speaker turns, owners from speech, settled points."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from conftest import ROOT, assert_evidence
+from minutes.ingest import read_path
+from minutes.pipeline import record
+from minutes.rules import load
+from minutes.transcript import detect
+
+T = ROOT / "corpora" / "transcripts"
+MEETING = date(2024, 5, 6)
+
+
+def run(name: str, **kw):
+    doc = read_path(T / name)
+    rec = record(doc, MEETING, **kw)
+    assert_evidence(rec, doc.text)
+    return doc, rec
+
+
+@pytest.mark.parametrize("name", ["feishu-export.txt", "chat-lines.md", "bracketed.txt", "meeting.srt", "meeting.vtt"])
+def test_layouts_are_detected_and_spans_exact(name: str) -> None:
+    doc, rec = run(name)
+    assert detect(doc.text, load())
+    for a in rec.actions:
+        # evidence excludes speaker labels and timestamps
+        assert "：" not in a.source.text[:4] and "-->" not in a.source.text
+        assert a.source.speaker
+
+
+@pytest.mark.parametrize("name", ["../samples/product-sync.md", "../real/d002.md", "../real/d015.md"])
+def test_notes_stay_notes(name: str) -> None:
+    assert not detect(read_path(T / name).text, load())
+
+
+def test_feishu_export_owners_from_first_person_and_address() -> None:
+    _, rec = run("feishu-export.txt", speakers={"说话人1": "陈主持"})
+    owners = {a.owner: a for a in rec.actions}
+    assert owners["张三"].due == "2024-05-15" and owners["张三"].source.time == "00:01:12"
+    assert owners["王五"].source.speaker == "李四"  # addressed by name, not the speaker
+    assert "陈主持" in rec.meta.participants and "说话人1" not in rec.meta.participants
+    assert rec.meta.topic == "产品迭代周会"
+
+
+def test_agreement_in_a_row_is_consensus_and_objection_stays_open() -> None:
+    _, rec = run("feishu-export.txt")
+    cons = [c.source.text for c in rec.consensus]
+    assert "上线时间定在5月20日，大家看可以吗？" in cons
+    assert any("那就这么定了" in c for c in cons)
+    assert "同意。" not in cons
+    dis = [d.source.text for d in rec.disagreements]
+    assert any("这个有风险" in d for d in dis) and any("回头再议" in d for d in dis)
+
+
+def test_fillers_cleaned_from_text_but_source_exact() -> None:
+    doc, rec = run("chat-lines.md")
+    a = next(a for a in rec.actions if a.owner == "王五" and "申请" in a.task)
+    assert a.source.text == "行，我我我明天就去申请。"
+    assert "我我" not in a.text and a.due == "2024-03-13"
+    team = next(a for a in rec.actions if "接口规范" in a.task)
+    assert team.owner == "李四" and "就是说" not in team.text and "就是说" in team.source.text
+
+
+def test_handover_names_the_receiver_not_the_speaker() -> None:
+    _, rec = run("bracketed.txt")
+    a = next(a for a in rec.actions if "监控告警" in a.task)
+    assert a.owner == "周八" and a.source.speaker == "孙七"
+
+
+def test_unnamed_speaker_is_flagged_until_mapped() -> None:
+    text = "说话人1 00:00:01\n我来整理纪要，明天发出。\n\n说话人2 00:00:09\n好的。\n"
+    r = record_text(text)
+    assert r.actions[0].owner == "说话人1"
+    assert any("--speaker" in m.message for m in r.missing)
+    r = record_text(text, speakers={"说话人1": "陈晓"})
+    assert r.actions[0].owner == "陈晓"
+    assert not any("--speaker" in m.message for m in r.missing)
+
+
+def test_input_override_forces_notes() -> None:
+    from minutes.ingest import decode
+
+    doc = decode("张三：周五发布新版本。\n李四：好的。\n王五：可以。\n赵六：没问题。\n".encode())
+    as_notes = [c.source.text for c in record(doc, MEETING, input="notes").consensus]
+    as_talk = [c.source.text for c in record(doc, MEETING, input="transcript").consensus]
+    assert "周五发布新版本。" not in as_notes
+    assert as_talk == ["周五发布新版本。"]
+
+
+def record_text(text: str, **kw):
+    from minutes.ingest import decode
+
+    return record(decode(text.encode()), MEETING, **kw)
+
+
+def test_long_transcript_segments_once() -> None:
+    turn = "张三：这个我来跟，下周三前给你。\n李四：好的，没问题。\n"
+    text = turn * 800  # ~24,000 characters
+    r = record_text(text)
+    assert len(r.actions) == 800
