@@ -7,6 +7,8 @@ from __future__ import annotations
 import codecs
 import hashlib
 import io
+import re
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -59,7 +61,7 @@ def decode(data: bytes, *, path: str | None = None, encoding: str | None = None)
                 text = data.decode(enc)
             except UnicodeDecodeError:
                 continue
-            if _looks_textual(text):
+            if _looks_textual(text) and _PLAUSIBLE.sub("", text[:2048]).__len__() <= len(text[:2048]) * 0.1:
                 return Text(text, enc, sha, path)
         raise InputError("binary file, not text", path=path)
     for enc in ("utf-8", "gb18030"):
@@ -75,6 +77,10 @@ def decode(data: bytes, *, path: str | None = None, encoding: str | None = None)
     if best is None or not _looks_textual(str(best)):
         raise InputError("undecodable: not UTF-8, GB18030 or UTF-16 text", path=path)
     return Text(str(best), best.encoding, sha, path)
+
+
+# What UTF-16 text without a BOM mostly holds: Han, ASCII, CJK punctuation.
+_PLAUSIBLE = re.compile(r"[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef\x20-\x7e\s\u2018-\u201d\u2026]")
 
 
 def _is_gbk(data: bytes) -> bool:
@@ -102,7 +108,7 @@ def read_docx(data: bytes, *, path: str | None = None) -> Text:
         raise InputError("reading .docx needs python-docx", path=path) from None
     try:
         document = docx.Document(io.BytesIO(data))
-    except (PackageNotFoundError, KeyError, ValueError, OSError) as exc:
+    except (PackageNotFoundError, KeyError, ValueError, OSError, zipfile.BadZipFile) as exc:
         raise InputError(f"not a readable .docx: {exc}", path=path) from None
     lines: list[str] = []
     body = document.element.body
