@@ -45,10 +45,7 @@ def record(doc: Text, meeting_date: date | None = None, *, rules: RuleSet | None
     说话人1 to names."""
     rules = rules or load()
     ctx = _context(doc, rules, input, speakers)
-    if tokens and ctx.text.strip():
-        from .segment import Tokens
-
-        ctx.tokens = Tokens(ctx.text)
+    ctx.segment = tokens
     extract_meta(ctx, option_date=meeting_date, path=doc.path)
     if ctx.view is not None:
         from .extract.speech import add_speakers

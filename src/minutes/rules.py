@@ -85,7 +85,22 @@ class Rule:
                       {n: (m.start(n) + start, m.end(n) + start) for n in names if m.group(n) is not None})
 
     def search(self, text: str, start: int = 0, end: int | None = None) -> Hit | None:
-        return next(self.finditer(text, start, end), None)
+        # The hot path of every extractor: most calls find nothing, so no generator.
+        end = len(text) if end is None else end
+        sub = text[start:end] if start or end != len(text) else text
+        pos = 0
+        while True:
+            m = self.regex.search(sub, pos)
+            if m is None:
+                return None
+            s, e = m.start() + start, m.end() + start
+            if s != e and self._passes_guards(text, s, e):
+                names = self.regex.groupindex
+                return Hit(s, e, m.group(), {n: m.group(n) for n in names},
+                           {n: (m.start(n) + start, m.end(n) + start) for n in names if m.group(n) is not None})
+            pos = m.start() + 1
+            if pos > len(sub):
+                return None
 
     def _passes_guards(self, text: str, s: int, e: int) -> bool:
         for outer in self.not_inside:
@@ -110,12 +125,16 @@ class Rule:
 class RuleSet:
     rules: dict[str, Rule]
     families: dict[str, list[Rule]]
+    _by_role: dict[tuple[str, str], list[Rule]] = field(default_factory=dict)
 
     def family(self, name: str) -> list[Rule]:
         return self.families.get(name, [])
 
     def role(self, family: str, role: str) -> list[Rule]:
-        return [r for r in self.family(family) if r.role == role]
+        rules = self._by_role.get((family, role))
+        if rules is None:
+            rules = self._by_role[(family, role)] = [r for r in self.family(family) if r.role == role]
+        return rules
 
     def any(self, family: str, role: str, text: str, start: int = 0, end: int | None = None) -> Hit | None:
         for r in self.role(family, role):

@@ -63,7 +63,9 @@ class _JiebaTokenizer:
         from spacy.tokens import Doc
 
         words = [w for w in tokenizer().cut(text, HMM=True) if w]
-        return Doc(self.vocab, words=words, spaces=[False] * len(words))
+        doc = Doc(self.vocab, words=words, spaces=[False] * len(words))
+        doc.user_data["words"] = words
+        return doc
 
 
 @functools.lru_cache(maxsize=1)
@@ -89,24 +91,32 @@ def nlp() -> "Language":
 
 
 class Tokens:
-    """Token boundaries and entities of one document, segmented once."""
+    """Token boundaries and entities of one document, segmented once.
+
+    The Doc is made by the tokenizer alone; the EntityRuler runs only when
+    entities are asked for, since most records need only word boundaries.
+    """
 
     def __init__(self, text: str) -> None:
-        self.doc = nlp()(text)
-        self.starts = [t.idx for t in self.doc]
+        self.doc = nlp().make_doc(text)
+        # boundaries from the words' lengths: iterating spaCy Tokens in Python costs more
+        self.starts: list[int] = []
+        pos = 0
+        for w in self.doc.user_data["words"]:
+            self.starts.append(pos)
+            pos += len(w)
         self._start_set = set(self.starts)
-        self._end_set = {t.idx + len(t.text) for t in self.doc}
+        self._end_set = set(self.starts[1:]) | {pos}
+        self._ents: list[tuple[str, int, int]] | None = None
 
     def aligned(self, start: int, end: int) -> bool:
         """Does text[start:end] start and end on word boundaries?"""
         return start in self._start_set and end in self._end_set
 
     def entities(self, start: int, end: int) -> list[tuple[str, int, int]]:
-        i = bisect_left(self.starts, start)
-        out = []
-        for ent in self.doc.ents:
-            s = ent.start_char
-            if start <= s < end:
-                out.append((ent.label_, s, ent.end_char))
-        del i
-        return out
+        """(label, start, end) of EntityRuler matches starting in [start, end)."""
+        if self._ents is None:
+            self.doc = nlp().get_pipe("entity_ruler")(self.doc)
+            self._ents = [(e.label_, e.start_char, e.end_char) for e in self.doc.ents]
+        i = bisect_left([s for _, s, _ in self._ents], start)
+        return [x for x in self._ents[i:] if x[1] < end]

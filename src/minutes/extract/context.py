@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
 from collections.abc import Iterator
+from datetime import date
 from typing import TYPE_CHECKING
 
 from ..rules import RuleSet
@@ -31,11 +31,22 @@ class Context:
     block_dates: list[date | None] = field(default_factory=list)
     _roles: dict[int, str | None] = field(default_factory=dict)
     _ids: dict[tuple[str, str], int] = field(default_factory=dict)
-    tokens: "Tokens | None" = None
+    segment: bool = True  # whether word boundaries may be computed (jieba + spaCy)
+    _tokens: "Tokens | None" = None
     # Transcripts: `text` is the filler-free view, `orig` the text as read.
     view: "View | None" = None
     orig: str | None = None
     _orig_lines: list[int] = field(default_factory=list)
+
+    @property
+    def tokens(self) -> "Tokens | None":
+        """Word boundaries, segmented once on first use: a record whose checks
+        never need them never loads jieba or spaCy."""
+        if self._tokens is None and self.segment and self.text.strip():
+            from ..segment import Tokens
+
+            self._tokens = Tokens(self.text)
+        return self._tokens
 
     # --- evidence -----------------------------------------------------------
     def source(self, s: int, e: int, block: Block | None = None) -> Source:
@@ -112,15 +123,7 @@ class Context:
         return role
 
     def _role_of_text(self, text: str) -> str | None:
-        text = re.sub(r"^[^\w\u4e00-\u9fff]+", "", text).strip("*：: ")
-        if not text:
-            return None
-        for role in _ROLES:
-            if self.rules.any("sections", role, text):
-                return role
-        if _is_date_heading(text):
-            return "plan"
-        return None
+        return _role_of(self.rules, text)
 
     def heading_role(self, hi: int) -> str | None:
         return self._role_of_text(self.st.span(hi))
@@ -146,6 +149,32 @@ class Context:
 
     def sentences(self) -> list[Sentence]:
         return self.st.sentences
+
+
+# Heading and label texts repeat across documents of one archive; their role
+# depends only on the rules and the text, so it is computed once per process.
+_ROLE_CACHE: dict[tuple[int, str], str | None] = {}
+
+
+def _role_of(rules: RuleSet, text: str) -> str | None:
+    key = (id(rules), text)
+    if key not in _ROLE_CACHE:
+        if len(_ROLE_CACHE) > 50_000:
+            _ROLE_CACHE.clear()
+        _ROLE_CACHE[key] = _role_uncached(rules, text)
+    return _ROLE_CACHE[key]
+
+
+def _role_uncached(rules: RuleSet, text: str) -> str | None:
+    text = re.sub(r"^[^\w\u4e00-\u9fff]+", "", text).strip("*：: ")
+    if not text:
+        return None
+    for role in _ROLES:
+        if rules.any("sections", role, text):
+            return role
+    if _is_date_heading(text):
+        return "plan"
+    return None
 
 
 _DATE_HEAD = re.compile(

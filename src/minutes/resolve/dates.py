@@ -283,7 +283,7 @@ RULES: list[tuple[str, re.Pattern[str], object]] = [
     ("deadline.quarter", _r(r"(?P<pre>明年|下个?)?(?:Q(?P<q>[1-4])|第?(?P<q2>[一二三四1-4])季度(?:末|底)?)(?:之前|以前|前|内)?"), None),
     ("deadline.half-year", _r(r"(?P<h>上|下)半年(?:之前|以前|前|内|底|末)?"), _half),
     ("deadline.year-end", _r(r"(?:今年|本年度?)?(?:年底|年前|年末|年内)(?:之前|以前|前)?"), _year_end),
-    ("deadline.day-only", _r(rf"(?<![\d月/.\-])(?P<d>[12]?\d|3[01]|[一二三四五六七八九十]{{1,3}})\s*号(?!楼|公寓|线|房|馆|门|院|厅|机|室|文件|令|字|码|位|店|仓|台|床|车)(?:之前|以前|前)?"), _day_only),
+    ("deadline.day-only", _r(r"(?<![\d月/.\-])(?P<d>[12]?\d|3[01]|[一二三四五六七八九十]{1,3})\s*号(?!楼|公寓|线|房|馆|门|院|厅|机|室|文件|令|字|码|位|店|仓|台|床|车)(?:之前|以前|前)?"), _day_only),
 ]
 
 VAGUE = re.compile(r"尽快|尽早|抓紧|近期|近日|(?:时间|日期|截止时间|完成时间)待定|待定时间|择期|择日|适时|稍后|另行通知|视情况|后续|过段时间|晚些时候")
@@ -334,7 +334,7 @@ def find_deadlines(text: str, ref: date) -> list[Deadline]:
         s, e = m.span()
         if not any(a < e and s < b for a, b in taken):
             taken.append((s, e))
-            found.append(Deadline(m.group(), s, e, None, "deadline.vague", True, f"{m.group()}：没有具体日期"))
+            found.append(Deadline(m.group(), s, e, None, "deadline.vague", True, m.group() + "：没有具体日期"))
     return sorted(found, key=lambda d: d.start)
 
 
