@@ -319,6 +319,7 @@ def _task(text: str, s: int, e: int, cuts: list[tuple[int, int]], b: Block, due_
     t = re.sub(r"[吧啊呢哈]+(?=[。！!，,]?$)", "", t)
     t = clean(t)
     t = re.sub(r"\s*[（(]\s*[)）]", "", t)
+    t = re.sub(r"\s*([，。；：、])\s*", r"\1", t)
     return _TASK_TRIM.sub("", t) or clean(text[s:e])
 
 
