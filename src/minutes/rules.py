@@ -154,7 +154,8 @@ def _expand(pattern: str, defs: dict[str, str]) -> str:
     return pattern
 
 
-def _build(raw: dict[str, Any], path: str, defs: dict[str, str], family: str) -> Rule:
+def _build(raw: dict[str, Any], path: str, defs: dict[str, str], family: str,
+           kinds: tuple[str, ...] = _KINDS) -> Rule:
     rid = raw.get("id")
     where = f"{path}: rule {rid or '(no id)'}"
     if not rid or not re.fullmatch(r"[a-z0-9][a-z0-9.\-/]*", rid):
@@ -163,8 +164,8 @@ def _build(raw: dict[str, Any], path: str, defs: dict[str, str], family: str) ->
     if unknown:
         raise RuleError(f"{where}: unknown keys {sorted(unknown)}")
     kind = raw.get("kind", "regex")
-    if kind not in _KINDS:
-        raise RuleError(f"{where}: kind must be one of {_KINDS}, not {kind!r}")
+    if kind not in kinds:
+        raise RuleError(f"{where}: kind must be one of {kinds}, not {kind!r}")
     severity = raw.get("severity", "info")
     if severity not in SEVERITIES:
         raise RuleError(f"{where}: severity must be one of {SEVERITIES}")
@@ -181,6 +182,7 @@ def _build(raw: dict[str, Any], path: str, defs: dict[str, str], family: str) ->
             raise RuleError(f"{where}: a lexicon rule needs terms")
         source = "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True))
     else:
+        # every other kind is a regex pattern read by the code the kind names
         if not raw.get("pattern"):
             raise RuleError(f"{where}: a regex rule needs a pattern")
         source = _expand(raw["pattern"], defs)
@@ -191,20 +193,22 @@ def _build(raw: dict[str, Any], path: str, defs: dict[str, str], family: str) ->
     except re.error as exc:
         raise RuleError(f"{where}: bad regex: {exc}") from None
     extra = {k: v for k, v in raw.items() if k in ("field", "weight", "level")}
-    return Rule(rid, kind, severity, raw["message"], regex, path, hint=raw.get("hint"),
+    return Rule(rid, kind if kind in _KINDS else "regex", severity, raw["message"], regex, path, hint=raw.get("hint"),
                 role=raw.get("role"), not_inside=tuple(raw.get("not_inside") or ()),
                 not_before=nb, not_after=na, match_examples=match_ex,
-                no_match_examples=no_match_ex, extra=extra)
+                no_match_examples=no_match_ex, extra={**extra, "kind": kind})
 
 
-def load_file(path: Path) -> tuple[str, list[Rule]]:
+def load_file(path: Path, kinds: tuple[str, ...] = _KINDS) -> tuple[str, list[Rule]]:
+    """Load one pack. `kinds` lists the kinds its rules may name: a kind is the
+    code that interprets a match (the deadline resolver has its own)."""
     family = path.stem
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as exc:
         raise RuleError(f"{path}: {exc}") from None
     defs = {k: str(v) for k, v in (data.get("defs") or {}).items()}
-    rules = [_build(r, str(path), defs, family) for r in data.get("rule", [])]
+    rules = [_build(r, str(path), defs, family, kinds) for r in data.get("rule", [])]
     return family, rules
 
 

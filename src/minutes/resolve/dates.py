@@ -10,15 +10,17 @@ working days).
 from __future__ import annotations
 
 import calendar
+import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from ..errors import RuleError
+from ..rules import Rule, load_file
+
 _CN = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 _WD = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6, "末": 6, "1": 0, "2": 1, "3": 2, "4": 3, "5": 4, "6": 5, "7": 6}
-NUM = r"(?:\d{1,2}|[一二三四五六七八九十两]{1,3})"
-DAYWORD = r"(?:周|星期|礼拜)"
-TAIL = r"(?:(?:上午|中午|下午|晚上|早上)?\s*\d{1,2}(?:[:：]\d{2}|点(?:半|\d{1,2}分?)?)|下班|中午|晚上|上午|下午|早上|EOD)?\s*(?:之前|以前|前|截止|为止|内)?"
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +76,9 @@ def _week_start(ref: date) -> date:
     return ref - timedelta(days=ref.weekday())
 
 
+# chinese_calendar validates every call against its whole table; a day's
+# facts never change, so each is read once per process.
+@functools.lru_cache(maxsize=8192)
 def _is_workday(d: date) -> bool:
     try:
         import chinese_calendar
@@ -81,6 +86,15 @@ def _is_workday(d: date) -> bool:
         return chinese_calendar.is_workday(d)
     except (ImportError, NotImplementedError):
         return d.weekday() < 5  # outside the years chinese_calendar knows
+
+
+@functools.lru_cache(maxsize=8192)
+def _holiday_detail(d: date) -> tuple[bool, str | None]:
+    """(is a holiday, its English name) — NotImplementedError past the known years."""
+    import chinese_calendar
+
+    on, hname = chinese_calendar.get_holiday_detail(d)
+    return on, (str(getattr(hname, "value", hname)) if hname is not None else None)
 
 
 def _nth_workday(ref: date, n: int) -> date:
@@ -96,43 +110,29 @@ _HOLIDAY_NAMES = {"春节": "Spring Festival", "元旦": "New Year's Day", "五�
                   "国庆": "National Day", "清明": "Tomb-sweeping Day", "端午": "Dragon Boat Festival", "中秋": "Mid-autumn Festival"}
 
 
-def _holiday_span(name: str, ref: date) -> tuple[date, date] | None:
-    """First and last day off of the next occurrence of a named holiday."""
-    try:
-        import chinese_calendar
-    except ImportError:  # pragma: no cover
-        return None
-    target = _HOLIDAY_NAMES[name]
-    d = ref - timedelta(days=10)
-    end = ref + timedelta(days=400)
-    while d < end:
+def _holiday_span(name: str | None, ref: date) -> tuple[date, date] | None:
+    """First and last day off of the next occurrence of a named holiday (any
+    holiday when `name` is None), read from chinese_calendar. The span runs
+    through every consecutive day off, so 国庆 takes in a 中秋 inside it."""
+    target = _HOLIDAY_NAMES[name] if name else None
+    d, stop = ref - timedelta(days=3), ref + timedelta(days=400)
+    while d < stop:
         try:
-            on, hname = chinese_calendar.get_holiday_detail(d)
-        except NotImplementedError:
+            on, label = _holiday_detail(d)
+        except NotImplementedError:  # a year the library does not know yet
             return None
-        if on and hname is not None and str(getattr(hname, "value", hname)) == target:
-            first = d
-            while True:
-                nxt = d + timedelta(days=1)
-                try:
-                    on2, h2 = chinese_calendar.get_holiday_detail(nxt)
-                except NotImplementedError:
-                    break
-                if not (on2 and (h2 is None or str(getattr(h2, "value", h2)) == target)) or _is_workday(nxt):
-                    break
-                d = nxt
-            if d >= ref - timedelta(days=3) or first >= ref:
-                return first, d
+        if on and label and (target is None or label == target) and not _is_workday(d):
+            first = last = d
+            while not _is_workday(last + timedelta(days=1)):
+                last += timedelta(days=1)
+            if last >= ref:
+                return first, last
+            d = last
         d += timedelta(days=1)
     return None
 
 
-# --- rules: (id, regex, producer) -----------------------------------------
-# Order matters: longer, more specific forms first; a span is taken once.
-
-def _r(p: str) -> re.Pattern[str]:
-    return re.compile(p)
-
+# --- producers: a rule's `kind` names one ---------------------------------
 
 def _abs_full(m: re.Match[str], ref: date) -> date | None:
     return _safe(_year(m["y"]), _num(m["m"]), _num(m["d"]))
@@ -145,10 +145,6 @@ def _range_end(m: re.Match[str], ref: date) -> date | None:
     if y is None:
         return _month_day_year(ref, mo, d)
     return _safe(y, mo, d)
-
-
-def _md(m: re.Match[str], ref: date) -> date | None:
-    return _month_day_year(ref, _num(m["m"]), _num(m["d"]))
 
 
 def _day_only(m: re.Match[str], ref: date) -> date | None:
@@ -176,7 +172,10 @@ def _n_days(m: re.Match[str], ref: date) -> date:
     return ref + timedelta(days=n)
 
 
-def _workdays(m: re.Match[str], ref: date) -> date:
+def _workdays(m: re.Match[str], ref: date) -> date | None:
+    if m["after"]:  # 节后第一个工作日: after the next holiday, not after the meeting
+        span = _holiday_span(None, ref)
+        return _nth_workday(span[1], 1) if span else None
     return _nth_workday(ref, _num(m["n"]) if m["n"] else 1)
 
 
@@ -207,7 +206,8 @@ def _weekend(m: re.Match[str], ref: date) -> date:
 
 
 def _month_part(m: re.Match[str], ref: date) -> date | None:
-    pre, mon, part = m["pre"], m["mon"], m["part"]
+    g = m.groupdict()
+    pre, mon, part = g.get("pre"), g.get("mon"), g.get("part")
     y, mo = ref.year, ref.month
     if mon:
         mo = _num(mon)
@@ -217,9 +217,8 @@ def _month_part(m: re.Match[str], ref: date) -> date | None:
             y += 1
     elif pre in ("下", "下个"):
         y, mo = (y + 1, 1) if mo == 12 else (y, mo + 1)
-    day = {"初": 5, "上旬": 10, "中": 15, "中旬": 20, "下旬": None, "底": None, "末": None}.get(part)
-    if part is None or part == "":
-        day = None if pre else None
+    # 月初 = 5th, 上旬 = 10th, 月中 = 15th, 中旬 = 20th; 下旬, 月底 and a bare 下个月 = the last day
+    day = {"初": 5, "上旬": 10, "中": 15, "中旬": 20}.get(part or "")
     return _last_day(y, mo) if day is None else _safe(y, mo, day)
 
 
@@ -228,16 +227,6 @@ def _month_day_in(m: re.Match[str], ref: date) -> date | None:
     if m["pre"] in ("下", "下个"):
         y, mo = (y + 1, 1) if mo == 12 else (y, mo + 1)
     return _safe(y, mo, _num(m["d"]))
-
-
-def _quarter(m: re.Match[str], ref: date) -> date:
-    q = _num(m["q"])
-    y = ref.year + (1 if m["pre"] == "明年" else 0)
-    if m["pre"] in ("下", "下个"):
-        q = (ref.month - 1) // 3 + 2
-        if q > 4:
-            q, y = 1, y + 1
-    return _last_day(y, min(q, 4) * 3)
 
 
 def _half(m: re.Match[str], ref: date) -> date:
@@ -264,78 +253,125 @@ def _holiday(m: re.Match[str], ref: date) -> date | None:
     return d
 
 
-_Y = r"(?P<y>\d{4}|[〇零一二三四五六七八九]{4})"
-RULES: list[tuple[str, re.Pattern[str], object]] = [
-    ("deadline.range", _r(rf"(?:{_Y}\s*[-/.年]\s*)?(?P<m>\d{{1,2}})\s*[-/.月]\s*(?P<d>\d{{1,2}})\s*[日号]?\s*(?:[-–—~～至到])\s*(?:(?P<y2>\d{{4}})\s*[-/.年]\s*)?(?:(?P<m2>\d{{1,2}})\s*[-/.月]\s*)?(?P<d2>\d{{1,2}})\s*[日号]?{TAIL}"), _range_end),
-    ("deadline.absolute", _r(rf"{_Y}\s*[-/.年]\s*(?P<m>\d{{1,2}}|[一二三四五六七八九十]{{1,2}})\s*[-/.月]\s*(?P<d>\d{{1,2}}|[一二三四五六七八九十]{{1,3}})(?![\d.])\s*[日号]?{TAIL}"), _abs_full),
-    ("deadline.weekday-date", _r(rf"(?P<pre>下下|下|本|这)?{DAYWORD}(?P<wd>[一二三四五六日天1-7])\s*[（(]\s*(?P<m>\d{{1,2}})\s*[月/.-]\s*(?P<d>\d{{1,2}})\s*[日号]?\s*[)）]\s*{TAIL}"), _md),
-    ("deadline.month-day", _r(rf"(?P<m>\d{{1,2}}|[一二三四五六七八九十]{{1,2}})\s*月\s*(?P<d>\d{{1,2}}|[一二三四五六七八九十]{{1,3}})\s*[日号]{TAIL}|(?<![\d.\w])(?P<m2>\d{{1,2}})[/.](?P<d2>\d{{1,2}})(?=\s*(?:前|之前|以前|日|号|截止|\d{{1,2}}:\d{{2}}))(?![\d.]){TAIL}"), None),
-    ("deadline.holiday", _r(r"(?P<h>春节|元旦|五一|劳动节|国庆|清明|端午|中秋)(?:节|假期|长假|放假)?(?P<side>之前|以前|前|之后|以后|后|结束后)(?:第一个工作日|第一天)?"), _holiday),
-    ("deadline.workdays", _r(rf"(?P<n>{NUM})\s*个?工作日(?:内|之内|以内|前|后)?|(?:下一个|下个|后一个)工作日(?P<nx>)|节后第一个工作日"), _workdays),
-    ("deadline.relative-day", _r(rf"(?P<w>大后|明后|今|明|后|当|次|翌)(?:天|日|早|晚)(?!气)(?:{TAIL})"), _rel_day),
-    ("deadline.n-days", _r(rf"(?P<n>{NUM})\s*(?P<unit>天|日|周|个星期|个礼拜|星期|礼拜|个月)(?:之内|以内|内|后|之后)"), _n_days),
-    ("deadline.weekday", _r(rf"(?P<pre>下下个?|下个?|本个?|这个?)?{DAYWORD}(?P<wd>[一二三四五六日天1-7])(?![\d年月])\s*{TAIL}"), _weekday),
-    ("deadline.weekend", _r(r"(?P<pre>下个?|本|这个?)?周末(?:之前|以前|前)?"), _weekend),
-    ("deadline.week", _r(rf"(?P<pre>下下个?|下个?|本|这个?)(?:周|星期|礼拜)(?:内|之内|以内)?(?![一二三四五六日天1-7])(?:{TAIL})"), _week),
-    ("deadline.month-in", _r(rf"(?P<pre>本|这个?|下个?)月(?P<d>\d{{1,2}}|[一二三四五六七八九十]{{1,3}})\s*[日号]{TAIL}"), _month_day_in),
-    ("deadline.month-part", _r(rf"(?:(?P<mon>\d{{1,2}}|[一二三四五六七八九十]{{1,2}})\s*月(?:份)?|(?P<pre>本|这个?|下个?)月|(?<![年岁])月)(?P<part>初|底|末|中旬|上旬|下旬|中)(?:{TAIL})"), _month_part),
-    ("deadline.next-month", _r(r"(?P<pre>下个?)月(?![初底末中上下\d一二三四五六七八九十])(?:之前|以前|前|内)?(?P<part>)(?P<mon>)"), _month_part),
-    ("deadline.quarter", _r(r"(?P<pre>明年|下个?)?(?:Q(?P<q>[1-4])|第?(?P<q2>[一二三四1-4])季度(?:末|底)?)(?:之前|以前|前|内)?"), None),
-    ("deadline.half-year", _r(r"(?P<h>上|下)半年(?:之前|以前|前|内|底|末)?"), _half),
-    ("deadline.year-end", _r(r"(?:今年|本年度?)?(?:年底|年前|年末|年内)(?:之前|以前|前)?"), _year_end),
-    ("deadline.day-only", _r(r"(?<![\d月/.\-])(?P<d>[12]?\d|3[01]|[一二三四五六七八九十]{1,3})\s*号(?!楼|公寓|线|房|馆|门|院|厅|机|室|文件|令|字|码|位|店|仓|台|床|车)(?:之前|以前|前)?"), _day_only),
-]
+def _month_day(m: re.Match[str], ref: date) -> date | None:
+    mo, d = (m["m"], m["d"]) if m["m"] else (m["m2"], m["d2"])
+    return _month_day_year(ref, _num(mo), _num(d))
 
-VAGUE = re.compile(r"尽快|尽早|抓紧|近期|近日|(?:时间|日期|截止时间|完成时间)待定|待定时间|择期|择日|适时|稍后|另行通知|视情况|后续|过段时间|晚些时候")
+
+def _quarter(m: re.Match[str], ref: date) -> date:
+    q = _num(m["q"] or m["q2"])
+    y = ref.year + (1 if m["pre"] == "明年" else 0)
+    if not m["pre"] and _last_day(y, q * 3) < ref - timedelta(days=61):
+        y += 1  # "Q1" said in late December is next year's
+    return _last_day(y, q * 3)
+
+
+PRODUCERS: dict[str, Callable[[re.Match[str], date], date | None]] = {
+    "range-end": _range_end, "absolute": _abs_full, "month-day": _month_day, "holiday": _holiday,
+    "workdays": _workdays, "relative-day": _rel_day, "n-days": _n_days, "weekday": _weekday,
+    "weekend": _weekend, "week": _week, "month-in": _month_day_in, "month-part": _month_part,
+    "quarter": _quarter, "half-year": _half, "year-end": _year_end, "day-only": _day_only,
+    "vague": lambda m, ref: None,
+}
+
+
+@functools.lru_cache(maxsize=1)
+def rules() -> list[Rule]:
+    """The deadline rules of rules/deadlines.toml, in priority order."""
+    from importlib import resources
+    from pathlib import Path
+
+    path = Path(str(resources.files("minutes.rules_data"))) / "deadlines.toml"
+    return load_file(path, kinds=tuple(PRODUCERS))[1]
+
+
 _NOT_INSIDE = re.compile(r"https?://\S+|\]\([^)]*\)|#\d+|[vV]\d+(?:\.\d+)+|(?<![\d.])\d{1,2}(?:\.\d+){2,}")
-
-
-_MENTION_RULES = {"deadline.absolute", "deadline.month-day"}
+# A date glued to a name ("撰写2016.10.20Scrum会议记录") names a thing.
+_MENTION_KINDS = {"absolute", "month-day"}
 
 
 def _blocked(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _NOT_INSIDE.finditer(text)]
 
 
-def _produce(rid: str, m: re.Match[str], ref: date) -> date | None:
-    if rid == "deadline.month-day":
-        mo, d = (m["m"], m["d"]) if m["m"] else (m["m2"], m["d2"])
-        return _month_day_year(ref, _num(mo), _num(d))
-    if rid == "deadline.quarter":
-        q = m["q"] or m["q2"]
-        pre = m["pre"]
-        y = ref.year + (1 if pre == "明年" else 0)
-        return _last_day(y, _num(q) * 3)
-    for r, _p, fn in RULES:
-        if r == rid:
-            return fn(m, ref)  # type: ignore[operator]
-    return None
+class _Groups:
+    """One rule's groups out of the combined match, under their own names."""
+
+    __slots__ = ("_d",)
+
+    def __init__(self, d: dict[str, str | None]) -> None:
+        self._d = d
+
+    def __getitem__(self, name: str) -> str | None:
+        return self._d.get(name)
+
+    def groupdict(self) -> dict[str, str | None]:
+        return self._d
+
+
+@functools.lru_cache(maxsize=1)
+def _combined() -> tuple[re.Pattern[str], list[tuple[Rule, str, list[tuple[str, str]]]]]:
+    """All rules as one alternation, tried in file order at each position: a
+    text is scanned once instead of once per rule."""
+    parts, table = [], []
+    for i, rule in enumerate(rules()):
+        src = re.sub(r"\(\?P<(\w+)>", lambda m: f"(?P<r{i}_{m.group(1)}>", rule.regex.pattern)
+        src = re.sub(r"\(\?P=(\w+)\)", lambda m: f"(?P=r{i}_{m.group(1)})", src)
+        parts.append(f"(?P<r{i}>{src})")
+        names = [(f"r{i}_{n}", n) for n in rule.regex.groupindex]
+        table.append((rule, rule.extra["kind"], names))
+    return re.compile(f"(?={_start_class()})(?:" + "|".join(parts) + ")"), table
+
+
+@functools.lru_cache(maxsize=1)
+def _start_class() -> str:
+    """The `start` character class of rules/deadlines.toml, checked against
+    every rule's examples so a new rule cannot silently never fire."""
+    import tomllib
+    from importlib import resources
+    from pathlib import Path
+
+    path = Path(str(resources.files("minutes.rules_data"))) / "deadlines.toml"
+    start = tomllib.loads(path.read_text(encoding="utf-8"))["defs"]["start"]
+    first = re.compile(start)
+    for rule in rules():
+        for ex in rule.match_examples:
+            m = rule.regex.search(ex)
+            if m is not None and not first.match(ex, m.start()):
+                raise RuleError(f"{path}: rule {rule.id}: example {ex!r} starts with {ex[m.start()]!r}, "
+                                f"which is not in [defs] start")
+    return start
 
 
 def find_deadlines(text: str, ref: date) -> list[Deadline]:
     """All deadline expressions in text, non-overlapping, in text order."""
-    taken: list[tuple[int, int]] = _blocked(text)
+    blocked = _blocked(text)
+    combined, table = _combined()
     found: list[Deadline] = []
-    for rid, pat, _fn in RULES:
-        for m in pat.finditer(text):
-            s, e = m.span()
-            while e > s and text[e - 1] in " \t":
-                e -= 1
-            if s == e or any(a < e and s < b for a, b in taken):
-                continue
-            if rid in _MENTION_RULES and e < len(text) and re.match(r"[A-Za-z]", text[e]):
-                continue  # "撰写2016.10.20Scrum会议记录": a date naming a thing, not a deadline
-            d = _produce(rid, m, ref)
-            if d is None:
-                continue
-            taken.append((s, e))
-            found.append(Deadline(text[s:e], s, e, d, rid, False, f"{text[s:e]} = {d.isoformat()}"))
-    for m in VAGUE.finditer(text):
+    for m in combined.finditer(text):
+        i = int(m.lastgroup[1:]) if m.lastgroup and m.lastgroup[1:].isdigit() else _which(m, len(table))
+        rule, kind, names = table[i]
         s, e = m.span()
-        if not any(a < e and s < b for a, b in taken):
-            taken.append((s, e))
-            found.append(Deadline(m.group(), s, e, None, "deadline.vague", True, m.group() + "：没有具体日期"))
-    return sorted(found, key=lambda d: d.start)
+        while e > s and text[e - 1] in " \t":
+            e -= 1
+        if s == e or any(a < e and s < b for a, b in blocked):
+            continue
+        if kind in _MENTION_KINDS and e < len(text) and ("A" <= text[e] <= "Z" or "a" <= text[e] <= "z"):
+            continue  # "撰写2016.10.20Scrum会议记录"
+        if kind == "vague":
+            found.append(Deadline(text[s:e], s, e, None, rule.id, True, f"{text[s:e]}：没有具体日期"))
+            continue
+        d = PRODUCERS[kind](_Groups({n: m.group(g) for g, n in names}), ref)  # type: ignore[arg-type]
+        if d is not None:
+            found.append(Deadline(text[s:e], s, e, d, rule.id, False, f"{text[s:e]} = {d.isoformat()}（{rule.message}）"))
+    return found
+
+
+def _which(m: re.Match[str], n: int) -> int:
+    for i in range(n):
+        if m.group(f"r{i}") is not None:
+            return i
+    raise AssertionError("a combined match belongs to no rule")
 
 
 def find_deadline(text: str, ref: date) -> Deadline | None:
