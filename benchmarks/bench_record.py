@@ -35,7 +35,8 @@ def main() -> None:
     ap.add_argument("docs", nargs="?", default=str(DEFAULT_DOCS))
     ap.add_argument("--repeat", type=int, default=5)
     a = ap.parse_args()
-    paths = sorted(p for p in Path(a.docs).iterdir() if p.suffix in (".md", ".txt"))
+    paths = sorted(p for p in Path(a.docs).iterdir()
+                   if p.suffix in (".md", ".txt") and p.stem not in ("SOURCES", "README"))
     if not paths:
         sys.exit(f"no documents in {a.docs}")
 

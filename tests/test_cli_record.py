@@ -1,7 +1,6 @@
 """`minutes record` end to end: formats, inputs, encodings, and every bad input."""
 from __future__ import annotations
 
-import codecs
 import json
 import subprocess
 import sys
