@@ -55,3 +55,20 @@ def write_output(text: str | bytes, out: str | None, inputs: list[str]) -> None:
         target.write_bytes(text)
     else:
         target.write_text(text, encoding="utf-8")
+
+
+def records_of(files: list[str], meeting, encoding: str | None, **kw) -> tuple[list, bool]:
+    """Records of every readable input, and whether any input failed."""
+    from ..pipeline import record
+
+    records, failed = [], False
+    for _name, doc in read_inputs(files, encoding):
+        if doc is None:
+            failed = True
+            continue
+        try:
+            records.append(record(doc, meeting, **kw))
+        except MinutesError as exc:
+            error(str(exc))
+            failed = True
+    return records, failed

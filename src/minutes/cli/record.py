@@ -62,25 +62,14 @@ def record(
     Example: minutes record corpora/samples/product-sync.md --format json
     """
     from ..errors import MinutesError
-    from ..pipeline import record as build
-    from .common import error, parse_date, read_inputs, write_output
+    from .common import error, parse_date, records_of, write_output
 
     meeting = parse_date(date)
     try:
         mapping = parse_speakers(speaker or [], speakers_file)
     except ValueError as exc:
         raise typer.BadParameter(str(exc), param_hint="--speaker") from None
-    records = []
-    failed = False
-    for name, doc in read_inputs(files, encoding):
-        if doc is None:
-            failed = True
-            continue
-        try:
-            records.append(build(doc, meeting, input=input_kind.value, speakers=mapping))
-        except MinutesError as exc:
-            error(str(exc))
-            failed = True
+    records, failed = records_of(files, meeting, encoding, input=input_kind.value, speakers=mapping)
     if records:
         from ..render import BINARY, renderer
 
