@@ -41,7 +41,7 @@ _KINDS = ("lexicon", "regex")
 _WINDOW = 12  # characters of context the before/after guards look at
 _KNOWN = {
     "id", "kind", "severity", "message", "hint", "terms", "pattern", "not_inside",
-    "not_before", "not_after", "examples", "role", "field", "weight", "flags", "level",
+    "not_before", "not_after", "examples", "role", "field", "weight", "flags", "level", "check", "scope",
 }
 
 
@@ -166,7 +166,7 @@ def _build(raw: dict[str, Any], path: str, defs: dict[str, str], family: str,
     kind = raw.get("kind", "regex")
     if kind not in kinds:
         raise RuleError(f"{where}: kind must be one of {kinds}, not {kind!r}")
-    severity = raw.get("severity", "info")
+    severity = raw.get("severity", raw.get("level", "info"))
     if severity not in SEVERITIES:
         raise RuleError(f"{where}: severity must be one of {SEVERITIES}")
     if not raw.get("message"):
@@ -181,6 +181,11 @@ def _build(raw: dict[str, Any], path: str, defs: dict[str, str], family: str,
         if not terms:
             raise RuleError(f"{where}: a lexicon rule needs terms")
         source = "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True))
+    elif kind == "check":
+        # a check on the extracted record, implemented in code and named by `check`
+        if not raw.get("check"):
+            raise RuleError(f"{where}: a check rule needs `check`, the name of the check")
+        source = "(?!)"
     else:
         # every other kind is a regex pattern read by the code the kind names
         if not raw.get("pattern"):
@@ -192,7 +197,7 @@ def _build(raw: dict[str, Any], path: str, defs: dict[str, str], family: str,
         na = re.compile(_expand(raw["not_after"], defs)) if raw.get("not_after") else None
     except re.error as exc:
         raise RuleError(f"{where}: bad regex: {exc}") from None
-    extra = {k: v for k, v in raw.items() if k in ("field", "weight", "level")}
+    extra = {k: v for k, v in raw.items() if k in ("field", "weight", "check", "scope")}
     return Rule(rid, kind if kind in _KINDS else "regex", severity, raw["message"], regex, path, hint=raw.get("hint"),
                 role=raw.get("role"), not_inside=tuple(raw.get("not_inside") or ()),
                 not_before=nb, not_after=na, match_examples=match_ex,
