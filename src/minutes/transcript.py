@@ -116,6 +116,9 @@ def detect(text: str, rules: RuleSet) -> bool:
     lines = [(s, e) for s, e, _ in _lines(text) if text[s:e].strip()]
     if not lines:
         return False
+    # Every layout has a colon (name：, 00:01) on most lines: most notes fail here cheaply.
+    if sum(1 for s, e in lines if ":" in text[s:e] or "：" in text[s:e]) < max(2, len(lines) // 4):
+        return False
     cues = sum(1 for s, e in lines if _first(rules.role("transcripts", "cue-time"), text, s, e))
     if cues >= 2:
         return True

@@ -113,7 +113,7 @@ def _decide(ctx: Context, b: Block, bi: int, s: int, e: int, plan_unit: bool) ->
 
     question = has("question")
     if b.checked is not None:
-        if find_owners(text, s, e, rules, ctx.people) or plan_unit or _context_owner(ctx, bi):
+        if ctx.owners(s, e) or plan_unit or _context_owner(ctx, bi):
             return "strong"
         return None
     if b.key and _OWNER_KEYS.match(b.key) and b.value_start is not None:
@@ -123,7 +123,7 @@ def _decide(ctx: Context, b: Block, bi: int, s: int, e: int, plan_unit: bool) ->
         return None
     done = has("done")
     if plan_unit:
-        if question and not find_deadline(text[s:e], ctx.ref_date(bi) or date(2000, 1, 1)):
+        if question and not ctx.deadline(s, e, ctx.ref_date(bi) or date(2000, 1, 1)):
             return None
         return None if done and not has("future") else "strong"
     if ctx.is_speaker(b):
@@ -134,7 +134,7 @@ def _decide(ctx: Context, b: Block, bi: int, s: int, e: int, plan_unit: bool) ->
                 return None
             if is_commitment(ctx, s, e) or has("future") or has("assign"):
                 return "strong"
-            due = find_deadline(text[s:e], ctx.ref_date(bi) or date(2000, 1, 1))
+            due = ctx.deadline(s, e, ctx.ref_date(bi) or date(2000, 1, 1))
             return "strong" if has("modal") and due is not None and due.date is not None else None
         # A speaker's words are opinions unless they promise something themselves.
         return "strong" if has("future") and not question else None
@@ -142,7 +142,7 @@ def _decide(ctx: Context, b: Block, bi: int, s: int, e: int, plan_unit: bool) ->
         return None
     if done and not has("future"):
         return None
-    owners = find_owners(text, s, e, rules, ctx.people)
+    owners = ctx.owners(s, e)
     progress = ctx.role(bi) == "progress"
     if owners and all(o.rule == "owner.mention" for o in owners) and (progress or not _mention_at_edge(text, s, e, owners)):
         owners = []  # "存在一个邀请 @zccrs 加入 TC 的决议" mentions, it does not assign
@@ -154,7 +154,7 @@ def _decide(ctx: Context, b: Block, bi: int, s: int, e: int, plan_unit: bool) ->
         return "strong"
     ref = ctx.ref_date(bi) or date(2000, 1, 1)
     if has("modal") and not has("conditional"):
-        due = find_deadline(text[s:e], ref)
+        due = ctx.deadline(s, e, ref)
         if owners or (due and due.date) or (not progress and (b.kind == "item" or text[s:e].startswith("需要"))):
             return "strong"
         if subject_owner(text, s, e, rules, ctx.people):
@@ -162,7 +162,7 @@ def _decide(ctx: Context, b: Block, bi: int, s: int, e: int, plan_unit: bool) ->
     if progress:
         return None  # in a progress report only explicit promises count
     if has("due-verb") and b.kind in ("item", "para", "cell"):
-        due = find_deadline(text[s:e], ref)
+        due = ctx.deadline(s, e, ref)
         if due is not None:
             return "strong"
     if has("imperative") and b.kind in ("item", "para", "cell") and b.parent is None:
@@ -173,7 +173,7 @@ def _decide(ctx: Context, b: Block, bi: int, s: int, e: int, plan_unit: bool) ->
             and ctx.role(bi) != "progress" and re.search(r"[@＠][^@＠\s]+\s*(?:~~)?\s*$", text[s:e]):
         return "strong"  # "task@owner" lines
     known = known_people(text, s, e, ctx.people)
-    if known and find_deadline(text[s:e], ref) is not None and b.kind in ("item", "para"):
+    if known and ctx.deadline(s, e, ref) is not None and b.kind in ("item", "para"):
         return "strong"
     return None
 
@@ -220,7 +220,7 @@ def _owners_for(ctx: Context, b: Block, bi: int, s: int, e: int) -> list[Owner]:
         from .speech import speech_owners
 
         return speech_owners(ctx, s, e)
-    owners = find_owners(text, s, e, rules, people)
+    owners = ctx.owners(s, e)
     if owners:
         return owners
     spans = _people_value(ctx, b)
@@ -255,7 +255,7 @@ def _deadline_for(ctx: Context, b: Block, bi: int, s: int, e: int) -> tuple[Dead
                 d = Deadline(d.text, d.start, d.end, None, d.rule, d.vague, d.reading)
             return _shift(d, s), True
         return None, False
-    d = find_deadline(ctx.text[s:e], ref)
+    d = ctx.deadline(s, e, ref)
     if d is not None:
         return _shift(d, s), True
     scopes = [b.column] if b.kind == "cell" and b.column else []

@@ -32,21 +32,66 @@ class Context:
     _roles: dict[int, str | None] = field(default_factory=dict)
     _ids: dict[tuple[str, str], int] = field(default_factory=dict)
     segment: bool = True  # whether word boundaries may be computed (jieba + spaCy)
-    _tokens: "Tokens | None" = None
+    _tokens: dict[tuple[int, int], "Tokens"] = field(default_factory=dict)
     # Transcripts: `text` is the filler-free view, `orig` the text as read.
     view: "View | None" = None
     orig: str | None = None
     _orig_lines: list[int] = field(default_factory=list)
+    _starts_cache: list[int] = field(default_factory=list)
+    _deadlines: dict = field(default_factory=dict)
+    _owners: dict = field(default_factory=dict)
 
-    @property
-    def tokens(self) -> "Tokens | None":
-        """Word boundaries, segmented once on first use: a record whose checks
-        never need them never loads jieba or spaCy."""
-        if self._tokens is None and self.segment and self.text.strip():
+    def deadline(self, s: int, e: int, ref: date):
+        """The first deadline in text[s:e] (offsets relative to s), looked up once per span."""
+        key = (s, e, ref)
+        if key not in self._deadlines:
+            from ..resolve.dates import find_deadline
+
+            self._deadlines[key] = find_deadline(self.text[s:e], ref)
+        return self._deadlines[key]
+
+    def owners(self, s: int, e: int) -> list:
+        """Owners named in text[s:e] (resolve.owners.find_owners), looked up once per span."""
+        key = (s, e)
+        if key not in self._owners:
+            from ..resolve.owners import find_owners
+
+            self._owners[key] = find_owners(self.text, s, e, self.rules, self.people)
+        return self._owners[key]
+
+    def aligned(self, s: int, e: int) -> bool:
+        """Does text[s:e] start and end on word boundaries? The sentence around
+        it is segmented once, on first need: a record whose checks never ask
+        never loads jieba or spaCy, and a long document is not segmented whole
+        for a few words."""
+        if not self.segment:
+            return True
+        sent = self._sentence_at(s)
+        if sent is None:
+            return True
+        tokens = self._tokens.get(sent)
+        if tokens is None:
             from ..segment import Tokens
 
-            self._tokens = Tokens(self.text)
-        return self._tokens
+            tokens = self._tokens[sent] = Tokens(self.text[sent[0]:sent[1]])
+        return tokens.aligned(s - sent[0], e - sent[0])
+
+    def _sentence_at(self, offset: int) -> tuple[int, int] | None:
+        import bisect
+
+        starts = self._sent_starts()
+        i = bisect.bisect_right(starts, offset) - 1
+        if i >= 0:
+            sent = self.st.sentences[i]
+            if sent.start <= offset < sent.end:
+                return sent.start, sent.end
+        b = next((b for b in self.st.blocks if b.start <= offset < b.end), None)
+        return (b.start, b.end) if b is not None else None
+
+    def _sent_starts(self) -> list[int]:
+        if not self._starts_cache:
+            self._starts_cache.extend(s.start for s in self.st.sentences)
+        return self._starts_cache
 
     # --- evidence -----------------------------------------------------------
     def source(self, s: int, e: int, block: Block | None = None) -> Source:

@@ -91,11 +91,18 @@ def _heading_fields(ctx: Context) -> dict[str, tuple[int, int]]:
 
 
 def _field_of(ctx: Context, key: str) -> str | None:
-    key = key.strip("*# ：:")
-    for r in ctx.rules.family("meta"):
-        if r.search(key) is not None:
-            return r.extra.get("field")
-    return None
+    cache_key = (id(ctx.rules), key)
+    if cache_key not in _FIELD_CACHE:
+        if len(_FIELD_CACHE) > 50_000:
+            _FIELD_CACHE.clear()
+        stripped = key.strip("*# ：:")
+        _FIELD_CACHE[cache_key] = next(
+            (r.extra.get("field") for r in ctx.rules.family("meta") if r.search(stripped) is not None), None)
+    return _FIELD_CACHE[cache_key]
+
+
+# Header keys repeat across an archive; which field a key names depends only on the rules.
+_FIELD_CACHE: dict[tuple[int, str], str | None] = {}
 
 
 def _strip_dates(value: str) -> str:

@@ -17,7 +17,7 @@ def vague_hits(ctx: Context, start: int, end: int) -> list[Flag]:
         for hit in rule.finditer(ctx.text, start, end):
             # Two-character words are the ones that hide inside other words
             # (近期 in 临近期末); jieba's boundaries tell them apart.
-            if ctx.tokens is not None and len(hit.text) == 2 and not ctx.tokens.aligned(hit.start, hit.end):
+            if len(hit.text) == 2 and not ctx.aligned(hit.start, hit.end):
                 continue
             out.append(Flag(rule=rule.id, phrase=hit.text, message=rule.render(hit.text),
                             severity=rule.severity if rule.severity != "off" else "info",
