@@ -91,12 +91,15 @@ def _is_gbk(data: bytes) -> bool:
     return True
 
 
+_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\ue000-\uf8ff]")
+
+
 def _looks_textual(text: str) -> bool:
+    """Text, not binary: control and private-use characters are rare in it."""
     if not text:
         return False
     sample = text[:4096]
-    bad = sum(1 for c in sample if (ord(c) < 32 and c not in "\t\r\n\f") or 0xE000 <= ord(c) <= 0xF8FF)
-    return bad <= len(sample) * 0.01
+    return len(_CONTROL.findall(sample)) <= len(sample) * 0.01
 
 
 def read_docx(data: bytes, *, path: str | None = None) -> Text:
@@ -147,6 +150,12 @@ def read_path(path: str | Path, *, encoding: str | None = None) -> Text:
         data = p.read_bytes()
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror}", path=name) from None
+    return from_bytes(data, name, encoding=encoding)
+
+
+def from_bytes(data: bytes, name: str, *, encoding: str | None = None) -> Text:
+    """A document from bytes already read: .docx by name or zip signature, else text."""
+    p = Path(name)
     if p.suffix.lower() == ".docx" or data[:2] == b"PK" and p.suffix.lower() not in (".md", ".txt"):
         if not data:
             raise InputError("empty document", path=name)

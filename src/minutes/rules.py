@@ -126,9 +126,24 @@ class RuleSet:
     rules: dict[str, Rule]
     families: dict[str, list[Rule]]
     _by_role: dict[tuple[str, str], list[Rule]] = field(default_factory=dict)
+    _quick: dict[tuple[str, str], re.Pattern[str]] = field(default_factory=dict)
 
     def family(self, name: str) -> list[Rule]:
         return self.families.get(name, [])
+
+    def maybe(self, family: str, roles: tuple[str, ...], text: str, start: int, end: int) -> bool:
+        """Could any rule of these roles match text[start:end]? One scan of a
+        combined alternation without guards: guards only remove hits, so a
+        "no" here is certain and the rules need not run one by one."""
+        key = (family, "|".join(roles))
+        pat = self._quick.get(key)
+        if pat is None:
+            rules = [r for role in roles for r in self.role(family, role)]
+            # named groups would clash across rules; a quick test needs none
+            src = "|".join("(?:" + re.sub(r"\(\?P<\w+>", "(?:", r.regex.pattern) + ")" for r in rules) or "(?!)"
+            src = re.sub(r"\(\?P=\w+\)", "", src)
+            pat = self._quick[key] = re.compile(src, re.I if any(r.regex.flags & re.I for r in rules) else 0)
+        return pat.search(text[start:end]) is not None
 
     def role(self, family: str, role: str) -> list[Rule]:
         rules = self._by_role.get((family, role))

@@ -22,6 +22,8 @@ _EMPTY_CELL = re.compile(r"^(?:无|暂无|没有|-|—|/|N/?A|none)$", re.I)
 _BLOCK_OWNER = re.compile(r"以下(?:由|请)?\s*(?P<owner>[^，,：:\s]{1,16}?)\s*(?:负责|完成|跟进|落实)")
 _HEAD_MENTION = re.compile(r"[@＠](?P<owner>[\w\u4e00-\u9fff\-·.]+?)\s*$")
 _PEOPLE_VALUE = re.compile(r"^[\w\u4e00-\u9fff·\- ]{1,24}(?:\s*[、,，和/]\s*[\w\u4e00-\u9fff·\- ]{1,24})*$")
+# the roles that can make a sentence an action by what it says
+_CUES = ("assign", "future", "modal", "imperative", "due-verb")
 _LINK_ONLY = re.compile(r"^\[[^\]]*\]\([^)]*\)\s*$|^https?://\S+$")
 _TASK_TRIM = re.compile(r"^[\s，,。；;：:、\-—*~>]+|[\s，,。；;：:、\-—*~]+$")
 
@@ -111,7 +113,6 @@ def _decide(ctx: Context, b: Block, bi: int, s: int, e: int, plan_unit: bool) ->
     def has(role: str) -> bool:
         return rules.any("actions", role, text, s, e) is not None
 
-    question = has("question")
     if b.checked is not None:
         if ctx.owners(s, e) or plan_unit or _context_owner(ctx, bi):
             return "strong"
@@ -119,6 +120,11 @@ def _decide(ctx: Context, b: Block, bi: int, s: int, e: int, plan_unit: bool) ->
     if b.key and _OWNER_KEYS.match(b.key) and b.value_start is not None:
         rest = re.sub(r"[@＠][\w\u4e00-\u9fff\-·.]+|[\s，,、]", "", text[b.value_start : e])
         return "strong" if rest else "attach"
+    if not plan_unit and not ctx.is_speaker(b) and not rules.maybe("actions", _CUES, text, s, e) \
+            and "@" not in text[s:e] and "＠" not in text[s:e]:
+        # no cue at all: only a known participant with a deadline can still make it an action
+        return _known_with_deadline(ctx, b, bi, s, e)
+    question = has("question")
     if has("invite"):
         return None
     done = has("done")
@@ -172,10 +178,16 @@ def _decide(ctx: Context, b: Block, bi: int, s: int, e: int, plan_unit: bool) ->
     if owners and any(o.rule == "owner.mention" for o in owners) and b.kind == "item" \
             and ctx.role(bi) != "progress" and re.search(r"[@＠][^@＠\s]+\s*(?:~~)?\s*$", text[s:e]):
         return "strong"  # "task@owner" lines
-    known = known_people(text, s, e, ctx.people)
-    if known and ctx.deadline(s, e, ref) is not None and b.kind in ("item", "para"):
-        return "strong"
-    return None
+    return _known_with_deadline(ctx, b, bi, s, e)
+
+
+def _known_with_deadline(ctx: Context, b: Block, bi: int, s: int, e: int) -> str | None:
+    """"4.1+4.2 章玉婷 在周一之前push": a known participant and a deadline."""
+    if b.kind not in ("item", "para") or not ctx.people:
+        return None
+    if not known_people(ctx.text, s, e, ctx.people):
+        return None
+    return "strong" if ctx.deadline(s, e, ctx.ref_date(bi) or date(2000, 1, 1)) is not None else None
 
 
 def _mention_at_edge(text: str, s: int, e: int, owners: list[Owner]) -> bool:

@@ -35,6 +35,8 @@ def extract_consensus(ctx: Context) -> list[Item]:
 
 def _open(ctx: Context, s: int, e: int) -> bool:
     rules, text = ctx.rules, ctx.text
+    if not rules.maybe("disagreements", ("trigger", "option"), text, s, e):
+        return False
     return any(r.search(text, s, e) for r in rules.family("disagreements"))
 
 

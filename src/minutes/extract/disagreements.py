@@ -16,7 +16,8 @@ def extract_disagreements(ctx: Context) -> list[Item]:
     options = _option_blocks(ctx)
     for sent, b in ctx.body_sentences():
         bi, s, e = sent.block, sent.start, sent.end
-        hit = rules.any("disagreements", "trigger", text, s, e)
+        hit = rules.any("disagreements", "trigger", text, s, e) \
+            if rules.maybe("disagreements", ("trigger",), text, s, e) else None
         if hit is None and not (bi in options and s == b.start):
             continue
         out.append(ctx.item("disagreement", s, e, b))

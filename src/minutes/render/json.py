@@ -1,7 +1,6 @@
-"""The record as the contract's JSON (shared/spec/contract.md)."""
+"""The record as the contract's JSON (shared/spec/contract.md): one object
+per document, a JSON array when several are given."""
 from __future__ import annotations
-
-import json
 
 from ..schema import Record
 
@@ -11,5 +10,7 @@ def to_dict(rec: Record) -> dict:
 
 
 def render(records: list[Record]) -> str:
-    data = to_dict(records[0]) if len(records) == 1 else [to_dict(r) for r in records]
-    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+    # pydantic's serializer: the stdlib encoder with indent= is pure Python and slow
+    parts = [r.model_dump_json(indent=1) for r in records]
+    body = parts[0] if len(parts) == 1 else "[\n" + ",\n".join(parts) + "\n]"
+    return body + "\n"
