@@ -4,7 +4,7 @@ from __future__ import annotations
 import io
 
 from ..schema import Record
-from .template import ACTION_HEADER, action_rows, findings, meta_rows, title
+from .template import ACTION_HEADER, action_rows, findings, meta_rows, title, xml_safe
 
 
 def render(records: list[Record]) -> bytes:
@@ -25,30 +25,30 @@ def _table(doc, header: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
     t = doc.add_table(rows=1, cols=len(header))
     t.style = "Table Grid"
     for cell, text in zip(t.rows[0].cells, header):
-        cell.text = text
+        cell.text = xml_safe(text)
         for run in cell.paragraphs[0].runs:
             run.bold = True
     for row in rows:
         for cell, text in zip(t.add_row().cells, row):
-            cell.text = text
+            cell.text = xml_safe(text)
 
 
 def _one(doc, rec: Record) -> None:
     m = rec.meta
-    doc.add_heading(f"跨部门协作沟通记录表：{title(rec)}", level=1)
+    doc.add_heading(xml_safe(f"跨部门协作沟通记录表：{title(rec)}"), level=1)
     doc.add_heading("基本信息", level=2)
     _table(doc, ("项目", "内容"), meta_rows(rec))
     doc.add_heading("背景与目标", level=2)
-    doc.add_paragraph(f"背景：{m.background or '—'}")
-    doc.add_paragraph(f"目标：{m.goals or '—'}")
+    doc.add_paragraph(xml_safe(f"背景：{m.background or '—'}"))
+    doc.add_paragraph(xml_safe(f"目标：{m.goals or '—'}"))
     for name, items in (("讨论要点", rec.discussion), ("共识", rec.consensus), ("分歧", rec.disagreements)):
         doc.add_heading(name, level=2)
         for i in items or ():
-            doc.add_paragraph(f"{i.text}（第{i.source.line}行）", style="List Bullet")
+            doc.add_paragraph(xml_safe(f"{i.text}（第{i.source.line}行）"), style="List Bullet")
         if not items:
             doc.add_paragraph("无")
     doc.add_heading("行动项", level=2)
     _table(doc, ACTION_HEADER, action_rows(rec))
     doc.add_heading("待补充与模糊表述", level=2)
     for f in findings(rec) or ["无"]:
-        doc.add_paragraph(f, style="List Bullet")
+        doc.add_paragraph(xml_safe(f), style="List Bullet")

@@ -1,7 +1,16 @@
 """The 跨部门协作沟通记录表 layout, defined once for every renderer."""
 from __future__ import annotations
 
+import re
+
 from ..schema import Action, Record
+
+# XML 1.0 forbids these; Word and Excel files are XML, so they are dropped there.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_safe(s: object) -> object:
+    return _NOT_XML.sub("", s) if isinstance(s, str) else s
 
 ACTION_HEADER = ("序号", "任务描述", "负责人", "截止时间", "完成状态")
 STATUS_LABEL = {"open": "进行中", "进行中": "进行中", "已完成": "已完成", "延期": "延期"}

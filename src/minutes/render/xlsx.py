@@ -4,7 +4,7 @@ from __future__ import annotations
 import io
 
 from ..schema import Record
-from .template import ACTION_HEADER, action_rows, meta_rows
+from .template import ACTION_HEADER, action_rows, meta_rows, xml_safe
 
 
 def render(records: list[Record]) -> bytes:
@@ -34,7 +34,7 @@ def render(records: list[Record]) -> bytes:
         ws = wb.create_sheet(name)
         ws.append(header[1:] if not many and header[0] == "文件" else header)
         for row in rows:
-            ws.append(row[1:] if not many else row)
+            ws.append([xml_safe(c) for c in (row[1:] if not many else row)])
         for cell in ws[1]:
             cell.font = Font(bold=True)
         ws.freeze_panes = "A2"
