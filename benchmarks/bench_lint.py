@@ -7,23 +7,16 @@ usage: python benchmarks/bench_lint.py [DOCS_DIR] [--repeat N]
 from __future__ import annotations
 
 import argparse
-import statistics
-import subprocess
 import sys
 import time
 from datetime import date
 from pathlib import Path
 
+from _timing import median_wall
+
 DEFAULT_DOCS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpora" / "real-dev"
 
 
-def _cold(argv: list[str], n: int) -> float:
-    runs = []
-    for _ in range(n):
-        t = time.perf_counter()
-        subprocess.run(argv, capture_output=True, check=False)
-        runs.append(time.perf_counter() - t)
-    return statistics.median(runs)
 
 
 def main() -> None:
@@ -32,8 +25,8 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=7)
     a = ap.parse_args()
     paths = sorted(p for p in Path(a.docs).iterdir() if p.suffix in (".md", ".txt") and p.stem not in ("SOURCES", "README"))
-    ref = _cold([sys.executable, "-c", "import jieba; jieba.lcut('测试')"], a.repeat)
-    lint1 = _cold([sys.executable, "-m", "minutes.cli.app", "lint", str(paths[0]), "--as-of", "2024-05-20"], a.repeat)
+    ref = median_wall([sys.executable, "-c", "import jieba; jieba.lcut('测试')"], a.repeat)
+    lint1 = median_wall([sys.executable, "-m", "minutes.cli.app", "lint", str(paths[0]), "--as-of", "2024-05-20"], a.repeat)
 
     from minutes.ingest import read_path
     from minutes.lint import lint_doc

@@ -11,23 +11,14 @@ usage: python benchmarks/bench_record.py [DOCS_DIR] [--repeat N]
 from __future__ import annotations
 
 import argparse
-import statistics
-import subprocess
 import sys
 import time
 from pathlib import Path
 
+from _timing import median_wall
+
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DOCS = ROOT.parent / "shared" / "corpora" / "real-dev"
-
-
-def _median_wall(argv: list[str], n: int) -> float:
-    times = []
-    for _ in range(n):
-        t = time.perf_counter()
-        subprocess.run(argv, capture_output=True, check=False)
-        times.append(time.perf_counter() - t)
-    return statistics.median(times)
 
 
 def main() -> None:
@@ -72,9 +63,9 @@ def main() -> None:
 
     one = str(paths[0])
     exe = [sys.executable, "-m", "minutes.cli.app"]
-    cold_ref = _median_wall([sys.executable, "-c", "import jieba; jieba.lcut('测试')"], a.repeat)
-    cold_rec = _median_wall([*exe, "record", one, "--format", "json"], a.repeat)
-    cold_help = _median_wall([*exe, "--help"], a.repeat)
+    cold_ref = median_wall([sys.executable, "-c", "import jieba; jieba.lcut('测试')"], a.repeat)
+    cold_rec = median_wall([*exe, "record", one, "--format", "json"], a.repeat)
+    cold_help = median_wall([*exe, "--help"], a.repeat)
     print()
     print(f"{'cold start (median of %d)' % a.repeat:<36}{'seconds':>9}{'ratio':>8}")
     print(f"{'python -c import jieba; lcut':<36}{cold_ref:>9.3f}{1.0:>8.2f}")

@@ -7,9 +7,27 @@ from ..schema import Record
 from .template import ACTION_HEADER, action_rows, meta_rows, xml_safe
 
 
+def add_sheet(wb, name: str, header: tuple, rows) -> None:
+    """A sheet with a bold, frozen header row; cells made XML-safe."""
+    from openpyxl.styles import Font
+
+    ws = wb.create_sheet(name)
+    ws.append(header)
+    for row in rows:
+        ws.append([xml_safe(c) for c in row])
+    for cell in ws[1]:
+        cell.font = Font(bold=True)
+    ws.freeze_panes = "A2"
+
+
+def to_bytes(wb) -> bytes:
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
 def render(records: list[Record]) -> bytes:
     from openpyxl import Workbook
-    from openpyxl.styles import Font
 
     wb = Workbook()
     wb.remove(wb.active)
@@ -31,13 +49,6 @@ def render(records: list[Record]) -> bytes:
             sheets["行动项"][1].append((f, *row, a.due or "", a.source.line, a.source.text))
         sheets["模糊表述"][1].extend((f, v.source.line, v.phrase, v.rule, v.message) for v in rec.vague)
     for name, (header, rows) in sheets.items():
-        ws = wb.create_sheet(name)
-        ws.append(header[1:] if not many and header[0] == "文件" else header)
-        for row in rows:
-            ws.append([xml_safe(c) for c in (row[1:] if not many else row)])
-        for cell in ws[1]:
-            cell.font = Font(bold=True)
-        ws.freeze_panes = "A2"
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()
+        # one file: the 文件 column says nothing, so it is left out
+        add_sheet(wb, name, header if many else header[1:], (r if many else r[1:] for r in rows))
+    return to_bytes(wb)

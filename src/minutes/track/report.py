@@ -33,20 +33,13 @@ def table_csv(actions: list[TrackedAction]) -> str:
 
 def table_xlsx(actions: list[TrackedAction]) -> bytes:
     from openpyxl import Workbook
-    from openpyxl.styles import Font
+
+    from ..render.xlsx import add_sheet, to_bytes
 
     wb = Workbook()
-    ws = wb.active
-    ws.title = "行动项跟踪表"
-    ws.append(COLUMNS)
-    for a in actions:
-        ws.append(tuple(getattr(a, c) for c in COLUMNS))
-    for cell in ws[1]:
-        cell.font = Font(bold=True)
-    ws.freeze_panes = "A2"
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()
+    wb.remove(wb.active)
+    add_sheet(wb, "行动项跟踪表", COLUMNS, (tuple(getattr(a, c) for c in COLUMNS) for a in actions))
+    return to_bytes(wb)
 
 
 def overdue_md(groups: dict[str, list[TrackedAction]], as_of: date) -> str:
