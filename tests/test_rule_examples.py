@@ -51,3 +51,27 @@ def test_not_inside_guard() -> None:
     pending = RULES.rules["vague.pending"]
     assert pending.search("待定义的接口") is None
     assert pending.search("人员待定") is not None
+
+
+def test_rules_cli_lists_and_tests_every_pack() -> None:
+    from typer.testing import CliRunner
+
+    from minutes.cli.app import app
+
+    runner = CliRunner()
+    listed = runner.invoke(app, ["rules", "list"]).output
+    assert "vague.asap" in listed and "deadline.weekday" in listed and "action/owner-missing" in listed
+    r = runner.invoke(app, ["rules", "test"])
+    assert r.exit_code == 0 and r.output.strip().endswith("0 failed")
+
+
+def test_rules_cli_reports_a_failing_user_example(tmp_path) -> None:
+    from typer.testing import CliRunner
+
+    from minutes.cli.app import app
+
+    (tmp_path / "vague.toml").write_text(
+        '[[rule]]\nid = "vague.broken"\nkind = "lexicon"\nmessage = "m"\nterms = ["回头搞"]\n'
+        'examples.match = ["明天搞"]\nexamples.no_match = ["今天完成"]\n', encoding="utf-8")
+    r = CliRunner().invoke(app, ["rules", "test", "--rules", str(tmp_path)])
+    assert r.exit_code == 1 and "vague.broken: should match" in r.output

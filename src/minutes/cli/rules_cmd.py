@@ -21,10 +21,15 @@ def list_rules(
 
     Example: minutes rules list vague
     """
+    from ..lint.model import load_pack
+    from ..resolve.dates import rules as deadline_rules
     from ..rules import load
 
-    rs = load(tuple(rules_dir or ()))
-    for fam, items in sorted(rs.families.items()):
+    extra = tuple(rules_dir or ())
+    families = dict(load(extra).families)
+    families["deadlines"] = deadline_rules()
+    families["lint"] = sorted(load_pack(extra).rules.values(), key=lambda r: r.id)
+    for fam, items in sorted(families.items()):
         if family and fam != family:
             continue
         for r in items:
@@ -40,17 +45,24 @@ def test_rules(
     Example: minutes rules test --rules ./my-rules
     """
     from ..errors import MinutesError
+    from ..lint.model import load_pack
+    from ..lint.selftest import run_examples
+    from ..resolve.dates import rules as deadline_rules
     from ..rules import check_examples, load
 
+    extra = tuple(rules_dir or ())
     try:
-        rs = load(tuple(rules_dir or ()))
+        rules = list(load(extra).rules.values()) + list(deadline_rules())
+        pack = load_pack(extra)
     except MinutesError as exc:
         typer.echo(f"minutes: error: {exc}", err=True)
         raise typer.Exit(2) from None
-    failures = [f for r in rs.rules.values() for f in check_examples(r)]
-    n = sum(len(r.match_examples) + len(r.no_match_examples) for r in rs.rules.values())
+    failures = [f for r in rules for f in check_examples(r)]
+    total = sum(len(r.match_examples) + len(r.no_match_examples) for r in rules)
+    lint_failures, lint_total = run_examples(pack)  # lint examples are documents, linted whole
+    failures += lint_failures
     for f in failures:
         typer.echo(f"FAIL {f}")
-    typer.echo(f"{n - len(failures)} passed, {len(failures)} failed")
+    typer.echo(f"{total + lint_total - len(failures)} passed, {len(failures)} failed")
     if failures:
         raise typer.Exit(1)
