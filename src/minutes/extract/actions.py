@@ -303,8 +303,10 @@ def _build(ctx: Context, b: Block, bi: int, s: int, e: int, role: str | None, ve
         cuts.append((due.start, due.end))
     task = _task(text, s, e, cuts, b, due_last=due is not None and written)
     vague = bool(due is not None and due.vague) or any(o.vague for o in owners)
+    aid = ctx.new_id("action", source.text)
+    ctx.spans[aid] = (s, e, bi)
     return Action(
-        id=ctx.new_id("action", source.text), text=clean(text[s:e]), source=source, task=task,
+        id=aid, text=clean(text[s:e]), source=source, task=task,
         owner="、".join(names) if names else None, owners=names,
         due=due.date.isoformat() if due is not None and due.date is not None else None,
         due_text=due.text if due is not None and written else None,

@@ -40,6 +40,9 @@ class Context:
     _starts_cache: list[int] = field(default_factory=list)
     _deadlines: dict = field(default_factory=dict)
     _owners: dict = field(default_factory=dict)
+    # item id → (start, end, block) in `text` (the view, for transcripts)
+    spans: dict[str, tuple[int, int, int | None]] = field(default_factory=dict)
+    _block_ids: dict[int, int] = field(default_factory=dict)
 
     def deadline(self, s: int, e: int, ref: date):
         """The first deadline in text[s:e] (offsets relative to s), looked up once per span."""
@@ -126,7 +129,14 @@ class Context:
         from ..structure import clean
 
         src = self.source(s, e, block)
-        return Item(id=self.new_id(kind, src.text), text=clean(self.text[s:e]), source=src)
+        item = Item(id=self.new_id(kind, src.text), text=clean(self.text[s:e]), source=src)
+        self.spans[item.id] = (s, e, self._index_of(block) if block is not None else None)
+        return item
+
+    def _index_of(self, block: Block) -> int:
+        if not self._block_ids:
+            self._block_ids.update((id(b), i) for i, b in enumerate(self.st.blocks))
+        return self._block_ids[id(block)]
 
     def body_sentences(self) -> "Iterator[tuple[Sentence, Block]]":
         """Sentences of the minutes' body: not headings, labels, or skipped/meta sections."""

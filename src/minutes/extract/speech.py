@@ -80,11 +80,16 @@ def speech_consensus(ctx: Context, taken: set[tuple[int, int]]) -> list[Item]:
     st = ctx.st
     out: list[Item] = []
     blocks = [bi for bi, b in enumerate(st.blocks) if ctx.turn_at(b.start) is not None]
+    sentences_of: dict[int, list] = {}
+    for x in st.sentences:
+        sentences_of.setdefault(x.block, []).append(x)
     agree = {bi for bi in blocks if _hit(ctx, "agree", st.blocks[bi].start, st.blocks[bi].end)}
+    taken_view = set(taken)
     for sent in st.sentences:
-        if _hit(ctx, "decide", sent.start, sent.end) and (sent.start, sent.end) not in taken \
+        if _hit(ctx, "decide", sent.start, sent.end) and (sent.start, sent.end) not in taken_view \
                 and sent.block not in agree:
             out.append(_item(ctx, "consensus", sent.start, sent.end, sent.block))
+            taken_view.add((sent.start, sent.end))
     for n, bi in enumerate(blocks):
         if bi in agree:
             continue
@@ -96,9 +101,10 @@ def speech_consensus(ctx: Context, taken: set[tuple[int, int]]) -> list[Item]:
             agreeing.add(ctx.turn_at(st.blocks[nxt].start).speaker)  # type: ignore[union-attr]
         agreeing.discard(speaker)
         if len(agreeing) >= 2:
-            last = [x for x in st.sentences if x.block == bi][-1]
-            if (last.start, last.end) not in taken and not any(i.source.start == ctx.source(last.start, last.end).start for i in out):
+            last = sentences_of[bi][-1]
+            if (last.start, last.end) not in taken_view:
                 out.append(_item(ctx, "consensus", last.start, last.end, bi))
+                taken_view.add((last.start, last.end))
     return out
 
 

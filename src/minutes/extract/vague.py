@@ -26,12 +26,15 @@ def vague_hits(ctx: Context, start: int, end: int) -> list[Flag]:
 
 
 def extract_vague(ctx: Context, actions: list[Action], consensus: list[Item]) -> list[Flag]:
-    spans = {(a.source.start, a.source.end) for a in actions}
-    spans |= {(c.source.start, c.source.end) for c in consensus}
+    # spans in ctx.text (the filler-free view of a transcript), not source offsets
+    spans = {ctx.spans[i.id][:2] for i in (*actions, *consensus) if i.id in ctx.spans}
     # headings of plan sections that hold actions ("### 近期Issue")
+    seen: set[int] = set()
     for a in actions:
-        h = ctx.st.blocks[_block_at(ctx, a.source.start)].heading
-        while h is not None:
+        bi = ctx.spans.get(a.id, (0, 0, None))[2]
+        h = ctx.st.blocks[bi].heading if bi is not None else None
+        while h is not None and h not in seen:
+            seen.add(h)
             if ctx.heading_role(h) == "plan":
                 hb = ctx.st.blocks[h]
                 spans.add((hb.start, hb.end))
@@ -44,9 +47,3 @@ def extract_vague(ctx: Context, actions: list[Action], consensus: list[Item]) ->
                 flags.setdefault(key, f)
     return sorted(flags.values(), key=lambda f: f.source.start)
 
-
-def _block_at(ctx: Context, offset: int) -> int:
-    for bi, b in enumerate(ctx.st.blocks):
-        if b.start <= offset < max(b.end, b.start + 1):
-            return bi
-    return 0
