@@ -93,3 +93,17 @@ def test_running_log_resolves_against_each_entry_date(rec) -> None:
     text = "#### 会议6\n\n时间：5月20日\n\n- 章玉婷负责，在周五之前push\n\n#### 会议7\n\n时间：6月14日\n\n- 图图负责，在周一之前push\n"
     r = rec(text, "2024-05-20")
     assert [a.due for a in r.actions] == ["2024-05-24", "2024-06-17"]
+
+
+def test_action_table_columns(rec) -> None:
+    text = ("| 序号 | 任务 | 负责人 | 截止时间 | 状态 |\n| --- | --- | --- | --- | --- |\n"
+            "| 1 | 完成接口文档 | 张三 | 5月15日 | 进行中 |\n| 2 | 部署测试环境 | 运维组 | 下周三 | 已完成 |\n"
+            "| 3 | 评估第三方 SDK | 李四、王五 | 尽快 | 延期 |\n")
+    r = rec(text)
+    assert [(a.task, a.owners, a.due, a.status) for a in r.actions] == [
+        ("完成接口文档", ["张三"], "2024-05-15", "进行中"),
+        ("部署测试环境", ["运维组"], "2024-05-15", "已完成"),
+        ("评估第三方 SDK", ["李四", "王五"], None, "延期"),
+    ]
+    assert r.actions[2].vague and [f.phrase for f in r.vague] == ["尽快"]
+    assert_evidence(r, text)

@@ -43,6 +43,8 @@ class Context:
     # item id → (start, end, block) in `text` (the view, for transcripts)
     spans: dict[str, tuple[int, int, int | None]] = field(default_factory=dict)
     _block_ids: dict[int, int] = field(default_factory=dict)
+    # owner and deadline cells of action tables: vague words there count too
+    field_spans: list[tuple[int, int]] = field(default_factory=list)
 
     def deadline(self, s: int, e: int, ref: date):
         """The first deadline in text[s:e] (offsets relative to s), looked up once per span."""

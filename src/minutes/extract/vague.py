@@ -28,6 +28,7 @@ def vague_hits(ctx: Context, start: int, end: int) -> list[Flag]:
 def extract_vague(ctx: Context, actions: list[Action], consensus: list[Item]) -> list[Flag]:
     # spans in ctx.text (the filler-free view of a transcript), not source offsets
     spans = {ctx.spans[i.id][:2] for i in (*actions, *consensus) if i.id in ctx.spans}
+    spans.update(ctx.field_spans)
     # headings of plan sections that hold actions ("### 近期Issue")
     seen: set[int] = set()
     for a in actions:
