@@ -107,3 +107,15 @@ def test_action_table_columns(rec) -> None:
     ]
     assert r.actions[2].vague and [f.phrase for f in r.vague] == ["尽快"]
     assert_evidence(r, text)
+
+
+def test_plan_section_lines_name_their_owner(rec) -> None:
+    text = ("参会人员：研发部：张三、李四；测试部：王五\n\n## 下一步工作\n- 张三：3月20日前输出订单服务拆分方案\n"
+            "- 测试部提供性能基线数据\n- [ ] @alice 修复登录页报错 (due 3/15)\n")
+    r = rec(text, "2024-03-12")
+    assert r.meta.departments == {"研发部": ["张三", "李四"], "测试部": ["王五"]}
+    assert [(a.owner, a.due, a.task) for a in r.actions] == [
+        ("张三", "2024-03-20", "输出订单服务拆分方案"),
+        ("测试部", None, "提供性能基线数据"),
+        ("alice", "2024-03-15", "修复登录页报错"),
+    ]

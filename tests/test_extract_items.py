@@ -102,3 +102,8 @@ def test_missing_fields_are_listed(rec) -> None:
     r = rec("- 张三负责整理材料\n", None)
     fields = {x.field for x in r.missing}
     assert {"topic", "date", "recorder", "due"} <= fields
+
+
+def test_decision_list_under_a_resolutions_heading(rec) -> None:
+    r = rec("## 会议决议\n1. 同意采用微服务架构重构订单系统。\n2. 数据库统一迁移到 PostgreSQL 15。\n")
+    assert [c.text for c in r.consensus] == ["同意采用微服务架构重构订单系统。", "数据库统一迁移到 PostgreSQL 15。"]

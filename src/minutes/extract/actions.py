@@ -24,6 +24,7 @@ _HEAD_MENTION = re.compile(r"[@＠](?P<owner>[\w\u4e00-\u9fff\-·.]+?)\s*$")
 _PEOPLE_VALUE = re.compile(r"^[\w\u4e00-\u9fff·\- ]{1,24}(?:\s*[、,，和/]\s*[\w\u4e00-\u9fff·\- ]{1,24})*$")
 # the roles that can make a sentence an action by what it says
 _CUES = ("assign", "future", "modal", "imperative", "due-verb")
+_LEADING_DEPT = re.compile(r"([\u4e00-\u9fffA-Za-z]{1,8}?(?:部|组|中心|团队|委员会|办公室|科|处|小组))(?=[\u4e00-\u9fff]{2})")
 _VAGUE_DUE = re.compile(r"尽快|尽早|抓紧|近期|择期|适时|稍后|后续|待定|另行通知")
 _LINK_ONLY = re.compile(r"^\[[^\]]*\]\([^)]*\)\s*$|^https?://\S+$")
 _TASK_TRIM = re.compile(r"^[\s，,。；;：:、\-—*~>]+|[\s，,。；;：:、\-—*~]+$")
@@ -268,6 +269,14 @@ def _mention_at_edge(text: str, s: int, e: int, owners: list[Owner]) -> bool:
     return any(o.start - 1 <= s + lead or o.end >= s + len(tail) for o in owners)
 
 
+def _namelike(ctx: Context, key: str) -> bool:
+    """A key that names someone: a known person, a department, or a short name."""
+    from ..resolve.owners import is_department
+
+    return key in ctx.people or is_department(key, ctx.rules) or bool(
+        re.fullmatch(r"[\u4e00-\u9fff]{2,3}|@?[A-Za-z][\w\-]{1,30}", key)) and not _META_KEYS.search(key)
+
+
 def _context_owner(ctx: Context, bi: int) -> list[Owner]:
     """Owners given by where the line stands: a table row, a heading's @X,
     a block label such as 以下由市场部负责."""
@@ -308,7 +317,9 @@ def _owners_for(ctx: Context, b: Block, bi: int, s: int, e: int) -> list[Owner]:
     spans = _people_value(ctx, b)
     if spans:
         return [Owner(text[a:z], a, z, "owner.assignment") for a, z in spans]
-    if b.key and b.value_start is not None and text[b.value_start:e].lstrip().startswith("负责"):
+    if b.key and b.value_start is not None and (text[b.value_start:e].lstrip().startswith("负责")
+                                                 or (ctx.role(bi) == "plan" and _namelike(ctx, b.key))):
+        # "章玉婷：负责GUI", and under a plan heading "张三：3月20日前输出方案"
         i = text.find(b.key, b.start)
         return [Owner(b.key, i, i + len(b.key), "owner.key")]
     if ctx.is_speaker(b):
@@ -318,6 +329,9 @@ def _owners_for(ctx: Context, b: Block, bi: int, s: int, e: int) -> list[Owner]:
     owners = subject_owner(text, s, e, rules, people) or known_people(text, s, e, people)
     if owners:
         return owners
+    m = _LEADING_DEPT.match(text, s, e)
+    if m:  # "测试部提供性能基线数据": a department opening the line does the work
+        return [Owner(m.group(1), m.start(1), m.end(1), "owner.department")]
     if b.start < s:  # an owner named earlier in the same item: "提醒学员注意…。特别注意…"
         owners = find_owners(text, b.start, s, rules, people)
         if owners:
@@ -402,7 +416,8 @@ def _task(text: str, s: int, e: int, cuts: list[tuple[int, int]], b: Block, due_
     t = re.sub(r"(?:^|(?<=[，,]))(?:我们组|我们部门|我们团队|我们这边|我这边|你那边|你们那边|我来|我会|我先|我(?!们))(?=\S)", "", t)
     t = re.sub(r"[吧啊呢哈]+(?=[。！!，,]?$)", "", t)
     t = clean(t)
-    t = re.sub(r"\s*[（(]\s*[)）]", "", t)
+    t = re.sub(r"\s*[（(]\s*(?:due|by|截止)?\s*[)）]", "", t, flags=re.I)
+    t = re.sub(r"^负责(?=\S)", "", t)
     t = re.sub(r"\s*([，。；：、])\s*", r"\1", t)
     return _TASK_TRIM.sub("", t) or clean(text[s:e])
 

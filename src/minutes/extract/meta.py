@@ -178,7 +178,15 @@ def _participants(ctx: Context, fields: dict[str, tuple[int, int]], heads: list[
     depts: dict[str, list[str]] = {}
     if "participants" in fields:
         s, e = fields["participants"]
-        people += _names(ctx.text[s:e])
+        # "研发部：张三、李四；测试部：王五" groups people by department inline
+        for group in re.split(r"[；;]", ctx.text[s:e]):
+            m = _DEPT.match(group.strip())
+            if m:
+                names = _names(m.group("names"))
+                depts.setdefault(m.group("dept"), []).extend(names)
+                people += names
+            else:
+                people += _names(group)
     for hi in heads:
         # the list right under a participants heading or label
         for bi in range(hi + 1, len(st.blocks)):
