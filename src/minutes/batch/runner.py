@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import multiprocessing
 from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
@@ -116,9 +117,13 @@ def run(roots: list[Path], opts: Options, on_done: Callable[[dict], None] | None
 
 def _parallel(args: list[tuple], jobs: int, manifest: Manifest, result: RunResult,
               on_done: Callable[[dict], None] | None) -> None:
+    # Loaded once here: forked workers inherit the rules, jieba's dictionary
+    # and the spaCy pipeline instead of each loading them again.
+    init_worker(segmenter=True)
+    ctx = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
     # A bounded window of submitted files: results stream back as they finish,
     # and Ctrl-C never waits for a queue of thousands to drain.
-    with ProcessPoolExecutor(max_workers=jobs, initializer=init_worker) as ex:
+    with ProcessPoolExecutor(max_workers=jobs, initializer=init_worker, mp_context=ctx) as ex:
         pending: set[Future] = set()
         it = iter(args)
         try:

@@ -20,14 +20,20 @@ _FILE_DATE = re.compile(r"(20\d{2}|19\d{2})[-_.年]?(\d{1,2})[-_.月]?(\d{1,2})"
 SUFFIX = {"json": ".json", "md": ".md", "docx": ".docx"}
 
 
-def init_worker() -> None:
-    """Load what every document needs once per worker: rule packs and the
-    resolver's rules now; jieba/spaCy load on the first sentence that needs them."""
+def init_worker(segmenter: bool = False) -> None:
+    """Load what every document needs once per process: rule packs and the
+    resolver's rules; with `segmenter`, jieba and spaCy too (else they load on
+    the first sentence that needs word boundaries)."""
     from ..resolve.dates import rules as deadline_rules
     from ..rules import load
 
     load()
     deadline_rules()
+    if segmenter:
+        from ..segment import nlp, tokenizer
+
+        tokenizer()
+        nlp()
 
 
 def output_path(path: Path, root: Path, outdir: Path, fmt: str) -> Path:
