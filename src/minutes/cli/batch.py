@@ -48,7 +48,7 @@ def batch(
 
     from ..batch import DEFAULT_GLOBS, Options, run
     from ..batch import report as rep
-    from ..batch.runner import Manifest, walk
+    from ..batch.runner import Manifest
     from .common import error, parse_date
 
     roots = [Path(d) for d in dirs]
@@ -86,7 +86,6 @@ def batch(
         raise typer.Exit(130)
     if summary["failed"]:
         raise typer.Exit(1)
-    del walk
 
 
 def _dask(roots, opts, scheduler):

@@ -6,7 +6,6 @@ text. The record is built without jieba/spaCy word boundaries
 """
 from __future__ import annotations
 
-import bisect
 from dataclasses import dataclass
 from datetime import date
 
@@ -70,4 +69,4 @@ def apply_fixes(text: str, findings: list[Finding]) -> str:
     return text
 
 
-__all__ = ["Result", "lint_doc", "fails", "apply_fixes", "effective_levels", "bisect"]
+__all__ = ["Result", "lint_doc", "fails", "apply_fixes", "effective_levels"]

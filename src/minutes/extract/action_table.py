@@ -1,0 +1,82 @@
+"""Action tables: | 任务 | 负责人 | 截止时间 | 状态 | — one action per row,
+its fields read from the columns rather than guessed from the words."""
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from ..resolve.owners import VAGUE_OWNERS, Owner
+from ..schema import Action
+from ..structure import clean
+from .context import Context
+
+EMPTY_CELL = re.compile(r"^(?:无|暂无|没有|-|—|/|N/?A|none)$", re.I)
+_VAGUE_DUE = re.compile(r"尽快|尽早|抓紧|近期|择期|适时|稍后|后续|待定|另行通知")
+_TASK_COL = re.compile(r"任务|事项|工作|内容|行动|待办|计划|Task|Action|Item", re.I)
+_OWNER_COL = re.compile(r"负责人|责任人|负责部门|责任部门|执行人|承办|Owner|Assignee", re.I)
+_DUE_COL = re.compile(r"截止|完成时间|完成日期|时间节点|期限|Due|Deadline", re.I)
+_STATUS_COL = re.compile(r"状态|进度|Status", re.I)
+_STATUS_WORDS = {"已完成": "已完成", "完成": "已完成", "done": "已完成", "延期": "延期", "delayed": "延期",
+                 "进行中": "进行中", "in progress": "进行中"}
+
+
+def table_actions(ctx: Context) -> tuple[list[Action], set[int]]:
+    """Rows of a table with a task column and an owner or deadline column
+    (| 任务 | 负责人 | 截止时间 | 状态 |): one action each, fields from the columns."""
+    rows: dict[int, dict[str, int]] = {}
+    for bi, b in enumerate(ctx.st.blocks):
+        if b.kind == "cell" and b.column:
+            rows.setdefault(b.line, {}).setdefault(b.column, bi)
+    out: list[Action] = []
+    used: set[int] = set()
+    for cols in rows.values():
+        pick = {name: next((c for c in cols if rx.search(c)), None)
+                for name, rx in (("owner", _OWNER_COL), ("due", _DUE_COL), ("status", _STATUS_COL))}
+        task_col = next((c for c in cols if _TASK_COL.search(c) and c not in pick.values()), None)
+        if task_col is None or (pick["owner"] is None and pick["due"] is None):
+            continue
+        tb = ctx.st.blocks[cols[task_col]]
+        text = ctx.text
+        owners: list[Owner] = []
+        if pick["owner"]:
+            ob = ctx.st.blocks[cols[pick["owner"]]]
+            ctx.field_spans.append((ob.start, ob.end))
+            owners = [Owner(text[a:z], a, z, "owner.column") for a, z in _split_names(text, ob.start, ob.end)]
+        due, due_text = None, None
+        if pick["due"]:
+            db = ctx.st.blocks[cols[pick["due"]]]
+            ctx.field_spans.append((db.start, db.end))
+            d = ctx.deadline(db.start, db.end, ctx.ref_date(cols[task_col]) or date(2000, 1, 1))
+            if d is not None:
+                due_text = d.text
+                due = d.date.isoformat() if d.date is not None and ctx.ref_date(cols[task_col]) is not None \
+                    or (d.date is not None and re.search(r"(?:19|20)\d{2}", d.text)) else None
+        status = "open"
+        if pick["status"]:
+            word = ctx.st.span(cols[pick["status"]]).strip().lower()
+            status = _STATUS_WORDS.get(word, "open")
+        source = ctx.source(tb.start, tb.end, tb)
+        aid = ctx.new_id("action", source.text)
+        ctx.spans[aid] = (tb.start, tb.end, cols[task_col])
+        names = [o.name for o in owners]
+        out.append(Action(id=aid, text=clean(source.text), source=source, task=clean(source.text),
+                          owner="、".join(names) or None, owners=names, due=due, due_text=due_text,
+                          vague=bool(due_text and due is None and _VAGUE_DUE.search(due_text))
+                          or any(VAGUE_OWNERS.match(n) for n in names), status=status))
+        used.update(cols.values())
+    return out, used
+
+
+def _split_names(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    out, pos = [], s
+    for m in list(re.finditer(r"\s*[、,，/和及]\s*", text[s:e])) + [None]:
+        a, z = pos, (s + m.start() if m else e)
+        while a < z and text[a] in " @＠*":
+            a += 1
+        while z > a and text[z - 1] in " *":
+            z -= 1
+        if a < z and not EMPTY_CELL.match(text[a:z]):
+            out.append((a, z))
+        if m:
+            pos = s + m.end()
+    return out
