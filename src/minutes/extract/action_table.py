@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from ..resolve.owners import VAGUE_OWNERS, Owner
+from ..resolve.owners import VAGUE_OWNERS, Owner, split_names
 from ..schema import Action
 from ..structure import clean
 from .context import Context
@@ -41,7 +41,8 @@ def table_actions(ctx: Context) -> tuple[list[Action], set[int]]:
         if pick["owner"]:
             ob = ctx.st.blocks[cols[pick["owner"]]]
             ctx.field_spans.append((ob.start, ob.end))
-            owners = [Owner(text[a:z], a, z, "owner.column") for a, z in _split_names(text, ob.start, ob.end)]
+            owners = [Owner(text[a:z], a, z, "owner.column") for a, z in split_names(text, ob.start, ob.end)
+                      if not EMPTY_CELL.match(text[a:z])]
         due, due_text = None, None
         if pick["due"]:
             db = ctx.st.blocks[cols[pick["due"]]]
@@ -65,18 +66,3 @@ def table_actions(ctx: Context) -> tuple[list[Action], set[int]]:
                           or any(VAGUE_OWNERS.match(n) for n in names), status=status))
         used.update(cols.values())
     return out, used
-
-
-def _split_names(text: str, s: int, e: int) -> list[tuple[int, int]]:
-    out, pos = [], s
-    for m in list(re.finditer(r"\s*[、,，/和及]\s*", text[s:e])) + [None]:
-        a, z = pos, (s + m.start() if m else e)
-        while a < z and text[a] in " @＠*":
-            a += 1
-        while z > a and text[z - 1] in " *":
-            z -= 1
-        if a < z and not EMPTY_CELL.match(text[a:z]):
-            out.append((a, z))
-        if m:
-            pos = s + m.end()
-    return out

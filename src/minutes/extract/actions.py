@@ -110,8 +110,12 @@ def _decide(ctx: Context, b: Block, bi: int, s: int, e: int, plan_unit: bool) ->
     if rules.any("disagreements", "option", text, b.start, b.end):
         return None  # "方案二 …" is an alternative under discussion
 
-    def has(role: str) -> bool:
-        return rules.any("actions", role, text, s, e) is not None
+    seen: dict[str, bool] = {}
+
+    def has(role: str) -> bool:  # each cue role is asked several times below: test it once
+        if role not in seen:
+            seen[role] = rules.any("actions", role, text, s, e) is not None
+        return seen[role]
 
     if b.checked is not None:
         if ctx.owners(s, e) or plan_unit or _context_owner(ctx, bi):

@@ -43,6 +43,7 @@ class Context:
     # item id → (start, end, block) in `text` (the view, for transcripts)
     spans: dict[str, tuple[int, int, int | None]] = field(default_factory=dict)
     _block_ids: dict[int, int] = field(default_factory=dict)
+    _lower: tuple[int, frozenset[str]] | None = None
     # owner and deadline cells of action tables: vague words there count too
     field_spans: list[tuple[int, int]] = field(default_factory=list)
 
@@ -192,7 +193,7 @@ class Context:
         if self.view is not None:
             return self.turn_at(b.start) is not None
         key = b.key
-        if key in self.people or key.lower() in {p.lower() for p in self.people}:
+        if key in self.people or key.lower() in self._people_lower():
             return True
         if "/" in key and all(re.fullmatch(r"[A-Za-z][\w\-]*", k.strip()) for k in key.split("/")):
             return True
@@ -200,6 +201,12 @@ class Context:
         # speakers only when known, since 结论/时间/前端 are labels.
         return bool(re.fullmatch(r"[A-Za-z][\w\-. ]{1,30}", key)) and not re.fullmatch(
             r"(?i)(todo|note|date|data|host|topic|action|owner|pr|issue|github|http|https|time|ps)", key)
+
+    def _people_lower(self) -> frozenset[str]:
+        # people are complete once metadata is read; rebuilt only if the set grew
+        if self._lower is None or self._lower[0] != len(self.people):
+            self._lower = (len(self.people), frozenset(p.lower() for p in self.people))
+        return self._lower[1]
 
     def ref_date(self, bi: int) -> date | None:
         return self.block_dates[bi] if bi < len(self.block_dates) else self.meeting_date

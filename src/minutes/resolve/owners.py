@@ -39,7 +39,7 @@ class Owner:
     vague: bool = False
 
 
-def _clean_span(text: str, s: int, e: int) -> list[tuple[int, int]]:
+def split_names(text: str, s: int, e: int) -> list[tuple[int, int]]:
     """Split an owner group into names, each as a span of `text`."""
     out: list[tuple[int, int]] = []
     pos = s
@@ -87,7 +87,7 @@ def find_owners(text: str, start: int, end: int, rules: RuleSet, people: set[str
                 if "owner" not in hit.spans:
                     continue
                 gs, ge = hit.spans["owner"]
-                for s, e in _clean_span(text, gs, ge):
+                for s, e in split_names(text, gs, ge):
                     name = text[s:e]
                     if rule.id == "owner.field":
                         # "责任人：@A 收集问题，@B 确保对外提供": the mentions are the owners
@@ -115,7 +115,7 @@ def _field_owners(text: str, gs: int, ge: int, hit, rules: RuleSet, people: set[
     if not first:
         return []
     out = []
-    for s, e in _clean_span(text, gs, gs + first.end()):
+    for s, e in split_names(text, gs, gs + first.end()):
         name = text[s:e]
         if _plausible(name, people) or VAGUE_OWNERS.match(name):
             out.append(Owner(name, s, e, "owner.field", bool(VAGUE_OWNERS.match(name))))
@@ -129,7 +129,7 @@ def subject_owner(text: str, start: int, end: int, rules: RuleSet, people: set[s
         hit = rule.search(text, start, end)
         if hit and "owner" in hit.spans:
             s, e = hit.spans["owner"]
-            spans = _clean_span(text, s, e)
+            spans = split_names(text, s, e)
             names = [text[a:b] for a, b in spans]
             if names and all(_plausible(n, people) and _subjectish(n, people) for n in names):
                 return [Owner(text[a:b], a, b, rule.id, bool(VAGUE_OWNERS.match(text[a:b]))) for a, b in spans]
