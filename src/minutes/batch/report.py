@@ -1,5 +1,5 @@
-"""The batch summary: OUTDIR/report.json and OUTDIR/report.md, from the manifest
-(so a resumed run reports on every file, not only this run's)."""
+"""The batch summary: OUTDIR/report.json and OUTDIR/report.md, from the whole
+manifest (so a resumed run reports on every file, not only this run's)."""
 from __future__ import annotations
 
 import json
@@ -8,7 +8,7 @@ from pathlib import Path
 
 
 def summarize(manifest: dict[str, dict], this_run: int, skipped: int, seconds: float, interrupted: bool,
-              as_of: str) -> dict:
+              as_of: str, slowest: int = 10) -> dict:
     entries = list(manifest.values())
     ok = [e for e in entries if e.get("status") == "ok"]
     failed = [e for e in entries if e.get("status") == "failed"]
@@ -24,10 +24,23 @@ def summarize(manifest: dict[str, dict], this_run: int, skipped: int, seconds: f
         "overdue": sum(e.get("overdue", 0) for e in ok),
         "vague_phrases": sum(e.get("vague", 0) for e in ok),
         "failure_reasons": dict(Counter(e.get("reason", "?") for e in failed)),
-        "failures": [{"path": e["path"], "reason": e.get("reason"), "error": e.get("error")} for e in failed],
+        "failures": [{"path": e["path"], "reason": e.get("reason"), "error": e.get("error")}
+                     for e in sorted(failed, key=lambda e: e["path"])],
         "slowest": [{"path": e["path"], "seconds": e.get("seconds")}
-                    for e in sorted(ok, key=lambda e: -e.get("seconds", 0))[:10]],
+                    for e in sorted(ok, key=lambda e: -e.get("seconds", 0))[:slowest]],
     }
+
+
+def text(s: dict, outdir: Path) -> str:
+    """The summary printed at the end of a run."""
+    reasons = "，".join(f"{k} {v}" for k, v in sorted(s["failure_reasons"].items()))
+    return "\n".join([
+        f"文件 {s['files']}：成功 {s['ok']}，失败 {s['failed']}{f'（{reasons}）' if reasons else ''}；"
+        f"本次处理 {s['processed_this_run']}，跳过未变 {s['skipped_up_to_date']}{'；已中断' if s['interrupted'] else ''}",
+        f"行动项 {s['actions']}：缺负责人 {s['owners_missing']}，缺截止时间 {s['deadlines_missing']}，"
+        f"截止时间模糊 {s['deadlines_vague']}，截至 {s['as_of']} 已逾期 {s['overdue']}",
+        f"报告：{outdir / 'report.md'}",
+    ])
 
 
 def write(outdir: Path, summary: dict) -> None:
@@ -36,15 +49,19 @@ def write(outdir: Path, summary: dict) -> None:
     lines = [
         "# 批量整理报告", "",
         f"- 文件：{s['files']}（成功 {s['ok']}，失败 {s['failed']}；本次处理 {s['processed_this_run']}，"
-        f"跳过未变 {s['skipped_up_to_date']}{'；已中断' if s['interrupted'] else ''}）",
+        f"跳过未变 {s['skipped_up_to_date']}{'；已中断，可重跑续做' if s['interrupted'] else ''}）",
         f"- 行动项：{s['actions']}；缺负责人 {s['owners_missing']}；缺截止时间 {s['deadlines_missing']}；"
         f"截止时间模糊 {s['deadlines_vague']}；截至 {s['as_of']} 已逾期 {s['overdue']}",
         f"- 模糊表述：{s['vague_phrases']}", "",
     ]
     if s["failures"]:
         lines += ["## 失败", "", "| 文件 | 原因 | 说明 |", "| --- | --- | --- |"]
-        lines += [f"| {f['path']} | {f['reason']} | {f['error']} |" for f in s["failures"]]
+        lines += [f"| {_cell(f['path'])} | {f['reason']} | {_cell(f['error'] or '')} |" for f in s["failures"]]
         lines.append("")
     lines += ["## 最慢的文件", "", "| 文件 | 秒 |", "| --- | --- |"]
-    lines += [f"| {x['path']} | {x['seconds']} |" for x in s["slowest"]]
+    lines += [f"| {_cell(x['path'])} | {x['seconds']} |" for x in s["slowest"]]
     (outdir / "report.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def _cell(v: str) -> str:
+    return v.replace("|", "\\|").replace("\n", " ")
