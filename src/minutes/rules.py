@@ -127,6 +127,9 @@ class RuleSet:
     families: dict[str, list[Rule]]
     _by_role: dict[tuple[str, str], list[Rule]] = field(default_factory=dict)
     _quick: dict[tuple[str, str], re.Pattern[str]] = field(default_factory=dict)
+    # answers that depend only on these rules and a string (a heading's role,
+    # a header key's field), kept with the rules they came from
+    memo: dict[tuple[str, str], object] = field(default_factory=dict)
 
     def family(self, name: str) -> list[Rule]:
         return self.families.get(name, [])

@@ -215,18 +215,15 @@ class Context:
         return self.st.sentences
 
 
-# Heading and label texts repeat across documents of one archive; their role
-# depends only on the rules and the text, so it is computed once per process.
-_ROLE_CACHE: dict[tuple[int, str], str | None] = {}
-
-
 def _role_of(rules: RuleSet, text: str) -> str | None:
-    key = (id(rules), text)
-    if key not in _ROLE_CACHE:
-        if len(_ROLE_CACHE) > 50_000:
-            _ROLE_CACHE.clear()
-        _ROLE_CACHE[key] = _role_uncached(rules, text)
-    return _ROLE_CACHE[key]
+    """Heading and label texts repeat across an archive; a role depends only
+    on the rules and the text, so it is computed once per rule set."""
+    key = ("role", text)
+    if key not in rules.memo:
+        if len(rules.memo) > 50_000:
+            rules.memo.clear()
+        rules.memo[key] = _role_uncached(rules, text)
+    return rules.memo[key]  # type: ignore[return-value]
 
 
 def _role_uncached(rules: RuleSet, text: str) -> str | None:

@@ -91,18 +91,14 @@ def _heading_fields(ctx: Context) -> dict[str, tuple[int, int]]:
 
 
 def _field_of(ctx: Context, key: str) -> str | None:
-    cache_key = (id(ctx.rules), key)
-    if cache_key not in _FIELD_CACHE:
-        if len(_FIELD_CACHE) > 50_000:
-            _FIELD_CACHE.clear()
+    """Header keys repeat across an archive; the field a key names depends
+    only on the rules, so it is looked up once per rule set."""
+    memo = ctx.rules.memo
+    if ("field", key) not in memo:
         stripped = key.strip("*# ：:")
-        _FIELD_CACHE[cache_key] = next(
+        memo[("field", key)] = next(
             (r.extra.get("field") for r in ctx.rules.family("meta") if r.search(stripped) is not None), None)
-    return _FIELD_CACHE[cache_key]
-
-
-# Header keys repeat across an archive; which field a key names depends only on the rules.
-_FIELD_CACHE: dict[tuple[int, str], str | None] = {}
+    return memo[("field", key)]  # type: ignore[return-value]
 
 
 def _strip_dates(value: str) -> str:
