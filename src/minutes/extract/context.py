@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from ..rules import RuleSet
 from ..schema import Item, Meta, Source, item_id
 from ..structure import Block, Sentence, Structure
+from .memo import Memo
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..segment import Tokens
@@ -29,41 +30,35 @@ class Context:
     meta: Meta = field(default_factory=Meta)
     people: set[str] = field(default_factory=set)
     block_dates: list[date | None] = field(default_factory=list)
-    _roles: dict[int, str | None] = field(default_factory=dict)
     _ids: dict[tuple[str, str], int] = field(default_factory=dict)
+    # lookups answered once per document; kept apart from what the record says
+    memo: Memo = field(default_factory=Memo)
     segment: bool = True  # whether word boundaries may be computed (jieba + spaCy)
-    _tokens: dict[tuple[int, int], "Tokens"] = field(default_factory=dict)
     # Transcripts: `text` is the filler-free view, `orig` the text as read.
     view: "View | None" = None
     orig: str | None = None
-    _orig_lines: list[int] = field(default_factory=list)
-    _starts_cache: list[int] = field(default_factory=list)
-    _deadlines: dict = field(default_factory=dict)
-    _owners: dict = field(default_factory=dict)
     # item id → (start, end, block) in `text` (the view, for transcripts)
     spans: dict[str, tuple[int, int, int | None]] = field(default_factory=dict)
-    _block_ids: dict[int, int] = field(default_factory=dict)
-    _lower: tuple[int, frozenset[str]] | None = None
     # owner and deadline cells of action tables: vague words there count too
     field_spans: list[tuple[int, int]] = field(default_factory=list)
 
     def deadline(self, s: int, e: int, ref: date):
         """The first deadline in text[s:e] (offsets relative to s), looked up once per span."""
         key = (s, e, ref)
-        if key not in self._deadlines:
+        if key not in self.memo.deadlines:
             from ..resolve.dates import find_deadline
 
-            self._deadlines[key] = find_deadline(self.text[s:e], ref)
-        return self._deadlines[key]
+            self.memo.deadlines[key] = find_deadline(self.text[s:e], ref)
+        return self.memo.deadlines[key]
 
     def owners(self, s: int, e: int) -> list:
         """Owners named in text[s:e] (resolve.owners.find_owners), looked up once per span."""
         key = (s, e)
-        if key not in self._owners:
+        if key not in self.memo.owners:
             from ..resolve.owners import find_owners
 
-            self._owners[key] = find_owners(self.text, s, e, self.rules, self.people)
-        return self._owners[key]
+            self.memo.owners[key] = find_owners(self.text, s, e, self.rules, self.people)
+        return self.memo.owners[key]
 
     def aligned(self, s: int, e: int) -> bool:
         """Does text[s:e] start and end on word boundaries? The sentence around
@@ -75,11 +70,11 @@ class Context:
         sent = self._sentence_at(s)
         if sent is None:
             return True
-        tokens = self._tokens.get(sent)
+        tokens = self.memo.tokens.get(sent)
         if tokens is None:
             from ..segment import Tokens
 
-            tokens = self._tokens[sent] = Tokens(self.text[sent[0]:sent[1]])
+            tokens = self.memo.tokens[sent] = Tokens(self.text[sent[0]:sent[1]])
         return tokens.aligned(s - sent[0], e - sent[0])
 
     def _sentence_at(self, offset: int) -> tuple[int, int] | None:
@@ -95,9 +90,9 @@ class Context:
         return (b.start, b.end) if b is not None else None
 
     def _sent_starts(self) -> list[int]:
-        if not self._starts_cache:
-            self._starts_cache.extend(s.start for s in self.st.sentences)
-        return self._starts_cache
+        if not self.memo.sent_starts:
+            self.memo.sent_starts.extend(s.start for s in self.st.sentences)
+        return self.memo.sent_starts
 
     # --- evidence -----------------------------------------------------------
     def source(self, s: int, e: int, block: Block | None = None) -> Source:
@@ -114,9 +109,9 @@ class Context:
         assert self.view is not None and self.orig is not None
         cmap = self.view.cmap
         os_, oe = cmap[s], cmap[max(s, e - 1)] + 1
-        if not self._orig_lines:
-            self._orig_lines = [0] + [i + 1 for i, c in enumerate(self.orig) if c == "\n"]
-        line = bisect.bisect_right(self._orig_lines, os_)
+        if not self.memo.orig_lines:
+            self.memo.orig_lines = [0] + [i + 1 for i, c in enumerate(self.orig) if c == "\n"]
+        line = bisect.bisect_right(self.memo.orig_lines, os_)
         turn = self.turn_at(s)
         return Source(text=self.orig[os_:oe], start=os_, end=oe, line=line,
                       speaker=turn.speaker if turn else None, time=turn.time if turn else None)
@@ -137,9 +132,9 @@ class Context:
         return item
 
     def _index_of(self, block: Block) -> int:
-        if not self._block_ids:
-            self._block_ids.update((id(b), i) for i, b in enumerate(self.st.blocks))
-        return self._block_ids[id(block)]
+        if not self.memo.block_ids:
+            self.memo.block_ids.update((id(b), i) for i, b in enumerate(self.st.blocks))
+        return self.memo.block_ids[id(block)]
 
     def body_sentences(self) -> "Iterator[tuple[Sentence, Block]]":
         """Sentences of the minutes' body: not headings, labels, or skipped/meta sections."""
@@ -157,8 +152,8 @@ class Context:
     # --- where a block stands -------------------------------------------------
     def role(self, bi: int) -> str | None:
         """The section role governing a block: plan, progress, decision, skip, meta or None."""
-        if bi in self._roles:
-            return self._roles[bi]
+        if bi in self.memo.roles:
+            return self.memo.roles[bi]
         b = self.st.blocks[bi]
         role = None
         if b.kind == "cell" and b.column:
@@ -177,7 +172,7 @@ class Context:
             h = self.st.blocks[h].heading
         if role == "body":
             role = None
-        self._roles[bi] = role
+        self.memo.roles[bi] = role
         return role
 
     def _role_of_text(self, text: str) -> str | None:
@@ -204,9 +199,9 @@ class Context:
 
     def _people_lower(self) -> frozenset[str]:
         # people are complete once metadata is read; rebuilt only if the set grew
-        if self._lower is None or self._lower[0] != len(self.people):
-            self._lower = (len(self.people), frozenset(p.lower() for p in self.people))
-        return self._lower[1]
+        if self.memo.people_lower is None or self.memo.people_lower[0] != len(self.people):
+            self.memo.people_lower = (len(self.people), frozenset(p.lower() for p in self.people))
+        return self.memo.people_lower[1]
 
     def ref_date(self, bi: int) -> date | None:
         return self.block_dates[bi] if bi < len(self.block_dates) else self.meeting_date

@@ -1,0 +1,25 @@
+"""Per-document lookups that extractors repeat: answered once, kept here.
+
+`Context` says what the document is (text, structure, meeting date, people);
+this says what has already been computed about it. Nothing in here changes a
+record: dropping the memo only costs time.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..segment import Tokens
+
+
+@dataclass(slots=True)
+class Memo:
+    roles: dict[int, str | None] = field(default_factory=dict)  # block → section role
+    tokens: dict[tuple[int, int], "Tokens"] = field(default_factory=dict)  # sentence → word boundaries
+    deadlines: dict[tuple[Any, ...], Any] = field(default_factory=dict)  # (start, end, ref) → Deadline
+    owners: dict[tuple[int, int], list[Any]] = field(default_factory=dict)  # span → owners
+    orig_lines: list[int] = field(default_factory=list)  # line starts of a transcript as read
+    sent_starts: list[int] = field(default_factory=list)
+    block_ids: dict[int, int] = field(default_factory=dict)  # id(block) → index
+    people_lower: tuple[int, frozenset[str]] | None = None
