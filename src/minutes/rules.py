@@ -154,6 +154,13 @@ class RuleSet:
             rules = self._by_role[(family, role)] = [r for r in self.family(family) if r.role == role]
         return rules
 
+    def which(self, family: str, role: str, text: str, start: int = 0, end: int | None = None) -> Rule | None:
+        """The first rule of this role that matches: what an item cites as its producer."""
+        for r in self.role(family, role):
+            if r.search(text, start, end) is not None:
+                return r
+        return None
+
     def any(self, family: str, role: str, text: str, start: int = 0, end: int | None = None) -> Hit | None:
         for r in self.role(family, role):
             h = r.search(text, start, end)

@@ -28,10 +28,22 @@ class Source(BaseModel):
     time: str | None = Field(default=None, exclude_if=lambda v: v is None)
 
 
+class Producer(BaseModel):
+    """What made an item: a rule (its id, or the structural reason such as
+    section.plan) or the learned unit classifier with its score."""
+
+    model_config = ConfigDict(frozen=True)
+
+    rule: str | None = Field(default=None, exclude_if=lambda v: v is None)
+    model: str | None = Field(default=None, exclude_if=lambda v: v is None)
+    score: float | None = Field(default=None, exclude_if=lambda v: v is None)
+
+
 class Item(BaseModel):
     id: str
     text: str
     source: Source
+    by: Producer | None = Field(default=None, exclude_if=lambda v: v is None)
 
 
 class Action(Item):

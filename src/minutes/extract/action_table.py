@@ -6,7 +6,7 @@ import re
 from datetime import date
 
 from ..resolve.owners import VAGUE_OWNERS, Owner, split_names
-from ..schema import Action
+from ..schema import Action, Producer
 from ..structure import clean
 from .context import Context
 
@@ -63,6 +63,7 @@ def table_actions(ctx: Context) -> tuple[list[Action], set[int]]:
         out.append(Action(id=aid, text=clean(source.text), source=source, task=clean(source.text),
                           owner="、".join(names) or None, owners=names, due=due, due_text=due_text,
                           vague=bool(due_text and due is None and _VAGUE_DUE.search(due_text))
-                          or any(VAGUE_OWNERS.match(n) for n in names), status=status))
+                          or any(VAGUE_OWNERS.match(n) for n in names), status=status,
+                          by=Producer(rule="structure.action-table")))
         used.update(cols.values())
     return out, used

@@ -12,7 +12,7 @@ from datetime import date
 
 from ..resolve.dates import Deadline, find_deadline
 from ..resolve.owners import Owner, find_owners, known_people, subject_owner
-from ..schema import Action
+from ..schema import Action, Producer
 from ..structure import Block, clean
 from .action_table import EMPTY_CELL as _EMPTY_CELL, table_actions as _table_actions
 from .context import Context
@@ -57,9 +57,9 @@ def extract_actions(ctx: Context) -> list[Action]:
             continue
         if plan_unit:
             done_blocks.add(bi)
-        if verdict == "attach":
+        if verdict[0] == "attach":
             continue
-        out.append(_build(ctx, b, bi, s, e, role, verdict))
+        out.append(_build(ctx, b, bi, s, e, role, verdict[0], by=Producer(rule=verdict[1])))
     return out
 
 
@@ -100,8 +100,11 @@ def _people_value(ctx: Context, b: Block) -> list[tuple[int, int]] | None:
     return spans
 
 
-def _decide(ctx: Context, b: Block, bi: int, s: int, e: int, plan_unit: bool) -> str | None:
-    """'strong', 'weak' or 'attach' when the span is an action; None when not."""
+def _decide(ctx: Context, b: Block, bi: int, s: int, e: int, plan_unit: bool) -> tuple[str, str] | None:
+    """('strong' | 'weak' | 'attach', why) when the span is an action; None when not.
+
+    `why` names what settled it: the id of the cue rule that fired, or the
+    structural reason (section.plan, structure.checkbox, owner.key …)."""
     rules, text = ctx.rules, ctx.text
     if b.key and b.value_start is not None and not ctx.is_speaker(b) and not _OWNER_KEYS.match(b.key):
         s = max(s, b.value_start)  # cues in a label ("需要帮助：") are not the line's words
@@ -110,20 +113,24 @@ def _decide(ctx: Context, b: Block, bi: int, s: int, e: int, plan_unit: bool) ->
     if rules.any("disagreements", "option", text, b.start, b.end):
         return None  # "方案二 …" is an alternative under discussion
 
-    seen: dict[str, bool] = {}
+    seen: dict[str, str | None] = {}
 
     def has(role: str) -> bool:  # each cue role is asked several times below: test it once
         if role not in seen:
-            seen[role] = rules.any("actions", role, text, s, e) is not None
-        return seen[role]
+            r = rules.which("actions", role, text, s, e)
+            seen[role] = r.id if r is not None else None
+        return seen[role] is not None
+
+    def cue(role: str) -> tuple[str, str]:
+        return "strong", seen.get(role) or f"action.{role}"
 
     if b.checked is not None:
         if ctx.owners(s, e) or plan_unit or _context_owner(ctx, bi):
-            return "strong"
+            return "strong", "structure.checkbox"
         return None
     if b.key and _OWNER_KEYS.match(b.key) and b.value_start is not None:
         rest = re.sub(r"[@＠][\w\u4e00-\u9fff\-·.]+|[\s，,、]", "", text[b.value_start : e])
-        return "strong" if rest else "attach"
+        return ("strong" if rest else "attach"), "owner.key"
     if not plan_unit and not ctx.is_speaker(b) and not rules.maybe("actions", _CUES, text, s, e) \
             and "@" not in text[s:e] and "＠" not in text[s:e]:
         # no cue at all: only a known participant with a deadline can still make it an action
@@ -135,19 +142,23 @@ def _decide(ctx: Context, b: Block, bi: int, s: int, e: int, plan_unit: bool) ->
     if plan_unit:
         if question and not ctx.deadline(s, e, ctx.ref_date(bi) or date(2000, 1, 1)):
             return None
-        return None if done and not has("future") else "strong"
+        return None if done and not has("future") else ("strong", "section.plan")
     if ctx.is_speaker(b):
         if ctx.view is not None:
             from .speech import is_commitment
 
             if question or (done and not has("future")):
                 return None
-            if is_commitment(ctx, s, e) or has("future") or has("assign"):
-                return "strong"
+            if is_commitment(ctx, s, e):
+                return "strong", "transcript.commitment"
+            if has("future"):
+                return cue("future")
+            if has("assign"):
+                return cue("assign")
             due = ctx.deadline(s, e, ctx.ref_date(bi) or date(2000, 1, 1))
-            return "strong" if has("modal") and due is not None and due.date is not None else None
+            return cue("modal") if has("modal") and due is not None and due.date is not None else None
         # A speaker's words are opinions unless they promise something themselves.
-        return "strong" if has("future") and not question else None
+        return cue("future") if has("future") and not question else None
     if has("report") and not has("future"):
         return None
     if done and not has("future"):
@@ -157,41 +168,41 @@ def _decide(ctx: Context, b: Block, bi: int, s: int, e: int, plan_unit: bool) ->
     if owners and all(o.rule == "owner.mention" for o in owners) and (progress or not _mention_at_edge(text, s, e, owners)):
         owners = []  # "存在一个邀请 @zccrs 加入 TC 的决议" mentions, it does not assign
     if has("assign") and owners:
-        return "strong"
+        return cue("assign")
     if question:
         return None
     if has("future"):
-        return "strong"
+        return cue("future")
     ref = ctx.ref_date(bi) or date(2000, 1, 1)
     if has("modal") and not has("conditional"):
         due = ctx.deadline(s, e, ref)
         if owners or (due and due.date) or (not progress and (b.kind == "item" or text[s:e].startswith("需要"))):
-            return "strong"
+            return cue("modal")
         if subject_owner(text, s, e, rules, ctx.people):
-            return "strong"  # "人事科要在…前组织…": a named subject must do something
+            return cue("modal")  # "人事科要在…前组织…": a named subject must do something
     if progress:
         return None  # in a progress report only explicit promises count
     if has("due-verb") and b.kind in ("item", "para", "cell"):
         due = ctx.deadline(s, e, ref)
         if due is not None:
-            return "strong"
+            return cue("due-verb")
     if has("imperative") and b.kind in ("item", "para", "cell") and b.parent is None:
-        return "weak"
+        return "weak", seen.get("imperative") or "action.imperative"
     if has("assign") and b.key and text[b.value_start or s : e].lstrip().startswith("负责"):
-        return "strong"
+        return cue("assign")
     if owners and any(o.rule == "owner.mention" for o in owners) and b.kind == "item" \
             and ctx.role(bi) != "progress" and re.search(r"[@＠][^@＠\s]+\s*(?:~~)?\s*$", text[s:e]):
-        return "strong"  # "task@owner" lines
+        return "strong", "owner.mention"  # "task@owner" lines
     return _known_with_deadline(ctx, b, bi, s, e)
 
 
-def _known_with_deadline(ctx: Context, b: Block, bi: int, s: int, e: int) -> str | None:
+def _known_with_deadline(ctx: Context, b: Block, bi: int, s: int, e: int) -> tuple[str, str] | None:
     """"4.1+4.2 章玉婷 在周一之前push": a known participant and a deadline."""
     if b.kind not in ("item", "para") or not ctx.people:
         return None
     if not known_people(ctx.text, s, e, ctx.people):
         return None
-    return "strong" if ctx.deadline(s, e, ctx.ref_date(bi) or date(2000, 1, 1)) is not None else None
+    return ("strong", "owner.known-with-deadline") if ctx.deadline(s, e, ctx.ref_date(bi) or date(2000, 1, 1)) is not None else None
 
 
 def _mention_at_edge(text: str, s: int, e: int, owners: list[Owner]) -> bool:
@@ -309,7 +320,8 @@ def _shift(d: Deadline, offset: int) -> Deadline:
     return Deadline(d.text, d.start + offset, d.end + offset, d.date, d.rule, d.vague, d.reading)
 
 
-def _build(ctx: Context, b: Block, bi: int, s: int, e: int, role: str | None, verdict: str) -> Action:
+def _build(ctx: Context, b: Block, bi: int, s: int, e: int, role: str | None, verdict: str,
+           by: Producer | None = None) -> Action:
     text = ctx.text
     owners = _owners_for(ctx, b, bi, s, e)
     due, written = _deadline_for(ctx, b, bi, s, e)
@@ -327,7 +339,7 @@ def _build(ctx: Context, b: Block, bi: int, s: int, e: int, role: str | None, ve
         owner="、".join(names) if names else None, owners=names,
         due=due.date.isoformat() if due is not None and due.date is not None else None,
         due_text=due.text if due is not None and written else None,
-        vague=vague, status="已完成" if b.checked else "open",
+        vague=vague, status="已完成" if b.checked else "open", by=by,
     )
 
 
@@ -365,4 +377,4 @@ def _heading_action(ctx: Context, hi: int) -> Action | None:
     m = _HEAD_MENTION.search(text, hb.start, hb.end)
     if not m:
         return None
-    return _build(ctx, hb, hi, hb.start, hb.end, "plan", "strong")
+    return _build(ctx, hb, hi, hb.start, hb.end, "plan", "strong", by=Producer(rule="owner.heading"))

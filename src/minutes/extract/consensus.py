@@ -7,7 +7,7 @@ earlier meeting (历史结论, 上次例会结论) are not this meeting's consen
 """
 from __future__ import annotations
 
-from ..schema import Item
+from ..schema import Item, Producer
 from .context import Context
 
 
@@ -19,11 +19,12 @@ def extract_consensus(ctx: Context) -> list[Item]:
         bi, s, e = sent.block, sent.start, sent.end
         if _open(ctx, s, e) or rules.any("actions", "question", text, s, e):
             continue
-        if not _is_consensus(ctx, bi, s, e):
+        why = _is_consensus(ctx, bi, s, e)
+        if why is None:
             continue
         if ctx.view is not None and ctx.rules.any("transcripts", "agree", text, b.start, b.end):
             continue  # "同意。" agrees with a statement; the statement is the consensus
-        out.append(ctx.item("consensus", s, e, b))
+        out.append(ctx.item("consensus", s, e, b, by=Producer(rule=why)))
         spans.add((s, e))
     if ctx.view is not None:
         from .speech import speech_consensus
@@ -40,23 +41,27 @@ def _open(ctx: Context, s: int, e: int) -> bool:
     return any(r.search(text, s, e) for r in rules.family("disagreements"))
 
 
-def _is_consensus(ctx: Context, bi: int, s: int, e: int) -> bool:
+def _is_consensus(ctx: Context, bi: int, s: int, e: int) -> str | None:
+    """The id of the rule (or structural reason) that makes this a consensus, else None."""
     text, st, rules = ctx.text, ctx.st, ctx.rules
     b = st.blocks[bi]
     block_text_start = b.start
     if rules.any("consensus", "exclude", text, block_text_start, b.end):
-        return False
+        return None
     if b.label is not None:
         lb = st.blocks[b.label]
         if rules.any("consensus", "exclude", text, lb.start, lb.end):
-            return False
-        if rules.any("consensus", "label", text, lb.start, lb.end):
-            return True
-    if rules.any("consensus", "label", text, b.start, b.end):
-        return True  # every sentence of a "结论：…" block
-    if rules.any("consensus", "trigger", text, s, e):
-        return True
+            return None
+        r = rules.which("consensus", "label", text, lb.start, lb.end)
+        if r is not None:
+            return r.id
+    r = rules.which("consensus", "label", text, b.start, b.end)
+    if r is not None:
+        return r.id  # every sentence of a "结论：…" block
+    r = rules.which("consensus", "trigger", text, s, e)
+    if r is not None:
+        return r.id
     if ctx.role(bi) == "decision" and b.kind in ("item", "para") and b.children == 0:
         # leaf lines of a decision section: "技术架构 / 后端 / Flask"
-        return not rules.any("actions", "question", text, s, e)
-    return False
+        return None if rules.any("actions", "question", text, s, e) else "section.decision"
+    return None

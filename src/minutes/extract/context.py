@@ -9,7 +9,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from ..rules import RuleSet
-from ..schema import Item, Meta, Source, item_id
+from ..schema import Item, Meta, Producer, Source, item_id
 from ..structure import Block, Sentence, Structure
 from .memo import Memo
 
@@ -122,12 +122,12 @@ class Context:
         line = self.st.line_of(offset) - 1
         return self.view.turns[line] if 0 <= line < len(self.view.turns) else None
 
-    def item(self, kind: str, s: int, e: int, block: Block | None = None) -> Item:
-        """An item over text[s:e]: display text cleaned, evidence exact."""
+    def item(self, kind: str, s: int, e: int, block: Block | None = None, by: Producer | None = None) -> Item:
+        """An item over text[s:e]: display text cleaned, evidence exact, and what produced it."""
         from ..structure import clean
 
         src = self.source(s, e, block)
-        item = Item(id=self.new_id(kind, src.text), text=clean(self.text[s:e]), source=src)
+        item = Item(id=self.new_id(kind, src.text), text=clean(self.text[s:e]), source=src, by=by)
         self.spans[item.id] = (s, e, self._index_of(block) if block is not None else None)
         return item
 

@@ -5,7 +5,7 @@ and alternatives listed side by side (方案一 / 方案二) under an open quest
 """
 from __future__ import annotations
 
-from ..schema import Item
+from ..schema import Item, Producer
 from .context import Context
 
 
@@ -16,11 +16,12 @@ def extract_disagreements(ctx: Context) -> list[Item]:
     options = _option_blocks(ctx)
     for sent, b in ctx.body_sentences():
         bi, s, e = sent.block, sent.start, sent.end
-        hit = rules.any("disagreements", "trigger", text, s, e) \
+        hit = rules.which("disagreements", "trigger", text, s, e) \
             if rules.maybe("disagreements", ("trigger",), text, s, e) else None
         if hit is None and not (bi in options and s == b.start):
             continue
-        out.append(ctx.item("disagreement", s, e, b))
+        why = hit.id if hit is not None else "disagreement.option"
+        out.append(ctx.item("disagreement", s, e, b, by=Producer(rule=why)))
         spans.add((s, e))
     if ctx.view is not None:
         from .speech import speech_objections

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from ..resolve.owners import Owner, find_owners
-from ..schema import Item
+from ..schema import Item, Producer
 from ..structure import clean
 from .context import Context
 
@@ -88,7 +88,7 @@ def speech_consensus(ctx: Context, taken: set[tuple[int, int]]) -> list[Item]:
     for sent in st.sentences:
         if _hit(ctx, "decide", sent.start, sent.end) and (sent.start, sent.end) not in taken_view \
                 and sent.block not in agree:
-            out.append(_item(ctx, "consensus", sent.start, sent.end, sent.block))
+            out.append(_item(ctx, "consensus", sent.start, sent.end, sent.block, "transcript.decide"))
             taken_view.add((sent.start, sent.end))
     for n, bi in enumerate(blocks):
         if bi in agree:
@@ -103,7 +103,7 @@ def speech_consensus(ctx: Context, taken: set[tuple[int, int]]) -> list[Item]:
         if len(agreeing) >= 2:
             last = sentences_of[bi][-1]
             if (last.start, last.end) not in taken_view:
-                out.append(_item(ctx, "consensus", last.start, last.end, bi))
+                out.append(_item(ctx, "consensus", last.start, last.end, bi, "transcript.agree"))
                 taken_view.add((last.start, last.end))
     return out
 
@@ -114,9 +114,9 @@ def speech_objections(ctx: Context, taken: set[tuple[int, int]]) -> list[Item]:
         if (sent.start, sent.end) in taken or ctx.turn_at(sent.start) is None:
             continue
         if _hit(ctx, "object", sent.start, sent.end):
-            out.append(_item(ctx, "disagreement", sent.start, sent.end, sent.block))
+            out.append(_item(ctx, "disagreement", sent.start, sent.end, sent.block, "transcript.object"))
     return out
 
 
-def _item(ctx: Context, kind: str, s: int, e: int, bi: int) -> Item:
-    return ctx.item(kind, s, e, ctx.st.blocks[bi])
+def _item(ctx: Context, kind: str, s: int, e: int, bi: int, why: str) -> Item:
+    return ctx.item(kind, s, e, ctx.st.blocks[bi], by=Producer(rule=why))

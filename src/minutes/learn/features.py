@@ -1,0 +1,87 @@
+"""What the unit classifier sees: the words of a unit and where it stands.
+
+Features are plain strings, so the trained model is a readable table of
+weights and the same function serves training and the record. Character
+n-grams stand in for words (no segmentation is paid for); the cue roles of
+the rule packs (assign, future, done, question, conclusion …) enter as
+features, so the model learns when a cue means what it says in context
+rather than replacing the rules' knowledge.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..extract.context import Context
+    from ..units import Unit
+
+# (family, role) of the rule packs whose hits describe a unit
+CUES: tuple[tuple[str, str], ...] = (
+    ("actions", "assign"), ("actions", "future"), ("actions", "modal"), ("actions", "imperative"),
+    ("actions", "done"), ("actions", "report"), ("actions", "invite"), ("actions", "question"),
+    ("actions", "conditional"), ("actions", "due-verb"),
+    ("consensus", "trigger"), ("consensus", "label"), ("consensus", "exclude"),
+    ("disagreements", "trigger"), ("disagreements", "option"),
+)
+_ALL_CUES = {f: tuple(r for g, r in CUES if g == f) for f, _ in CUES}
+_DIGITS = re.compile(r"\d+")
+_LATIN = re.compile(r"[A-Za-z][A-Za-z_\-]*")
+_SPACE = re.compile(r"\s+")
+_MAX_CHARS = 120
+
+
+def _norm(text: str) -> str:
+    text = _DIGITS.sub("0", text[:_MAX_CHARS])
+    text = _LATIN.sub(lambda m: "a" if len(m.group()) > 1 else m.group().lower(), text)
+    return _SPACE.sub(" ", text)
+
+
+def _grams(prefix: str, text: str, out: list[str]) -> None:
+    t = _norm(text)
+    out.extend(prefix + "1" + c for c in set(t) if not c.isspace())
+    out.extend(prefix + "2" + t[i:i + 2] for i in range(len(t) - 1))
+    out.extend(prefix + "3" + t[i:i + 3] for i in range(len(t) - 2))
+
+
+def unit_features(ctx: "Context", u: "Unit") -> list[str]:
+    text, rules = ctx.text, ctx.rules
+    out: list[str] = ["bias", f"kind:{u.kind}", f"role:{u.role}", f"depth:{min(u.depth, 3)}"]
+    body = text[u.start:u.end]
+    _grams("t", body, out)
+    out.append(f"len:{min(len(body) // 10, 8)}")
+    if u.headings:
+        _grams("h", u.headings[-1][:24], out)
+        out.append(f"hdepth:{min(len(u.headings), 4)}")
+    else:
+        out.append("nohead")
+    if u.key:
+        out.append("key")
+        _grams("k", u.key[:12], out)
+    if u.label:
+        out.append("label")
+        _grams("l", u.label[:12], out)
+    if u.column:
+        _grams("c", u.column[:12], out)
+    if u.checked is not None:
+        out.append(f"checked:{u.checked}")
+    if u.speaker:
+        out.append("speaker")
+    if not u.first:
+        out.append("notfirst")
+    for family, roles in _ALL_CUES.items():
+        if not rules.maybe(family, roles, text, u.start, u.end):
+            continue
+        for role in roles:
+            if rules.any(family, role, text, u.start, u.end) is not None:
+                out.append(f"cue:{family}.{role}")
+    if ctx.owners(u.start, u.end):
+        out.append("owner")
+    ref = ctx.ref_date(u.block) or date(2000, 1, 1)
+    due = ctx.deadline(u.start, u.end, ref)
+    if due is not None:
+        out.append("due" if due.date is not None else "due:vague")
+    if "@" in body or "＠" in body:
+        out.append("mention")
+    return out
