@@ -157,7 +157,8 @@ def score_doc(gold: dict, text: str, rec: Record, score: Score, verbose: bool = 
         score.misses += [f"{gold['id']} vague FP: {pred['vague'][i]['phrase']} @{pred['vague'][i]['source']['start']}" for i in range(len(pv)) if i not in mp]
 
 
-def evaluate(gold_dir: Path, docs_dir: Path, verbose: bool = False) -> Score:
+def evaluate(gold_dir: Path, docs_dir: Path, verbose: bool = False, layer: str = "both",
+             model: str | None = None) -> Score:
     docs = {p.stem: p for p in docs_dir.iterdir() if p.suffix in (".md", ".txt", ".docx")}
     score = Score()
     for gpath in sorted(gold_dir.glob("*.json")):
@@ -167,5 +168,5 @@ def evaluate(gold_dir: Path, docs_dir: Path, verbose: bool = False) -> Score:
             continue
         doc = read_path(path)
         given = None if gold.get("date_in_text", True) else date.fromisoformat(gold["meeting_date"])
-        score_doc(gold, doc.text, record(doc, given), score, verbose)
+        score_doc(gold, doc.text, record(doc, given, layer=layer, model=model), score, verbose)
     return score

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from datetime import date
+from typing import TYPE_CHECKING
 
 from .extract.actions import extract_actions
 from .extract.consensus import extract_consensus
@@ -22,6 +23,9 @@ from .rules import RuleSet, load
 from .schema import Document, Missing, Record
 from .structure import parse
 from .transcript import is_unnamed as transcript_unnamed
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .learn.model import Model
 
 # Fields of the 跨部门协作沟通记录表 a recorder must fill in.
 REQUIRED = {"topic": "沟通主题", "date": "日期", "participants": "参与部门及人员", "recorder": "记录人"}
@@ -40,20 +44,28 @@ def record_text(text: str, meeting_date: date | None = None, *, path: str | None
 
 
 def record(doc: Text, meeting_date: date | None = None, *, rules: RuleSet | None = None,
-           tokens: bool = True, input: str = "auto", speakers: dict[str, str] | None = None) -> Record:
+           tokens: bool = True, input: str = "auto", speakers: dict[str, str] | None = None,
+           layer: str = "both", model: "str | Model | None" = None) -> Record:
     """`input` is auto, notes or transcript; `speakers` maps labels such as
-    说话人1 to names."""
+    说话人1 to names. `layer` is rules, model or both (the learned layer
+    beside the rules); `model` a model file other than the shipped one."""
     rules = rules or load()
-    ctx = _context(doc, rules, input, speakers)
-    ctx.segment = tokens
-    extract_meta(ctx, option_date=meeting_date, path=doc.path)
-    if ctx.view is not None:
-        from .extract.speech import add_speakers
-
-        add_speakers(ctx)
+    ctx = prepare(doc, meeting_date, rules=rules, tokens=tokens, input=input, speakers=speakers)
     consensus = extract_consensus(ctx)
     disagreements = extract_disagreements(ctx)
     actions = extract_actions(ctx)
+    if layer != "rules":
+        from .learn.layer import apply
+        from .learn.model import load as load_model
+
+        m = load_model(model) if model is None or isinstance(model, str) else model
+        if m is not None:
+            consensus, disagreements, actions = apply(ctx, m, layer, consensus, disagreements, actions)
+    return finish(ctx, doc, consensus, disagreements, actions)
+
+
+def finish(ctx: Context, doc: Text, consensus: list, disagreements: list, actions: list) -> Record:
+    """The record from the items decided: discussion, vague phrases and missing fields follow from them."""
     taken = {(i.source.start, i.source.end) for i in (*consensus, *disagreements, *actions)}
     discussion = extract_discussion(ctx, taken)
     vague = extract_vague(ctx, actions, consensus)
@@ -64,6 +76,21 @@ def record(doc: Text, meeting_date: date | None = None, *, rules: RuleSet | None
     )
     rec.missing = missing_fields(rec)
     return rec
+
+
+def prepare(doc: Text, meeting_date: date | None = None, *, rules: RuleSet | None = None,
+            tokens: bool = True, input: str = "auto", speakers: dict[str, str] | None = None) -> Context:
+    """The document read as far as the item extractors need: structure,
+    meeting date, people, speakers."""
+    rules = rules or load()
+    ctx = _context(doc, rules, input, speakers)
+    ctx.segment = tokens
+    extract_meta(ctx, option_date=meeting_date, path=doc.path)
+    if ctx.view is not None:
+        from .extract.speech import add_speakers
+
+        add_speakers(ctx)
+    return ctx
 
 
 def _context(doc: Text, rules: RuleSet, input: str, speakers: dict[str, str] | None) -> Context:

@@ -20,11 +20,15 @@ _HR = re.compile(r"^[ \t]*([-*_=])(?:[ \t]*\1){2,}[ \t]*$")
 _BOLD_LINE = re.compile(r"^\*\*([^*]{1,40})\*\*[ \t]*[:：]?[ \t]*$")
 _LIST = re.compile(
     r"^(?P<indent>[ \t]*)"
-    r"(?P<marker>(?:[-*+•·]|\d{1,3}(?:[.)）](?![\d+])|、)|[（(]\d{1,3}[)）]|[①-⑳]|[一二三四五六七八九十]{1,3}[、.]|[（(][一二三四五六七八九十]{1,3}[)）]|>)[ \t]*)"
+    r"(?P<marker>(?:[-+•·]|\*(?!\*)|\d{1,3}(?:[.)）](?![\d+])|、)|[（(]\d{1,3}[)）]|[①-⑳]|[一二三四五六七八九十]{1,3}[、.]|[（(][一二三四五六七八九十]{1,3}[)）]|>)[ \t]*)"
     r"(?P<check>\[[ xX]\][ \t]*)?"
 )
 _CJK_HEAD_NUM = re.compile(r"^[一二三四五六七八九十]{1,3}[、.]|^[（(][一二三四五六七八九十]{1,3}[)）]")
-_KV = re.compile(r"^(?P<key>(?:\*\*)?[^\s:：|#*][^:：|]{0,19}?(?:\*\*)?)[ \t]*(?P<colon>[:：])[ \t]*(?P<value>.*)$")
+# a key is a short label: no sentence end inside it ("任务。责任人：X" is a task
+# followed by a field, not a key), and no dash that joins a task to its field
+_KV = re.compile(r"^(?P<key>(?:\*\*)?[^\s:：|#*][^:：|。；;！？!?]{0,19}?(?:\*\*)?)[ \t]*(?P<colon>[:：])[ \t]*(?P<value>.*)$")
+_BOLD_KV = re.compile(r"^\*\*(?P<key>[^*:：|。；;]{1,20})(?P<colon>[:：])\*\*[ \t]*(?P<value>.*)$")
+_FIELD_AFTER_TASK = re.compile(r"(?:\s--?\s*|\s—+\s*|\s)(?:责任人|负责人|执行人|跟进人)$")
 _TABLE_SEP = re.compile(r"^\|?[ \t]*:?-{3,}:?[ \t]*(\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$")
 _LINK = re.compile(r"\[([^\]\n]+)\]\([^)\n]*\)")
 _BR = re.compile(r"<br\s*/?>", re.I)
@@ -256,7 +260,9 @@ def parse(text: str) -> Structure:
         content = text[s:e]
         block = Block(kind, s, e, lineno, level=len(item_stack) if kind == "item" else 0,
                       checked=checked, heading=current_heading(), parent=parent, para=para)
-        kv = _KV.match(content)
+        kv = _BOLD_KV.match(content) or _KV.match(content)
+        if kv and _FIELD_AFTER_TASK.search(kv.group("key")):
+            kv = None  # "压测报告补充数据 -- 责任人：X": the task comes first, the field after
         if kv and not content.startswith(("http", "[")):
             block.key = kv.group("key").strip("* ")
             vs = s + kv.start("value")

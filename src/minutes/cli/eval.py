@@ -15,6 +15,10 @@ def evaluate(
     docs_dir: Annotated[str, typer.Argument(help="文档目录")],
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="列出每个漏报与误报")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="输出 JSON")] = False,
+    layer: Annotated[str, typer.Option("--layer", help="rules：只用规则；model：只用分类器；both：规则加分类器")] = "both",
+    model: Annotated[str, typer.Option("--model", help="另一个模型文件（默认用包内模型）")] = "",
+    by_source: Annotated[int, typer.Option("--by-source", metavar="K",
+                                           help="按来源分组做 K 折交叉验证（需 DOCS_DIR/split.tsv）")] = 0,
 ) -> None:
     """按金标准计算各类条目的准确率、召回率、F1 以及负责人/截止时间准确率。
 
@@ -25,7 +29,15 @@ def evaluate(
 
     from ..evaluate import evaluate as run
 
-    score = run(Path(gold_dir), Path(docs_dir), verbose=verbose)
+    if layer not in ("rules", "model", "both"):
+        raise typer.BadParameter("one of rules, model, both", param_hint="--layer")
+    if by_source:
+        from ..learn.crossval import crossval, table
+
+        rows = crossval(Path(docs_dir), Path(gold_dir), by_source)
+        typer.echo(json.dumps(rows, ensure_ascii=False) if as_json else table(rows))
+        return
+    score = run(Path(gold_dir), Path(docs_dir), verbose=verbose, layer=layer, model=model or None)
     summary = score.summary()
     if verbose:
         for line in score.misses:

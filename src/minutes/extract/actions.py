@@ -11,7 +11,7 @@ import re
 from datetime import date
 
 from ..resolve.dates import Deadline, find_deadline
-from ..resolve.owners import Owner, find_owners, known_people, subject_owner
+from ..resolve.owners import Owner, find_owners, known_people, lead_name_owner, subject_owner
 from ..schema import Action, Producer
 from ..structure import Block, clean
 from .action_table import EMPTY_CELL as _EMPTY_CELL, table_actions as _table_actions
@@ -24,7 +24,14 @@ _HEAD_MENTION = re.compile(r"[@＠](?P<owner>[\w\u4e00-\u9fff\-·.]+?)\s*$")
 _PEOPLE_VALUE = re.compile(r"^[\w\u4e00-\u9fff·\- ]{1,24}(?:\s*[、,，和/]\s*[\w\u4e00-\u9fff·\- ]{1,24})*$")
 # the roles that can make a sentence an action by what it says
 _CUES = ("assign", "future", "modal", "imperative", "due-verb")
-_LEADING_DEPT = re.compile(r"([\u4e00-\u9fffA-Za-z]{1,8}?(?:部|组|中心|团队|委员会|办公室|科|处|小组))(?=[\u4e00-\u9fff]{2})")
+_LEADING_DEPT = re.compile(r"([\u4e00-\u9fffA-Za-z]{1,8}?(?:部(?![署分件门])|组(?![织件合建成])|中心|团队|委员会|办公室|科(?![学技研])|处(?![理置])|小组))(?=[\u4e00-\u9fff]{2})")
+_FIELD_AFTER = re.compile(r"(?:责任人|负责人|执行人|跟进人|Owner|Assignee)\s*[:：]", re.I)
+_FIELD_LABEL = re.compile(
+    r"[，,。；;\s\-—]*(?:责任人|负责人|执行人|跟进人|完成时间|截止时间|截止日期|闭环时间|完成日期|时间节点|DDL|deadline)\s*[:：]?\s*"
+    r"(?=[\x00\x01])", re.I)
+_FIELD_TAIL = re.compile(
+    r"[，,。；;\s\-—]*(?:完成时间|截止时间|截止日期|闭环时间|完成日期|时间节点|DDL)\s*[:：]?\s*[^，,。；;\x00\x01]*$", re.I)
+_LEAD_MARK = re.compile(r"\s*[（(](?:负责人|组长|牵头人?|lead|owner|PM)[)）]", re.I)
 _LINK_ONLY = re.compile(r"^\[[^\]]*\]\([^)]*\)\s*$|^https?://\S+$")
 _TASK_TRIM = re.compile(r"^[\s，,。；;：:、\-—*~>]+|[\s，,。；;：:、\-—*~]+$")
 
@@ -48,10 +55,17 @@ def extract_actions(ctx: Context) -> list[Action]:
         if bi in done_blocks:
             continue  # a table row already taken, or a plan line already recorded whole
         plan_unit = role == "plan" and _is_plan_unit(ctx, bi)
+        if not plan_unit and b.kind == "item" and sent.start == b.start and sent.end < b.end \
+                and _FIELD_AFTER.search(ctx.text, sent.end, b.end):
+            # "任务描述。责任人：X，完成时间：Y": the item is one action, its fields after the task
+            plan_unit = True
         if plan_unit:
             s, e = b.start, b.end
         else:
             s, e = sent.start, sent.end
+        if b.key and b.value_start is not None and s < b.value_start < e and not ctx.is_speaker(b) \
+                and not _OWNER_KEYS.match(b.key) and ctx._role_of_text(b.key) == "plan":
+            s = b.value_start  # "后续安排：孙悦…": the label is not part of the task
         verdict = _decide(ctx, b, bi, s, e, plan_unit)
         if verdict is None:
             continue
@@ -61,6 +75,12 @@ def extract_actions(ctx: Context) -> list[Action]:
             continue
         out.append(_build(ctx, b, bi, s, e, role, verdict[0], by=Producer(rule=verdict[1])))
     return out
+
+
+def build_action(ctx: Context, bi: int, s: int, e: int, by: Producer) -> Action:
+    """An action over text[s:e] decided outside the rules (the learned layer):
+    owner, deadline and task come from the same resolvers as every action."""
+    return _build(ctx, ctx.st.blocks[bi], bi, s, e, ctx.role(bi), "strong", by=by)
 
 
 def _is_plan_unit(ctx: Context, bi: int) -> bool:
@@ -76,6 +96,9 @@ def _is_plan_unit(ctx: Context, bi: int) -> bool:
     if b.kind == "item":
         if b.parent is None:
             return True
+        parent = ctx.st.blocks[b.parent]
+        if parent.kind == "label" or ctx._role_of_text(ctx.st.span(b.parent)) == "plan":
+            return True  # the tasks of a group ("前端：") or of a plan item ("下阶段计划")
         # "分工" lines such as "前端：张三、李四" nested under "前、后端分工"
         return _people_value(ctx, b) is not None
     return b.kind == "para" and b.parent is None
@@ -85,7 +108,7 @@ def _people_value(ctx: Context, b: Block) -> list[tuple[int, int]] | None:
     """`前端：顾洋丞、胡昌宇` — a role whose value is only names."""
     if not b.key or b.value_start is None or _OWNER_KEYS.match(b.key):
         return None
-    value = ctx.text[b.value_start : b.end]
+    value = _LEAD_MARK.sub("", ctx.text[b.value_start : b.end])  # "张三（负责人）、李四"
     if not _PEOPLE_VALUE.match(value.replace("*", "")) or re.search(r"[\d]|负责|完成|进行|商定", value):
         return None
     names = re.split(r"\s*[、,，和/]\s*", value.replace("*", "").strip())
@@ -133,8 +156,8 @@ def _decide(ctx: Context, b: Block, bi: int, s: int, e: int, plan_unit: bool) ->
         return ("strong" if rest else "attach"), "owner.key"
     if not plan_unit and not ctx.is_speaker(b) and not rules.maybe("actions", _CUES, text, s, e) \
             and "@" not in text[s:e] and "＠" not in text[s:e]:
-        # no cue at all: only a known participant with a deadline can still make it an action
-        return _known_with_deadline(ctx, b, bi, s, e)
+        # no cue at all: only who-then-verb or a known participant with a deadline can still make it an action
+        return _lead_name(ctx, b, bi, s, e) or _known_with_deadline(ctx, b, bi, s, e)
     question = has("question")
     if has("invite"):
         return None
@@ -182,6 +205,9 @@ def _decide(ctx: Context, b: Block, bi: int, s: int, e: int, plan_unit: bool) ->
             return cue("modal")  # "人事科要在…前组织…": a named subject must do something
     if progress:
         return None  # in a progress report only explicit promises count
+    lead = _lead_name(ctx, b, bi, s, e)
+    if lead:
+        return lead
     if has("due-verb") and b.kind in ("item", "para", "cell"):
         due = ctx.deadline(s, e, ref)
         if due is not None:
@@ -194,6 +220,19 @@ def _decide(ctx: Context, b: Block, bi: int, s: int, e: int, plan_unit: bool) ->
             and ctx.role(bi) != "progress" and re.search(r"[@＠][^@＠\s]+\s*(?:~~)?\s*$", text[s:e]):
         return "strong", "owner.mention"  # "task@owner" lines
     return _known_with_deadline(ctx, b, bi, s, e)
+
+
+def _lead_name(ctx: Context, b: Block, bi: int, s: int, e: int) -> tuple[str, str] | None:
+    """"王磊完成登录模块", "赵敏先写测试报告": who, then straight to the work,
+    outside progress reports and not told as done or asked."""
+    if b.kind not in ("item", "para") or ctx.role(bi) == "progress":
+        return None
+    rules, text = ctx.rules, ctx.text
+    if not lead_name_owner(text, s, e, rules, ctx.people):
+        return None
+    if any(rules.any("actions", r, text, s, e) for r in ("done", "report", "question", "invite")):
+        return None
+    return "strong", "owner.lead-name"
 
 
 def _known_with_deadline(ctx: Context, b: Block, bi: int, s: int, e: int) -> tuple[str, str] | None:
@@ -221,6 +260,16 @@ def _namelike(ctx: Context, key: str) -> bool:
         re.fullmatch(r"[\u4e00-\u9fff]{2,3}|@?[A-Za-z][\w\-]{1,30}", key)) and not _META_KEYS.search(key)
 
 
+def _group_name(ctx: Context, key: str) -> bool:
+    """A label that names who acts: a known person, a department or team, a
+    role group such as 前端/后端/测试, or a Latin handle."""
+    from ..resolve.owners import is_department
+
+    if key in ctx.people or is_department(key, ctx.rules) or ctx.rules.any("owners", "group", key):
+        return True
+    return bool(re.fullmatch(r"@?[A-Za-z][\w\-]{1,30}", key)) and not _META_KEYS.search(key)
+
+
 def _context_owner(ctx: Context, bi: int) -> list[Owner]:
     """Owners given by where the line stands: a table row, a heading's @X,
     a block label such as 以下由市场部负责."""
@@ -236,6 +285,10 @@ def _context_owner(ctx: Context, bi: int) -> list[Owner]:
         m = _BLOCK_OWNER.search(text, lb.start, lb.end)
         if m:
             return [Owner(m.group("owner"), m.start("owner"), m.end("owner"), "owner.block")]
+        if lb.key and _group_name(ctx, lb.key):
+            # a group label over a list ("前端：", "后端小组：") owns each item under it
+            i = text.find(lb.key, lb.start, lb.end)
+            return [Owner(lb.key, i, i + len(lb.key), "owner.group")] if i >= 0 else []
     h = b.heading
     while h is not None:
         hb = st.blocks[h]
@@ -245,6 +298,12 @@ def _context_owner(ctx: Context, bi: int) -> list[Owner]:
         m = _BLOCK_OWNER.search(text, hb.start, hb.end)
         if m:
             return [Owner(m.group("owner"), m.start("owner"), m.end("owner"), "owner.heading")]
+        name = text[hb.start:hb.end].strip("*@ ")
+        if ctx.role(bi) == "plan" and ctx.heading_role(h) is None and (
+                name in ctx.people or ctx.rules.any("owners", "person-name", name)):
+            # "### 周立" over "**待做：**": a person's heading owns the plan lines under it
+            i = text.find(name, hb.start, hb.end)
+            return [Owner(name, i, i + len(name), "owner.heading-person")]
         h = hb.heading
     return []
 
@@ -270,7 +329,8 @@ def _owners_for(ctx: Context, b: Block, bi: int, s: int, e: int) -> list[Owner]:
         i = text.find(b.key, b.start)
         if not re.search(r"[/]", b.key):
             return [Owner(b.key, i, i + len(b.key), "owner.speaker")]
-    owners = subject_owner(text, s, e, rules, people) or known_people(text, s, e, people)
+    owners = subject_owner(text, s, e, rules, people) or lead_name_owner(text, s, e, rules, people) \
+        or known_people(text, s, e, people)
     if owners:
         return owners
     m = _LEADING_DEPT.match(text, s, e)
@@ -351,6 +411,8 @@ def _task(text: str, s: int, e: int, cuts: list[tuple[int, int]], b: Block, due_
         for i in range(max(a, s), min(z, e)):
             chars[i - s] = mark
     t = "".join(chars)
+    t = _FIELD_LABEL.sub("", t)  # "责任人：", "完成时间：" before the owner and date they introduce
+    t = _FIELD_TAIL.sub("", t)
     t = re.sub(r"(?:由|请|交给|@|＠)?\s*\x00+\s*(?:来|去)?(?:负责|牵头)?[，,：:]?", "", t)
     t = re.sub(r"(?:在|于|截止(?:日期|时间)?是?在?)?\s*\x01+\s*(?:之前|以前|前|期间)?", " ", t)
     t = re.sub(r"^(?:责任人|负责人|执行人)\s*[:：]\s*", "", t)

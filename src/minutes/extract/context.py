@@ -158,6 +158,9 @@ class Context:
         role = None
         if b.kind == "cell" and b.column:
             role = self._role_of_text(b.column)
+        if role is None and b.key and b.value_start is not None and b.kind in ("para", "item") \
+                and self._role_of_text(b.key) == "plan":
+            role = "plan"  # "后续安排：孙悦下周五前…" labels its own line
         if role is None and b.label is not None:
             role = self._role_of_text(self.st.blocks[b.label].key or "")
         h = b.heading
@@ -170,6 +173,12 @@ class Context:
                 role = None
             nearest = False
             h = self.st.blocks[h].heading
+        p = b.parent
+        while role is None and p is not None:
+            # "- 下阶段计划" as a list item governs the items nested under it
+            pr = self._role_of_text(self.st.span(p))
+            role = pr if pr in ("plan", "decision") else None
+            p = self.st.blocks[p].parent
         if role == "body":
             role = None
         self.memo.roles[bi] = role

@@ -24,7 +24,8 @@ class Model:
     name: str
     weights: dict[str, dict[str, float]]  # label → feature → weight
     bias: dict[str, float]
-    thresholds: dict[str, float]
+    thresholds: dict[str, float]  # beside the rules ("both")
+    thresholds_alone: dict[str, float]  # on its own ("model", the ablation)
 
     def scores(self, features: list[str]) -> dict[str, float]:
         out = {}
@@ -36,11 +37,13 @@ class Model:
 
     def to_json(self) -> dict:
         return {"name": self.name, "labels": list(LABELS), "bias": self.bias,
-                "thresholds": self.thresholds, "weights": self.weights}
+                "thresholds": self.thresholds, "thresholds_alone": self.thresholds_alone,
+                "weights": self.weights}
 
     @classmethod
     def from_json(cls, data: dict) -> "Model":
-        return cls(data["name"], data["weights"], data["bias"], data["thresholds"])
+        return cls(data["name"], data["weights"], data["bias"], data["thresholds"],
+                   data.get("thresholds_alone", data["thresholds"]))
 
 
 def shipped_path() -> Path:

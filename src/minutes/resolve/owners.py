@@ -136,6 +136,27 @@ def subject_owner(text: str, start: int, end: int, rules: RuleSet, people: set[s
     return []
 
 
+def lead_name_owner(text: str, start: int, end: int, rules: RuleSet, people: set[str]) -> list[Owner]:
+    """"王磊完成登录模块", "赵敏先写测试报告": a sentence that opens with who
+    and goes straight to a work verb. The opener must be a known participant,
+    a name-shaped word (surname + given name), a department or a group: a
+    topic word before a verb ("接口调整…") is not an owner."""
+    for rule in rules.role("owners", "lead-name"):
+        hit = rule.search(text, start, end)
+        if hit is None or "owner" not in hit.spans:
+            continue
+        s, e = hit.spans["owner"]
+        name = text[s:e].lstrip("@")
+        s += len(text[s:e]) - len(name)
+        # a bare group word opening a line is more often a verb ("测试验证…", "设计方案"):
+        # groups count here only with their suffix ("测试组", "前端同学")
+        grouped = rules.any("owners", "group", name) and re.search(r"(?:组|团队|同学|侧)$", name)
+        if name in people or rules.any("owners", "person-name", name) or is_department(name, rules) \
+                or grouped or (name[:1].isascii() and name.lower() in {p.lower() for p in people}):
+            return [Owner(name, s, e, rule.id)]
+    return []
+
+
 def _subjectish(name: str, people: set[str]) -> bool:
     if name in people or re.fullmatch(r"[A-Za-z][\w\-]*", name):
         return True

@@ -1,0 +1,48 @@
+"""`minutes train`: rebuild the unit classifier from the annotated corpus."""
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+
+def register(app: typer.Typer) -> None:
+    app.command("train")(train)
+
+
+def train(
+    corpus: Annotated[str, typer.Argument(help="语料目录：文档、gold/ 与 split.tsv（文件、来源、train/validation）")] = "corpora/real",
+    out: Annotated[str, typer.Option("--out", "-o", help="模型文件；默认写入包内 model_data/")] = "",
+    seed: Annotated[int, typer.Option(help="随机种子：同一语料与种子得到同一模型")] = 13,
+) -> None:
+    """在语料的 train 部分训练句子分类器，在 validation 部分选阈值，写出模型与数据卡。
+
+    Example: minutes train corpora/real
+    """
+    from pathlib import Path
+
+    from .common import error
+    from ..learn.card import write_card
+    from ..learn.model import shipped_path
+    from ..learn.train import fit, read_corpus
+
+    root = Path(corpus)
+    if not (root / "gold").is_dir():
+        error(f"{corpus}: no gold/ folder of annotations")
+        raise typer.Exit(2)
+    docs = read_corpus(root)
+    tr = [d for d in docs if d.split == "train"]
+    va = [d for d in docs if d.split == "validation"]
+    if not tr:
+        error(f"{corpus}: no training documents (split.tsv marks none as train)")
+        raise typer.Exit(2)
+    typer.echo(f"training on {len(tr)} documents ({len({d.source for d in tr})} sources), "
+               f"thresholds on {len(va)} ({len({d.source for d in va})} sources)", err=True)
+    model = fit(tr, va, seed=seed)
+    path = Path(out) if out else Path(__file__).resolve().parents[1] / "model_data" / shipped_path().name
+    import json
+
+    path.write_text(json.dumps(model.to_json(), ensure_ascii=False, separators=(",", ":"), sort_keys=True),
+                    encoding="utf-8")
+    write_card(path.with_name("CARD.md") if not out else path.with_suffix(".card.md"), model, tr, va, seed)
+    typer.echo(f"wrote {path} ({path.stat().st_size // 1024} KB)")

@@ -1,0 +1,46 @@
+"""The data card shipped beside the model: what it was trained on, how, and how it scores."""
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .model import Model
+    from .train import Doc
+
+
+def write_card(path: Path, model: "Model", train: list["Doc"], validation: list["Doc"], seed: int) -> None:
+    import sklearn
+
+    from .train import GOLD_KEYS
+
+    def counts(docs: list["Doc"]) -> str:
+        c: Counter[str] = Counter()
+        for d in docs:
+            for label, key in GOLD_KEYS.items():
+                c[label] += len(d.gold.get(key, []))
+        return ", ".join(f"{k} {v}" for k, v in sorted(c.items()))
+
+    lines = [
+        f"# Data card: {model.name}",
+        "",
+        "A logistic regression per label (action, consensus, disagreement) over the units of a",
+        "record (list items, prose sentences), with features from the unit's text (character",
+        "1–3-grams), where it stands (section role, nearest heading, list depth, label key,",
+        "column, checkbox, speaker) and the cue roles of the rule packs. Applied without any",
+        "library by `minutes.learn.model`; rebuilt by `minutes train corpora/real`.",
+        "",
+        f"- trained on: {len(train)} documents from {len({d.source for d in train})} sources "
+        f"(gold items: {counts(train)})",
+        f"- thresholds chosen on: {len(validation)} documents from {len({d.source for d in validation})} "
+        f"sources (gold items: {counts(validation)})",
+        "- never trained or tuned on: corpora/locked/ (the locked test; see docs/eval-log.md)",
+        f"- seed {seed}, scikit-learn {sklearn.__version__}, liblinear solver, C=0.5, balanced classes",
+        f"- weights kept: " + ", ".join(f"{k} {len(v)}" for k, v in model.weights.items()),
+        f"- thresholds beside the rules: {model.thresholds}; alone: {model.thresholds_alone}",
+        "- limits: Chinese minutes in Markdown or plain text; tables are left to the rules;",
+        "  scores are not calibrated probabilities.",
+        "",
+    ]
+    path.write_text("\n".join(lines), encoding="utf-8")

@@ -1,0 +1,56 @@
+"""Apply the unit classifier beside the rules.
+
+Rules are the first layer: what they take stays, with its rule id. The
+classifier then decides the units no rule settled: a unit in a body section
+that no rule took as an item of a kind becomes one when the model's score
+for that kind reaches the threshold tuned on the validation split. `model`
+mode (for the ablation) keeps the rules' structure, owners and dates but
+drops their item decisions, so every item comes from the classifier.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..schema import Action, Item, Producer
+from .model import LABELS, Model
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..extract.context import Context
+
+LAYERS = ("rules", "model", "both")
+_KIND = {"action": "action", "consensus": "consensus", "disagreement": "disagreement"}
+
+
+def apply(ctx: "Context", model: Model, mode: str, consensus: list[Item], disagreements: list[Item],
+          actions: list[Action]) -> tuple[list[Item], list[Item], list[Action]]:
+    from ..extract.actions import build_action
+    from ..units import units
+    from .features import unit_features
+
+    if mode == "model":
+        consensus, disagreements, actions = [], [], []
+    found: dict[str, list] = {"action": actions, "consensus": consensus, "disagreement": disagreements}
+    taken = {label: [ctx.spans[i.id][:2] for i in items if i.id in ctx.spans] for label, items in found.items()}
+    thresholds = model.thresholds_alone if mode == "model" else model.thresholds
+    for u in units(ctx):
+        if u.role in ("skip", "meta") or u.kind == "cell":
+            continue  # tables are read by their columns; skipped sections hold no items
+        scores = model.scores(unit_features(ctx, u))
+        for label in LABELS:
+            p = scores[label]
+            if p < thresholds.get(label, 1.1) or _overlaps(taken[label], u.start, u.end):
+                continue
+            by = Producer(model=model.name, score=round(p, 3))
+            if label == "action":
+                item = build_action(ctx, u.block, u.start, u.end, by)
+            else:
+                item = ctx.item(_KIND[label], u.start, u.end, ctx.st.blocks[u.block], by=by)
+            found[label].append(item)
+            taken[label].append((u.start, u.end))
+    for items in found.values():
+        items.sort(key=lambda i: i.source.start)
+    return consensus, disagreements, actions
+
+
+def _overlaps(spans: list[tuple[int, int]], s: int, e: int) -> bool:
+    return any(a < e and s < z for a, z in spans)

@@ -1,0 +1,158 @@
+"""Fit the unit classifier on annotated minutes, reproducibly.
+
+Each unit of each training document is labelled by the gold items it
+overlaps (the scorer's rule: at least half of the shorter span), described
+by learn.features, and a logistic regression per label is fitted with a
+fixed seed. Thresholds are then chosen on the validation documents for the
+end-to-end F1 of each kind, once beside the rules and once alone. Sources
+never cross splits: the corpus's split file groups documents by repository.
+"""
+from __future__ import annotations
+
+import csv
+import json
+import random
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from ..evaluate import Score, _gold_span, score_doc
+from ..ingest import read_path
+from .model import LABELS, Model
+
+GOLD_KEYS = {"action": "actions", "consensus": "consensus", "disagreement": "disagreements"}
+THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95)
+NAME = "units-lr-v1"
+
+
+@dataclass(frozen=True)
+class Doc:
+    id: str
+    path: Path
+    gold: dict
+    source: str
+    split: str
+
+
+def read_corpus(docs_dir: Path, gold_dir: Path | None = None, split_file: Path | None = None) -> list[Doc]:
+    """Documents with gold files; `split.tsv` (file, source, split) beside
+    them gives each one's source repository and split, else the file stem is
+    its own source."""
+    gold_dir = gold_dir or docs_dir / "gold"
+    split_file = split_file or docs_dir / "split.tsv"
+    meta: dict[str, tuple[str, str]] = {}
+    if split_file.is_file():
+        with split_file.open(encoding="utf-8") as f:
+            for row in csv.reader((ln for ln in f if not ln.startswith("#")), delimiter="\t"):
+                if len(row) >= 3 and row[0] != "file":
+                    meta[Path(row[0]).stem] = (row[1], row[2])
+    files = {p.stem: p for p in docs_dir.iterdir() if p.suffix in (".md", ".txt", ".docx")}
+    out = []
+    for g in sorted(gold_dir.glob("*.json")):
+        gold = json.loads(g.read_text(encoding="utf-8"))
+        p = files.get(gold["id"])
+        if p is None:
+            continue
+        source, split = meta.get(gold["id"], (gold["id"], "train"))
+        out.append(Doc(gold["id"], p, gold, source, split))
+    return out
+
+
+def _given_date(gold: dict) -> date | None:
+    return None if gold.get("date_in_text", True) else date.fromisoformat(gold["meeting_date"])
+
+
+def unit_rows(doc: Doc) -> list[tuple[list[str], dict[str, int]]]:
+    """(features, labels) of every unit the layer would judge in one document."""
+    from ..pipeline import prepare
+    from ..units import units
+    from .features import unit_features
+
+    text_doc = read_path(doc.path)
+    ctx = prepare(text_doc, _given_date(doc.gold))
+    text = ctx.text
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for label, key in GOLD_KEYS.items():
+        spans[label] = [sp for g in doc.gold.get(key, []) if (sp := _gold_span(text, g["evidence"]))]
+    rows = []
+    for u in units(ctx):
+        if u.role in ("skip", "meta") or u.kind == "cell":
+            continue
+        y = {label: int(any(_hit(a, z, u.start, u.end) for a, z in spans[label])) for label in LABELS}
+        rows.append((unit_features(ctx, u), y))
+    return rows
+
+
+def _hit(a: int, z: int, s: int, e: int) -> bool:
+    ov = min(z, e) - max(a, s)
+    return ov > 0 and ov >= 0.5 * min(z - a, e - s)
+
+
+def fit(train: list[Doc], validation: list[Doc], seed: int = 13, c: float = 0.5) -> Model:
+    """A model fitted on `train`, its thresholds chosen on `validation`."""
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    random.seed(seed)
+    rows = [r for d in train for r in unit_rows(d)]
+    vec = DictVectorizer()
+    x = vec.fit_transform([{f: 1 for f in feats} for feats, _ in rows]).tocsr()
+    x.indices, x.indptr = x.indices.astype("int32"), x.indptr.astype("int32")  # liblinear takes 32-bit indices
+    names = vec.get_feature_names_out()
+    weights: dict[str, dict[str, float]] = {}
+    bias: dict[str, float] = {}
+    for label in LABELS:
+        y = [r[1][label] for r in rows]
+        if len(set(y)) < 2:
+            weights[label], bias[label] = {}, -30.0
+            continue
+        clf = LogisticRegression(C=c, solver="liblinear", class_weight="balanced", random_state=seed, max_iter=2000)
+        clf.fit(x, y)
+        coef = clf.coef_[0]
+        weights[label] = {str(names[i]): round(float(w), 4) for i in coef.nonzero()[0] if abs(w := coef[i]) >= 1e-3}
+        bias[label] = round(float(clf.intercept_[0]), 4)
+    model = Model(NAME, weights, bias, {k: 1.1 for k in LABELS}, {k: 1.1 for k in LABELS})
+    if not validation:
+        return Model(NAME, weights, bias, {k: 0.5 for k in LABELS}, {k: 0.5 for k in LABELS})
+    both = _tune(model, validation, "both")
+    alone = _tune(model, validation, "model")
+    return Model(NAME, weights, bias, both, alone)
+
+
+def _tune(model: Model, docs: list[Doc], layer: str) -> dict[str, float]:
+    """Per kind, the threshold with the best F1 on these documents (the other
+    kinds left to the rules while one is tuned)."""
+    chosen: dict[str, float] = {}
+    for label in LABELS:
+        best = (-1.0, 1.1)
+        for t in THRESHOLDS:
+            th = {k: (t if k == label else (0.5 if layer == "model" else 1.1)) for k in LABELS}
+            m = Model(model.name, model.weights, model.bias, th, th)
+            f1 = evaluate_docs(docs, layer, m).kinds[GOLD_KEYS[label]].prf()[2]
+            if f1 > best[0] + 1e-9:
+                best = (f1, t)
+        chosen[label] = best[1]
+    return chosen
+
+
+def evaluate_docs(docs: list[Doc], layer: str, model: Model | None) -> Score:
+    """Score records of these documents made with `layer` and `model`."""
+    from ..pipeline import record
+
+    score = Score()
+    for d in docs:
+        text_doc = read_path(d.path)
+        rec = record(text_doc, _given_date(d.gold), layer=layer if model is not None else "rules", model=model)
+        score_doc(d.gold, text_doc.text, rec, score)
+    return score
+
+
+def folds_by_source(docs: list[Doc], k: int, seed: int = 13) -> list[list[Doc]]:
+    """K folds with no source in two folds, sources dealt round-robin after a seeded shuffle."""
+    sources = sorted({d.source for d in docs})
+    random.Random(seed).shuffle(sources)
+    fold_of = {s: i % k for i, s in enumerate(sources)}
+    out: list[list[Doc]] = [[] for _ in range(k)]
+    for d in docs:
+        out[fold_of[d.source]].append(d)
+    return out

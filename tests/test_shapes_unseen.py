@@ -1,0 +1,114 @@
+"""The shapes that unseen minutes use and the first rules missed (issue 12).
+
+Every case is written here, not copied from any corpus document: each states
+a general shape (a plan label over grouped items, an owner field after the
+task, a name + adverb + verb sentence …) in sentences of our own.
+"""
+from __future__ import annotations
+
+import pytest
+
+from conftest import assert_evidence
+
+
+def _actions(r):
+    return [(a.task, a.owner, a.due) for a in r.actions]
+
+
+def test_plan_list_item_with_group_labels_owns_items_by_group(rec) -> None:
+    text = ("- 下阶段计划\n"
+            "  - 前端：\n"
+            "    - 完成订单页面改版\n"
+            "    - 接入支付回调\n"
+            "  - 后端：\n"
+            "    - 提供库存查询接口\n")
+    r = rec(text)
+    assert [(a.owner, a.task) for a in r.actions] == [
+        ("前端", "完成订单页面改版"), ("前端", "接入支付回调"), ("后端", "提供库存查询接口")]
+    assert_evidence(r, text)
+
+
+def test_bold_todo_label_under_a_persons_heading(rec) -> None:
+    text = "### 周立\n\n**待做：**\n1. 整理用户反馈清单\n2. 补充接口文档\n"
+    r = rec(text)
+    assert [(a.owner, a.task) for a in r.actions] == [("周立", "整理用户反馈清单"), ("周立", "补充接口文档")]
+
+
+def test_follow_up_label_line(rec) -> None:
+    r = rec("**后续安排：** 孙悦下周五前提交评审材料\n")
+    assert _actions(r) == [("提交评审材料", "孙悦", "2024-05-17")]
+
+
+def test_next_work_section(rec) -> None:
+    r = rec("## 下一步工作\n\n- 韩梅：联系供应商确认报价\n- 更新部署手册\n")
+    assert [(a.owner, a.task) for a in r.actions] == [("韩梅", "联系供应商确认报价"), (None, "更新部署手册")]
+
+
+@pytest.mark.xfail(reason="numeric and month-only dates come with the issue-14 resolver", strict=True)
+def test_english_next_steps_table(rec) -> None:
+    text = ("## Next steps\n\n| Task | Owner | Due |\n| --- | --- | --- |\n"
+            "| 修复登录超时 | @lin-dev | 5/20 |\n")
+    r = rec(text)
+    assert [(a.owner, a.due) for a in r.actions] == [("lin-dev", "2024-05-20")]
+
+
+@pytest.mark.xfail(reason="numeric and month-only dates come with the issue-14 resolver", strict=True)
+def test_numbered_table_owner_column_is_the_handle_not_the_row_number(rec) -> None:
+    text = ("| # | 负责人 | 任务 | DDL |\n| --- | --- | --- | --- |\n"
+            "| 3 | @some-handle | 迁移构建脚本 | 12.2 |\n")
+    r = rec(text, "2024-11-25")
+    assert [(a.owner, a.due) for a in r.actions] == [("some-handle", "2024-12-02")]
+
+
+@pytest.mark.xfail(reason="numeric and month-only dates come with the issue-14 resolver", strict=True)
+def test_owner_and_date_fields_after_the_task(rec) -> None:
+    r = rec("- 梳理历史工单并归档。责任人：钱进，完成时间：2022年7月\n", "2022-06-10")
+    assert [(a.task, a.owner, a.due) for a in r.actions] == [("梳理历史工单并归档", "钱进", "2022-07-31")]
+
+
+@pytest.mark.xfail(reason="numeric and month-only dates come with the issue-14 resolver", strict=True)
+def test_dashed_owner_and_closing_date(rec) -> None:
+    r = rec("- 压测报告补充峰值数据 -- 责任人：吴迪 闭环时间 11.17\n", "2023-11-08")
+    assert [(a.owner, a.due) for a in r.actions] == [("吴迪", "2023-11-17")]
+    assert "闭环时间" not in r.actions[0].task
+
+
+@pytest.mark.parametrize("text, owner", [
+    ("王磊完成登录模块。", "王磊"),
+    ("赵敏先写测试报告，之后协助王磊联调。", "赵敏"),
+    ("刘洋继续跟进数据迁移。", "刘洋"),
+    ("陈晨将整理本周的访谈记录。", "陈晨"),
+])
+def test_name_then_adverb_then_verb_in_prose(rec, text: str, owner: str) -> None:
+    r = rec("参会人员：王磊、赵敏、刘洋、陈晨\n\n" + text + "\n")
+    assert [a.owner for a in r.actions] == [owner]
+
+
+def test_group_with_lead_marker_names_the_people(rec) -> None:
+    r = rec("## 分工\n\n- 后端：张三（负责人）、李四\n")
+    assert [a.owners for a in r.actions] == [["张三", "李四"]]
+
+
+@pytest.mark.parametrize("text", [
+    "同意将发布窗口调整到周四晚上。",
+    "确定采用双周迭代。",
+    "决定暂停旧版客户端的维护。",
+    "结论：文档统一放在知识库。",
+])
+def test_consensus_lines(rec, text: str) -> None:
+    assert len(rec(text + "\n").consensus) == 1
+
+
+def test_empty_conclusion_label_is_not_an_item(rec) -> None:
+    r = rec("结论：\n\n- 下周再评估\n")
+    assert all(c.source.text.strip() not in ("结论：", "结论") for c in r.consensus)
+
+
+@pytest.mark.parametrize("text", [
+    "对于是否开放外部接口，运营组有不同意见。",
+    "新版首页暂不上线。",
+    "产品经理对排期保留意见。",
+    "关于预算分配未达成一致。",
+])
+def test_disagreement_lines(rec, text: str) -> None:
+    assert len(rec(text + "\n").disagreements) == 1
