@@ -19,7 +19,8 @@ from .rules import RuleSet
 
 _BLANK = re.compile(r"^\s*$")
 _SRT_INDEX = re.compile(r"^\s*\d+\s*$")
-_UNNAMED = re.compile(r"^(?:说话人|发言人|Speaker)\s?\d+$", re.I)
+_UNNAMED = re.compile(r"^(?:说话人|发言人|角色|Speaker|spk|no)[_.\s-]?\d+$", re.I)
+_ACK_ONLY = re.compile(r"^[嗯啊哦噢呃唔\s，,。.！!？?~～]*$")
 _NOT_SPEAKER = re.compile(r"时间|日期|地点|主题|议题|结论|决议|共识|备注|参会|记录|主持|目的|背景|目标|状态|进展|责任人|负责人|链接|注")
 
 
@@ -30,6 +31,9 @@ class Turn:
     start: int  # the words spoken, in the original text
     end: int
     line: int
+    # speakers who only answered this turn with a back-channel ("好的", "对"),
+    # with whether the answer agreed (嗯/啊 acknowledge, 好的/行/可以 agree)
+    acks: list[tuple[str | None, bool]] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -37,6 +41,7 @@ class View:
     text: str
     cmap: list[int]
     turns: list[Turn | None] = field(default_factory=list)  # per view line; None for preamble lines
+    dropped: list[Turn] = field(default_factory=list)  # back-channel turns, left out of the view
 
 
 def is_unnamed(speaker: str | None) -> bool:
@@ -135,7 +140,7 @@ def detect(text: str, rules: RuleSet) -> bool:
         sp = h.groups["speaker"].strip()
         speakers[sp] = speakers.get(sp, 0) + 1
     # Notes also hold a few "revy: …" lines; a transcript is mostly turns.
-    return said >= 4 and len(speakers) >= 2 and said >= 0.6 * len(lines)
+    return said >= 3 and len(speakers) >= 2 and said >= 0.6 * len(lines)
 
 
 def build_view(text: str, rules: RuleSet, speakers: dict[str, str] | None = None) -> View:
@@ -147,12 +152,20 @@ def build_view(text: str, rules: RuleSet, speakers: dict[str, str] | None = None
     for s, e, _n in preamble:
         _append(parts, cmap, text, s, e, rules, clean=False)
         out_turns.append(None)
+    dropped: list[Turn] = []
+    back = rules.role("transcripts", "backchannel")
     for t in turns:
         if t.speaker in mapping:
             t.speaker = mapping[t.speaker]
+        prev = next((x for x in reversed(out_turns) if x is not None), None)
+        if prev is not None and _first(back, text, t.start, t.end) is not None:
+            # "嗯。" / "好的。" alone: nothing to match in it; who answered is kept on the turn answered
+            prev.acks.append((t.speaker, not _ACK_ONLY.match(text[t.start:t.end])))
+            dropped.append(t)
+            continue
         _append(parts, cmap, text, t.start, t.end, rules, clean=True)
         out_turns.append(t)
-    return View("".join(parts), cmap, out_turns)
+    return View("".join(parts), cmap, out_turns, dropped)
 
 
 def _append(parts: list[str], cmap: list[int], text: str, s: int, e: int, rules: RuleSet, clean: bool) -> None:

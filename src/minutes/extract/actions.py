@@ -74,6 +74,10 @@ def extract_actions(ctx: Context) -> list[Action]:
         if verdict[0] == "attach":
             continue
         out.append(_build(ctx, b, bi, s, e, role, verdict[0], by=Producer(rule=verdict[1])))
+    if ctx.view is not None:
+        from .speech import merge_handoffs
+
+        out = merge_handoffs(ctx, out)
     return out
 
 
@@ -181,7 +185,13 @@ def _decide(ctx: Context, b: Block, bi: int, s: int, e: int, plan_unit: bool) ->
             due = ctx.deadline(s, e, ctx.ref_date(bi) or date(2000, 1, 1))
             return cue("modal") if has("modal") and due is not None and due.date is not None else None
         # A speaker's words are opinions unless they promise something themselves.
-        return cue("future") if has("future") and not question else None
+        if question:
+            return None
+        if has("future"):
+            return cue("future")
+        if rules.any("transcripts", "first-person", text, s, e):
+            return "strong", "transcript.first-person"  # "这个我来负责吧"
+        return None
     if has("report") and not has("future"):
         return None
     if done and not has("future"):

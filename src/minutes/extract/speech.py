@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from ..resolve.owners import Owner, find_owners
-from ..schema import Item, Producer
+from ..schema import Action, Item, Producer
 from ..structure import clean
 from .context import Context
 
@@ -34,7 +34,7 @@ def add_speakers(ctx: Context) -> None:
         if 0 < len(first) <= 40 and not re.search(r"\d{1,2}:\d{2}", first):
             ctx.meta.topic = clean(first)
     seen = list(ctx.meta.participants)
-    for t in ctx.view.turns:
+    for t in (*ctx.view.turns, *ctx.view.dropped):
         if t is not None and t.speaker and t.speaker not in seen and not is_unnamed(t.speaker):
             seen.append(t.speaker)
     ctx.meta.participants = seen
@@ -93,8 +93,9 @@ def speech_consensus(ctx: Context, taken: set[tuple[int, int]]) -> list[Item]:
     for n, bi in enumerate(blocks):
         if bi in agree:
             continue
-        speaker = ctx.turn_at(st.blocks[bi].start).speaker  # type: ignore[union-attr]
-        agreeing = set()
+        turn = ctx.turn_at(st.blocks[bi].start)
+        speaker = turn.speaker  # type: ignore[union-attr]
+        agreeing = {who for who, agreed in turn.acks if agreed}  # type: ignore[union-attr]
         for nxt in blocks[n + 1 :]:
             if nxt not in agree:
                 break
@@ -120,3 +121,43 @@ def speech_objections(ctx: Context, taken: set[tuple[int, int]]) -> list[Item]:
 
 def _item(ctx: Context, kind: str, s: int, e: int, bi: int, why: str) -> Item:
     return ctx.item(kind, s, e, ctx.st.blocks[bi], by=Producer(rule=why))
+
+
+def merge_handoffs(ctx: Context, actions: list[Action]) -> list[Action]:
+    """A commitment spread over turns is one action of the one who accepted.
+
+    "这个谁来弄？" — "我来吧" — "行，那就你负责，周四前给我": the accepting
+    turn is the evidence and its speaker the owner; the task comes from the
+    question, the deadline from the confirming turn, which is not an action
+    of its own."""
+    st = ctx.st
+    turn_blocks = [bi for bi, b in enumerate(st.blocks) if ctx.turn_at(b.start) is not None]
+    by_block = {ctx.spans[a.id][2]: a for a in actions if a.id in ctx.spans}
+    drop: set[str] = set()
+    updated: dict[str, Action] = {}
+    for n, bi in enumerate(turn_blocks):
+        a = by_block.get(bi)
+        b = st.blocks[bi]
+        if a is None or n == 0 or not _hit(ctx, "accept", b.start, b.end):
+            continue
+        q = st.blocks[turn_blocks[n - 1]]
+        asker = ctx.turn_at(q.start)
+        me = ctx.turn_at(b.start)
+        if asker is None or me is None or asker.speaker == me.speaker:
+            continue
+        who = _hit(ctx, "who-question", q.start, q.end)
+        if who is None:
+            continue
+        task = clean(re.sub(r"[，,]?\s*(?:这个|那个|这件事)?\s*$", "", ctx.text[q.start:who.start])) \
+            or clean(ctx.text[q.start:q.end])
+        update: dict = {"task": task.rstrip("？?，, ")}
+        if n + 1 < len(turn_blocks):
+            c = st.blocks[turn_blocks[n + 1]]
+            confirm = by_block.get(turn_blocks[n + 1])
+            if _hit(ctx, "confirm", c.start, c.end):
+                if confirm is not None:
+                    drop.add(confirm.id)
+                    if a.due is None and confirm.due is not None:
+                        update.update(due=confirm.due, due_text=confirm.due_text)
+        updated[a.id] = a.model_copy(update=update)
+    return [updated.get(a.id, a) for a in actions if a.id not in drop]

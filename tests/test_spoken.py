@@ -1,0 +1,123 @@
+"""Spoken meetings (issue 13): ASR layouts, back-channels, turns that commit together.
+
+The transcripts here are written for the tests in the shapes real ASR
+exports take ([no.N]:, [spkN]:, SPEAKER_NN:, 说话人N：, time stamps).
+"""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from minutes.ingest import Text
+from minutes.pipeline import record
+from minutes.rules import load
+
+
+def rec(text: str, speakers: dict[str, str] | None = None, input: str = "auto"):
+    return record(Text(text, "utf-8", "x", "t.txt"), date(2024, 5, 6), speakers=speakers, input=input)
+
+
+def exact(r, text: str) -> None:
+    for kind in ("consensus", "disagreements", "actions", "vague", "discussion"):
+        for it in getattr(r, kind):
+            assert text[it.source.start:it.source.end] == it.source.text, (kind, it.source)
+
+
+ASR = ("[no.0]: 嗯，我们今天主要对一下上线的事情。\n"
+       "[no.1]: 嗯。\n"
+       "[no.2]: 那那这个方案大概啥时候能出来啊？\n"
+       "[no.1]: 我我这边下周三之前给大家。\n"
+       "[no.0]: 好的。\n")
+
+
+@pytest.mark.parametrize("label", ["[no.3]", "[spk1]", "SPEAKER_02", "说话人3", "[SPEAKER_1]"])
+@pytest.mark.parametrize("colon", [":", "："])
+def test_asr_speaker_labels(label: str, colon: str) -> None:
+    text = (f"{label}{colon} 嗯，这个接口我来改吧，明天给你们。\n"
+            f"[no.9]{colon} 好的。\n" if label != "[no.9]" else "")
+    text += f"{label}{colon} 那就这么定了。\n[spk7]{colon} 行。\n[spk8]{colon} 可以。\n"
+    r = rec(text)
+    spk = label.strip("[]")
+    assert [a.owner for a in r.actions] == [spk]
+    assert r.actions[0].source.speaker == spk
+    exact(r, text)
+
+
+def test_time_stamped_asr_lines() -> None:
+    text = ("[00:00:05] [spk0]: 嗯，先看排期。\n"
+            "[00:00:09] [spk1]: 压测报告我周五前发出来。\n"
+            "00:00:15 SPEAKER_02: 对。\n")
+    r = rec(text)
+    assert [(a.owner, a.due) for a in r.actions] == [("spk1", "2024-05-10")]
+    assert r.actions[0].source.time == "00:00:09"
+
+
+def test_speaker_mapping_renames_everywhere() -> None:
+    r = rec(ASR, speakers={"no.1": "李雷", "no.0": "韩梅"})
+    assert [a.owner for a in r.actions] == ["李雷"]
+    assert r.actions[0].source.speaker == "李雷"
+    assert "李雷" in r.meta.participants and "韩梅" in r.meta.participants
+    assert not any(m.field == "owner" and "未命名" in m.message for m in r.missing)
+
+
+def test_back_channels_leave_the_view_with_exact_offsets() -> None:
+    from minutes.transcript import build_view
+
+    view = build_view(ASR, load())
+    assert "嗯。" not in view.text.splitlines()  # a turn that is only 嗯 is not matched
+    assert "那那" not in view.text  # a stutter keeps one
+    for i, ch in enumerate(view.text):
+        if ch != "\n":
+            assert ASR[view.cmap[i]] == ch
+    r = rec(ASR)
+    assert [a.owner for a in r.actions] == ["no.1"]
+    assert r.actions[0].source.text == "我我这边下周三之前给大家。"
+    assert r.actions[0].due == "2024-05-15"
+    exact(r, ASR)
+
+
+def test_commitment_spread_over_turns_is_one_action_of_who_accepted() -> None:
+    text = ("王芳：监控告警的阈值这个谁来弄？\n"
+            "李明：我来吧。\n"
+            "王芳：行，那就你负责，周四前给我。\n")
+    r = rec(text)
+    assert len(r.actions) == 1
+    a = r.actions[0]
+    assert a.owner == "李明"
+    assert "监控告警的阈值" in a.task
+    exact(r, text)
+
+
+def test_you_is_the_addressee_only_when_the_turns_show_who() -> None:
+    r = rec("王芳：这个你看一下。\n李明：嗯。\n王芳：下周给我就行。\n")
+    assert all(a.owner in (None, "李明") for a in r.actions)
+    r = rec("王芳：咱们下周把文档补上。\n李明：好。\n王芳：行。\n")
+    assert all(a.owner is None for a in r.actions)
+
+
+def test_chat_owner_is_the_speaker_not_a_fragment() -> None:
+    text = "张三：嗯，那个，推广方案这个我来负责吧，下周三之前给大家。\n"
+    r = rec(text)
+    assert [(a.owner, a.due) for a in r.actions] == [("张三", "2024-05-15")]
+
+
+@pytest.mark.parametrize("line", ["那就这么定了吧", "就按这个来", "行，就这么办"])
+def test_settling_turns_are_consensus(line: str) -> None:
+    text = f"王芳：下周二统一上线。\n李明：{line}。\n赵敏：好。\n"
+    assert len(rec(text).consensus) >= 1
+
+
+@pytest.mark.parametrize("line", ["我觉得不行", "这个太高了", "不同意"])
+def test_objections_are_disagreements(line: str) -> None:
+    text = f"王芳：预算按三十万报。\n李明：{line}。\n赵敏：嗯。\n"
+    assert len(rec(text).disagreements) == 1
+
+
+@pytest.mark.parametrize("line, phrase", [("这个后面再说吧", "后面再说"), ("到时候再看", None), ("尽快吧", "尽快")])
+def test_spoken_vague(line: str, phrase: str | None) -> None:
+    text = f"王芳：接口文档谁来补？\n李明：我来补，{line}。\n赵敏：好。\n"
+    r = rec(text)
+    phrases = [v.phrase for v in r.vague]
+    if phrase:
+        assert phrase in phrases
