@@ -28,6 +28,7 @@ _CJK_HEAD_NUM = re.compile(r"^[一二三四五六七八九十]{1,3}[、.]|^[（(
 # followed by a field, not a key), and no dash that joins a task to its field
 _KV = re.compile(r"^(?P<key>(?:\*\*)?[^\s:：|#*][^:：|。；;！？!?]{0,19}?(?:\*\*)?)[ \t]*(?P<colon>[:：])[ \t]*(?P<value>.*)$")
 _BOLD_KV = re.compile(r"^\*\*(?P<key>[^*:：|。；;]{1,20})(?P<colon>[:：])\*\*[ \t]*(?P<value>.*)$")
+_MENTION_LINE = re.compile(r"^(?:[@＠][\w\u4e00-\u9fff\-·.]+[\s,，、]*)+(?:[-—]+\s*\S{0,12})?\s*(?:<br\s*/?>|</br>)?$", re.I)
 _FIELD_AFTER_TASK = re.compile(r"(?:\s--?\s*|\s—+\s*|\s)(?:责任人|负责人|执行人|跟进人)$")
 _TABLE_SEP = re.compile(r"^\|?[ \t]*:?-{3,}:?[ \t]*(\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$")
 _LINK = re.compile(r"\[([^\]\n]+)\]\([^)\n]*\)")
@@ -95,10 +96,15 @@ class Structure:
         return bisect.bisect_right(self.line_starts, offset)
 
 
+# blanks, and the invisible characters editors and chat apps leave (zero-width
+# space, BOM, word joiner)
+_SPACE = " \t\r\n\u3000\u200b\u200c\u200d\u2060\ufeff\xa0"
+
+
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start] in " \t\r\n\u3000":
+    while start < end and text[start] in _SPACE:
         start += 1
-    while end > start and text[end - 1] in " \t\r\n\u3000":
+    while end > start and text[end - 1] in _SPACE:
         end -= 1
     return start, end
 
@@ -219,7 +225,9 @@ def parse(text: str) -> Structure:
             table_header = None
             para += 1
             continue
-        if stripped.startswith("|"):
+        if stripped.startswith("|") or ("|" in stripped and (table_header is not None or (
+                n + 1 < len(lines) and "|" in lines[n + 1] and _TABLE_SEP.match(lines[n + 1].strip())))):
+            # GFM tables may leave out the outer pipes: "负责人 | 项目简述" over "---|---"
             cells = _split_row(body)
             if _TABLE_SEP.match(stripped):
                 continue
@@ -264,12 +272,15 @@ def parse(text: str) -> Structure:
         if kv and _FIELD_AFTER_TASK.search(kv.group("key")):
             kv = None  # "压测报告补充数据 -- 责任人：X": the task comes first, the field after
         if kv and not content.startswith(("http", "[")):
-            block.key = kv.group("key").strip("* ")
+            block.key = kv.group("key").strip("* " + _SPACE)
             vs = s + kv.start("value")
             block.value_start = vs if kv.group("value").strip() else None
             if block.value_start is None and kind != "item" or (block.value_start is None and kind == "item"
                                                                and len(block.key) <= 12):
                 block.kind = "label"
+        if kind == "para" and block.key is None and _MENTION_LINE.match(content):
+            # "@Katrina  @Blueskymana" on a line of its own names who takes the list below
+            block.kind, block.key = "label", content
         mclass = _marker_class(lm.group("marker")) if kind == "item" and lm else "para"
         if label is not None and label_seen_content and after_blank and mclass != label_class:
             # "相关 issue/PR:" governs its bullet list, not the "2." item after it
@@ -303,7 +314,7 @@ def _marker_class(marker: str) -> str:
 def _split_row(body: str) -> list[tuple[int, int]]:
     """Cell spans (relative to the line) of a `| a | b |` row."""
     spans: list[tuple[int, int]] = []
-    i = body.index("|") + 1
+    i = body.index("|") + 1 if body.lstrip().startswith("|") else 0
     while i <= len(body):
         j = body.find("|", i)
         if j < 0:

@@ -11,7 +11,7 @@ import re
 from datetime import date
 
 from ..resolve.dates import Deadline, find_deadline
-from ..resolve.owners import Owner, find_owners, known_people, lead_name_owner, subject_owner
+from ..resolve.owners import Owner, find_owners, known_people, lead_name_owner, split_names, subject_owner
 from ..schema import Action, Producer
 from ..structure import Block, clean
 from .action_table import EMPTY_CELL as _EMPTY_CELL, table_actions as _table_actions
@@ -25,6 +25,10 @@ _PEOPLE_VALUE = re.compile(r"^[\w\u4e00-\u9fff·\- ]{1,24}(?:\s*[、,，和/]\s*
 # the roles that can make a sentence an action by what it says
 _CUES = ("assign", "future", "modal", "imperative", "due-verb")
 _LEADING_DEPT = re.compile(r"([\u4e00-\u9fffA-Za-z]{1,8}?(?:部(?![署分件门])|组(?![织件合建成])|中心|团队|委员会|办公室|科(?![学技研])|处(?![理置])|小组))(?=[\u4e00-\u9fff]{2})")
+_SCOPE_WORK = re.compile(r"计划|任务|分工|安排|对齐|完成|待办|TODO|要做", re.I)
+_OPINION = re.compile(r"觉得|认为|建议|感觉|看法|[？?]|吗|吧$")
+_ROLE_WORDS = re.compile(r"负责|组|端|分工|成员|人员|开发|测试|设计|文档|美工|策划|运营|主持|记录|后勤|宣传|答辩|汇报|PM|经理|leader", re.I)
+_NEXT_ROLE_KEYS = re.compile(r"^下[次一](?:次)?(?:会议|例会|周会)?(?:轮值)?(?:主持|主持人|记录|记录人|纪要)$")
 _FIELD_AFTER = re.compile(r"(?:责任人|负责人|执行人|跟进人|Owner|Assignee)\s*[:：]", re.I)
 _FIELD_LABEL = re.compile(
     r"[，,。；;\s\-—]*(?:责任人|负责人|执行人|跟进人|完成时间|截止时间|截止日期|闭环时间|完成日期|时间节点|DDL|deadline)\s*[:：]?\s*"
@@ -112,12 +116,17 @@ def _people_value(ctx: Context, b: Block) -> list[tuple[int, int]] | None:
     """`前端：顾洋丞、胡昌宇` — a role whose value is only names."""
     if not b.key or b.value_start is None or _OWNER_KEYS.match(b.key):
         return None
+    if _person_key(ctx, b.key):
+        return None  # "易sir：技术审核": the key is the person, the value their part
+    role_key = _group_name(ctx, b.key) or bool(_ROLE_WORDS.search(b.key))
     value = _LEAD_MARK.sub("", ctx.text[b.value_start : b.end])  # "张三（负责人）、李四"
     if not _PEOPLE_VALUE.match(value.replace("*", "")) or re.search(r"[\d]|负责|完成|进行|商定", value):
         return None
     names = re.split(r"\s*[、,，和/]\s*", value.replace("*", "").strip())
     if not all(1 <= len(n) <= 20 and (len(n) <= 4 or re.fullmatch(r"[A-Za-z][\w\- ]*", n)) for n in names):
         return None
+    if not role_key and not all(_person_key(ctx, n) for n in names):
+        return None  # "工作总结：王嘉凯" names people; "成品：Team Profile" does not
     spans = []
     pos = b.value_start
     for n in names:
@@ -155,6 +164,12 @@ def _decide(ctx: Context, b: Block, bi: int, s: int, e: int, plan_unit: bool) ->
         if ctx.owners(s, e) or plan_unit or _context_owner(ctx, bi):
             return "strong", "structure.checkbox"
         return None
+    if b.key and _NEXT_ROLE_KEYS.match(b.key) and b.value_start is not None:
+        return "strong", "action.next-role"
+    if b.kind in ("item", "para") and b.value_start is not None and not _OPINION.search(text, b.value_start, e) \
+            and (ctx.role(bi) == "plan" or "、" in (b.key or "") or _people_value(ctx, b)) \
+            and (_key_names(ctx, b) or _people_value(ctx, b)):
+        return "strong", "owner.assignment"  # "黄启元、李维淼：体系结构设计", "工作总结：王嘉凯"  # "下次会议主持人：吴峰光" assigns a role for next time
     if b.key and _OWNER_KEYS.match(b.key) and b.value_start is not None:
         rest = re.sub(r"[@＠][\w\u4e00-\u9fff\-·.]+|[\s，,、]", "", text[b.value_start : e])
         return ("strong" if rest else "attach"), "owner.key"
@@ -213,6 +228,8 @@ def _decide(ctx: Context, b: Block, bi: int, s: int, e: int, plan_unit: bool) ->
             return cue("modal")
         if subject_owner(text, s, e, rules, ctx.people):
             return cue("modal")  # "人事科要在…前组织…": a named subject must do something
+    if b.kind == "item" and any(o.rule == "owner.trailing" for o in ctx.owners(s, e)):
+        return "strong", "owner.trailing"  # "数据库扩充 【lpx】": a task and who takes it
     if progress:
         return None  # in a progress report only explicit promises count
     lead = _lead_name(ctx, b, bi, s, e)
@@ -266,8 +283,30 @@ def _namelike(ctx: Context, key: str) -> bool:
     """A key that names someone: a known person, a department, or a short name."""
     from ..resolve.owners import is_department
 
-    return key in ctx.people or is_department(key, ctx.rules) or bool(
-        re.fullmatch(r"[\u4e00-\u9fff]{2,3}|@?[A-Za-z][\w\-]{1,30}", key)) and not _META_KEYS.search(key)
+    return key in ctx.people or is_department(key, ctx.rules) or bool(ctx.rules.any("owners", "group", key)) or (
+        _person_key(ctx, key) and not _META_KEYS.search(key))
+
+
+def _key_names(ctx: Context, b: Block) -> list[Owner]:
+    """"黄启元、李维淼：体系结构设计": a key that is only people's names."""
+    if not b.key or b.value_start is None or "、" not in b.key and not _person_key(ctx, b.key):
+        return []
+    i = ctx.text.find(b.key, b.start, b.value_start)
+    if i < 0:
+        return []
+    out = []
+    for a, z in split_names(ctx.text, i, i + len(b.key)):
+        name = ctx.text[a:z]
+        if not _person_key(ctx, name):
+            return []
+        out.append(Owner(name, a, z, "owner.key"))
+    return out
+
+
+def _person_key(ctx: Context, key: str) -> bool:
+    key = key.strip()
+    return key in ctx.people or bool(ctx.rules.any("owners", "person-name", key)) or bool(
+        re.fullmatch(r"@?[A-Za-z][\w\-]*(?:\s?sir)?|[\u4e00-\u9fff]{1,2}(?:sir|老师|总|工|哥|姐)", key, re.I))
 
 
 def _group_name(ctx: Context, key: str) -> bool:
@@ -295,6 +334,10 @@ def _context_owner(ctx: Context, bi: int) -> list[Owner]:
         m = _BLOCK_OWNER.search(text, lb.start, lb.end)
         if m:
             return [Owner(m.group("owner"), m.start("owner"), m.end("owner"), "owner.block")]
+        mentions = [h for r in ctx.rules.role("owners", "mention") for h in r.finditer(text, lb.start, lb.end)]
+        if mentions and lb.key and lb.key.lstrip().startswith(("@", "＠")):
+            return [Owner(text[a:z], a, z, "owner.label-mention")
+                    for h in mentions for a, z in [h.spans["owner"]]]
         if lb.key and _group_name(ctx, lb.key):
             # a group label over a list ("前端：", "后端小组：") owns each item under it
             i = text.find(lb.key, lb.start, lb.end)
@@ -330,6 +373,13 @@ def _owners_for(ctx: Context, b: Block, bi: int, s: int, e: int) -> list[Owner]:
     spans = _people_value(ctx, b)
     if spans:
         return [Owner(text[a:z], a, z, "owner.assignment") for a, z in spans]
+    if b.key and _NEXT_ROLE_KEYS.match(b.key) and b.value_start is not None:
+        return find_owners(text, b.value_start, e, rules, people) or [
+            Owner(n, i, i + len(n), "owner.assignment")
+            for n in [text[b.value_start:e].strip(" 。；;")] for i in [text.find(n, b.value_start, e)] if n and i >= 0]
+    key_names = _key_names(ctx, b)
+    if key_names:
+        return key_names
     if b.key and b.value_start is not None and (text[b.value_start:e].lstrip().startswith("负责")
                                                  or (ctx.role(bi) == "plan" and _namelike(ctx, b.key))):
         # "章玉婷：负责GUI", and under a plan heading "张三：3月20日前输出方案"
@@ -369,6 +419,8 @@ def _deadline_for(ctx: Context, b: Block, bi: int, s: int, e: int) -> tuple[Dead
     if d is not None:
         return _shift(d, s), True
     scopes = [b.column] if b.kind == "cell" and b.column else []
+    if b.parent is not None:
+        scopes.append(ctx.st.span(b.parent))
     h = b.heading
     while h is not None:
         scopes.append(ctx.st.span(h))
@@ -377,8 +429,8 @@ def _deadline_for(ctx: Context, b: Block, bi: int, s: int, e: int) -> tuple[Dead
         scopes.insert(0, ctx.st.blocks[b.label].key or "")
     for scope in scopes[:2]:
         # only a plan heading that names its time scope dates its lines:
-        # "明日计划", "本周计划"; a bare "本周" heading is a log entry
-        if ctx._role_of_text(scope) != "plan" or "计划" not in scope:
+        # "明日计划", "本周的任务", "下周需要对齐的内容"; a bare "本周" heading is a log entry
+        if ctx._role_of_text(scope) != "plan" or not _SCOPE_WORK.search(scope):
             continue
         d = find_deadline(scope, ref)
         if d is not None and d.date is not None and not re.search(r"\d", d.text):

@@ -199,7 +199,7 @@ class Context:
         key = b.key
         if key in self.people or key.lower() in self._people_lower():
             return True
-        if self.rules.any("owners", "person-name", key) and self.rules.any(
+        if (self.rules.any("owners", "person-name", key) or self.rules.any("owners", "surname", key)) and self.rules.any(
                 "transcripts", "first-person", self.text, b.value_start, b.end):
             return True  # "张三：…这个我来负责吧": a name-shaped key whose words commit in the first person
         if "/" in key and all(re.fullmatch(r"[A-Za-z][\w\-]*", k.strip()) for k in key.split("/")):

@@ -143,6 +143,15 @@ def _meeting_date(ctx: Context, fields: dict[str, tuple[int, int]], option: date
                 meta.date, meta.date_source = d.date.isoformat(), "option"
                 ctx.meeting_date = d.date
                 return
+    # "## 20190318会议纪要", "# 2023_04_16 会议记录", "=====2018-12-08=====": a compact
+    # date in the title or an early heading or line
+    for s, e in [(c[0], c[1]) for c in candidates] + [
+            (b.start, b.end) for b in ctx.st.blocks[:12] if b.kind in ("heading", "para")]:
+        d = _compact_date(ctx.text[s:e])
+        if d is not None and not _DEADLINE_WORDS.search(ctx.text[s:e]):
+            meta.date, meta.date_source = d.isoformat(), "text"
+            ctx.meeting_date = d
+            return
     if path and path != "-":
         m = _FILE_DATE.search(Path(path).stem)
         if m:
@@ -157,6 +166,19 @@ def _meeting_date(ctx: Context, fields: dict[str, tuple[int, int]], option: date
     if option is not None:
         meta.date, meta.date_source = option.isoformat(), "option"
         ctx.meeting_date = option
+
+
+_COMPACT = re.compile(r"(?<![\d.])((?:19|20)\d{2})([-_/.]?)(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])(?![\d.])")
+
+
+def _compact_date(text: str) -> date | None:
+    m = _COMPACT.search(text)
+    if m is None:
+        return None
+    try:
+        return date(int(m.group(1)), int(m.group(3)), int(m.group(4)))
+    except ValueError:
+        return None
 
 
 def _names(value: str) -> list[str]:
@@ -224,6 +246,8 @@ def _block_dates(ctx: Context) -> None:
                 found = [d for d in find_dates(span, ref) if d.date is not None]
                 if found:
                     entry = found[0].date
+            if entry is None and b.kind == "heading":
+                entry = _compact_date(ctx.text[b.start : b.end])
         if entry is not None:
             current = entry
         out.append(current)

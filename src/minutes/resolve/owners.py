@@ -13,7 +13,7 @@ from ..rules import RuleSet
 
 # Whitespace separates names only between Han names ("张三 李四") or before a
 # mention; "TC 成员" and "Merlin Lu" are one name each.
-_SPLIT = re.compile(r"\s*(?:、|以及|和|及|与|/|,|，|&)\s*|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])|\s+(?=[@＠])")
+_SPLIT = re.compile(r"\s*(?:、|以及|和|及|与|/|,|，|&|\+|＋)\s*|(?<=[a-z])\s+(?=[a-z])|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])|\s+(?=[@＠])")
 _DROP_PREFIX = re.compile(r"^(?:各位|全体|所有|各|请|由|让|交给|是|为|需要|会后|稍后|随后|目前|主要由|那就|就|@|＠)+")
 _DROP_SUFFIX = re.compile(r"(?:等人|等)$")
 _NOT_OWNER = re.compile(
@@ -27,6 +27,8 @@ VAGUE_OWNERS = re.compile(r"^(?:相关部门|有关部门|相关人员|有关人
 _VERB_ONLY = re.compile(r"^(?:评估|梳理|整理|完成|提交|提供|确认|跟进|落实|推进|发送|编写|撰写|制定|补充|更新|修改|联系|沟通|"
                         r"对接|组织|安排|协调|调研|测试|验证|排查|输出|发布|合并|上传|部署|评审|审核|处理|解决|汇总|统计|核实|"
                         r"通知|申请|设计|开发|实现|分析|研究|检查|收集|反馈|讨论|继续|开始|确保|准备)$")
+_COUNT = re.compile(r"^[一二两三四五六七八九十几\d]+\s*(?:个)?(?:人|位|名)")
+_VERB_LEAD = re.compile(r"^(?:使用|进行|通过|利用|采用|根据|按照|对于|关于|针对|把|将|从|向|给|用|以|在|于)")
 _PRONOUN_IN = re.compile(r"[我你您咱]|他们|她们")
 _VERBISH = re.compile(r"(?:完成|提交|提供|整理|负责|推进|进行|确认|跟进|讨论|决议|修改|开发|测试|准备|需要|应该|可以|没有|已经|正在)")
 
@@ -71,6 +73,10 @@ def _plausible(name: str, people: set[str]) -> bool:
         return True
     if _NOT_OWNER.match(name) or _VERB_ONLY.match(name) or re.fullmatch(r"[\d.+\-#]+", name):
         return False
+    if _COUNT.match(name):
+        return False  # "一人收集整理": a head count, not who
+    if _VERB_LEAD.match(name) and len(name) > 2:
+        return False  # "使用mcu", "通过接口": a phrase that opens with a verb or preposition
     if _PRONOUN_IN.search(name):
         return False  # "推广方案这个我", "那就你": the person is the speaker or the addressee, not these words
     han = len(re.findall(r"[\u4e00-\u9fff]", name))
@@ -84,12 +90,13 @@ def _plausible(name: str, people: set[str]) -> bool:
 def find_owners(text: str, start: int, end: int, rules: RuleSet, people: set[str]) -> list[Owner]:
     """Owners named in text[start:end], strongest pattern first; [] when none."""
     found: list[Owner] = []
-    for role in ("owner", "mention"):
+    for role in ("owner", "mention", "trailing"):
         for rule in rules.role("owners", role):
             for hit in rule.finditer(text, start, end):
-                if "owner" not in hit.spans:
+                group = "owner" if "owner" in hit.spans else "owner2" if "owner2" in hit.spans else None
+                if group is None:
                     continue
-                gs, ge = hit.spans["owner"]
+                gs, ge = hit.spans[group]
                 for s, e in split_names(text, gs, ge):
                     name = text[s:e]
                     if rule.id == "owner.field":
@@ -134,7 +141,9 @@ def subject_owner(text: str, start: int, end: int, rules: RuleSet, people: set[s
             s, e = hit.spans["owner"]
             spans = split_names(text, s, e)
             names = [text[a:b] for a, b in spans]
-            if names and all(_plausible(n, people) and _subjectish(n, people) for n in names):
+            if names and all(_plausible(n, people) and _subjectish(n, people) for n in names) \
+                    and not (_MODAL_AFTER.match(text, e) and not all(_named(n, people, rules) for n in names)):
+                # "dubbo-go 需要解决…": before 需要/应该 only a person or a department is a subject
                 return [Owner(text[a:b], a, b, rule.id, bool(VAGUE_OWNERS.match(text[a:b]))) for a, b in spans]
     return []
 
@@ -153,15 +162,24 @@ def lead_name_owner(text: str, start: int, end: int, rules: RuleSet, people: set
         s += len(text[s:e]) - len(name)
         # a bare group word opening a line is more often a verb ("测试验证…", "设计方案"):
         # groups count here only with their suffix ("测试组", "前端同学")
-        grouped = rules.any("owners", "group", name) and re.search(r"(?:组|团队|同学|侧)$", name)
+        grouped = rules.any("owners", "group", name) and re.search(
+            r"(?:组|团队|同学|侧)$|^(?:前端|后端|前后端|客户端|服务端|移动端|算法|运营|市场|销售|财务|法务|美工|策划|硬件)$", name)
         if name in people or rules.any("owners", "person-name", name) or is_department(name, rules) \
                 or grouped or (name[:1].isascii() and name.lower() in {p.lower() for p in people}):
             return [Owner(name, s, e, rule.id)]
     return []
 
 
+_MODAL_AFTER = re.compile(r"\s*(?:需要|需|应该|应当|必须|务必|要)")
+
+
+def _named(name: str, people: set[str], rules: RuleSet) -> bool:
+    return name in people or bool(rules.any("owners", "person-name", name)) or is_department(name, rules) \
+        or bool(rules.any("owners", "group", name)) or bool(VAGUE_OWNERS.match(name)) or name.endswith(("们", "同学", "老师"))
+
+
 def _subjectish(name: str, people: set[str]) -> bool:
-    if name in people or re.fullmatch(r"[A-Za-z][\w\-]*", name):
+    if name in people or re.fullmatch(r"[A-Za-z][A-Za-z0-9_\-.]*", name):
         return True
     # Chinese subjects: roles and names are short nouns; "这部分对接模块" is not.
     return len(name) <= 4 and not re.search(r"[的了在是把将对与和]", name)
