@@ -38,7 +38,7 @@ def _open(ctx: Context, s: int, e: int) -> bool:
     rules, text = ctx.rules, ctx.text
     if not rules.maybe("disagreements", ("trigger", "option"), text, s, e):
         return False
-    return any(r.search(text, s, e) for r in rules.family("disagreements"))
+    return any(rules.any("disagreements", role, text, s, e) for role in ("trigger", "option"))
 
 
 def _is_consensus(ctx: Context, bi: int, s: int, e: int) -> str | None:

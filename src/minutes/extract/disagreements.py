@@ -18,9 +18,11 @@ def extract_disagreements(ctx: Context) -> list[Item]:
         bi, s, e = sent.block, sent.start, sent.end
         hit = rules.which("disagreements", "trigger", text, s, e) \
             if rules.maybe("disagreements", ("trigger",), text, s, e) else None
-        if hit is None and not (bi in options and s == b.start):
+        why = hit.id if hit is not None else "disagreement.option" if bi in options and s == b.start else None
+        if why is None and _open_question(ctx, bi, s, e):
+            why = "disagreement.open-section"  # a question listed under 疑问点 / 尚未解决的问题
+        if why is None:
             continue
-        why = hit.id if hit is not None else "disagreement.option"
         out.append(ctx.item("disagreement", s, e, b, by=Producer(rule=why)))
         spans.add((s, e))
     if ctx.view is not None:
@@ -41,3 +43,15 @@ def _option_blocks(ctx: Context) -> set[int]:
         b = st.blocks[bi]
         groups.setdefault((b.heading, b.parent), []).append(bi)
     return {bi for g in groups.values() if len(g) >= 2 for bi in g}
+
+
+def _open_question(ctx: Context, bi: int, s: int, e: int) -> bool:
+    """A question under a heading or label that lists what is still open."""
+    rules, st = ctx.rules, ctx.st
+    if rules.any("disagreements", "question", ctx.text, s, e) is None:
+        return False
+    b = st.blocks[bi]
+    scopes = [st.blocks[b.label].key or ""] if b.label is not None else []
+    if b.heading is not None:
+        scopes.append(st.span(b.heading))
+    return any(rules.any("disagreements", "open-section", sc) for sc in scopes)
