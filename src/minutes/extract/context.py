@@ -140,9 +140,20 @@ class Context:
         """Sentences of the minutes' body: not headings, labels, or skipped/meta sections."""
         for sent in self.st.sentences:
             b = self.st.blocks[sent.block]
-            if b.kind in ("heading", "label") or self.role(sent.block) in ("skip", "meta"):
+            if b.kind == "label" or self.role(sent.block) in ("skip", "meta"):
+                continue
+            if b.kind == "heading" and not self.content_heading(sent.block):
                 continue
             yield sent, b
+
+    def content_heading(self, bi: int) -> bool:
+        """A heading that is really a line of minutes ("# 2.每组选一个同学负责UI的沟通",
+        "### group1：introduction、user scenarios"): a sentence, not a title."""
+        b = self.st.blocks[bi]
+        if b.kind != "heading" or b.level == 0:
+            return False
+        text = self.st.span(bi)
+        return len(text) >= 10 and bool(_SENTENCE_LIKE.search(text)) and not _DATE_HEAD.match(text.strip())
 
     def new_id(self, kind: str, source_text: str) -> str:
         n = self._ids.get((kind, source_text), 0)
@@ -173,6 +184,11 @@ class Context:
                 role = None
             nearest = False
             h = self.st.blocks[h].heading
+        if role is None and b.kind == "item":
+            # "### 前端", "- 前端用户界面 田鸿龙": a list under a group's or a person's name is their work
+            over = b.parent if b.parent is not None else b.heading
+            if over is not None and self._names_owner(self.st.span(over)):
+                role = "plan"
         p = b.parent
         while role is None and p is not None:
             # "- 下阶段计划" as a list item governs the items nested under it
@@ -183,6 +199,14 @@ class Context:
             role = None
         self.memo.roles[bi] = role
         return role
+
+    def _names_owner(self, text: str) -> bool:
+        """A heading or parent line that is a group or a person: 前端, 后端小组, 周立, "前端用户界面 田鸿龙"."""
+        text = re.sub(r"[（(][^)）]{0,8}[)）]|[*#：:\s]+$", "", text.strip("*# \t"))
+        last = re.split(r"\s+", text)[-1] if text else ""
+        rules = self.rules
+        return bool(text) and (bool(rules.any("owners", "group", text)) or text in self.people
+                               or bool(rules.any("owners", "person-name", last)) and len(last) < len(text) + 1)
 
     def _role_of_text(self, text: str) -> str | None:
         return _role_of(self.rules, text)
@@ -245,6 +269,7 @@ def _role_uncached(rules: RuleSet, text: str) -> str | None:
     return None
 
 
+_SENTENCE_LIKE = re.compile(r"[，。；;！!]|^\d{1,2}[.、．]\s*\S{6,}|[:：]\s*\S{4,}")
 _DATE_HEAD = re.compile(
     r"^(?:\d{4}[-/.年])?\d{1,2}[-/.月]\d{1,2}[日号]?(?:\s*(?:周|星期)[一二三四五六日天])?$|^\d{4}-\d{2}-\d{2}$")
 
