@@ -310,7 +310,8 @@ def _key_names(ctx: Context, b: Block) -> list[Owner]:
 def _person_key(ctx: Context, key: str) -> bool:
     key = key.strip()
     return key in ctx.people or bool(ctx.rules.any("owners", "person-name", key)) or bool(
-        re.fullmatch(r"@?[A-Za-z][\w\-]*(?:\s?sir)?|[\u4e00-\u9fff]{1,2}(?:sir|老师|总|工|哥|姐)", key, re.I))
+        re.fullmatch(r"@?[A-Za-z][A-Za-z0-9_\-]*(?:\s?sir)?|[\u4e00-\u9fff]{1,2}(?:sir|老师|总|工|哥|姐)", key, re.I)
+        and re.search(r"[a-z0-9\u4e00-\u9fff]", key))
 
 
 def _group_name(ctx: Context, key: str) -> bool:
@@ -405,7 +406,7 @@ def _owners_for(ctx: Context, b: Block, bi: int, s: int, e: int) -> list[Owner]:
     if owners:
         return owners
     m = _LEADING_DEPT.match(text, s, e)
-    if m:  # "测试部提供性能基线数据": a department opening the line does the work
+    if m and not re.search(r"[我你咱]|今天|本次|这次|第", m.group(1)):  # "测试部提供性能基线数据": a department opening the line does the work
         return [Owner(m.group(1), m.start(1), m.end(1), "owner.department")]
     if b.start < s:  # an owner named earlier in the same item: "提醒学员注意…。特别注意…"
         owners = find_owners(text, b.start, s, rules, people)

@@ -141,9 +141,9 @@ def subject_owner(text: str, start: int, end: int, rules: RuleSet, people: set[s
             s, e = hit.spans["owner"]
             spans = split_names(text, s, e)
             names = [text[a:b] for a, b in spans]
-            if names and all(_plausible(n, people) and _subjectish(n, people) for n in names) \
-                    and not (_MODAL_AFTER.match(text, e) and not all(_named(n, people, rules) for n in names)):
-                # "dubbo-go 需要解决…": before 需要/应该 only a person or a department is a subject
+            if names and all(_plausible(n, people) and _subjectish(n, people) and _named(n, people, rules)
+                             for n in names):
+                # only who can act is a subject: "整合在周六前完成", "争取在第9周前" name no one
                 return [Owner(text[a:b], a, b, rule.id, bool(VAGUE_OWNERS.match(text[a:b]))) for a, b in spans]
     return []
 
@@ -164,7 +164,9 @@ def lead_name_owner(text: str, start: int, end: int, rules: RuleSet, people: set
         # groups count here only with their suffix ("测试组", "前端同学")
         grouped = rules.any("owners", "group", name) and re.search(
             r"(?:组|团队|同学|侧)$|^(?:前端|后端|前后端|客户端|服务端|移动端|算法|运营|市场|销售|财务|法务|美工|策划|硬件)$", name)
-        if name in people or rules.any("owners", "person-name", name) or is_department(name, rules) \
+        # two-character name shapes (白盒, 方案) are too often words: only participants
+        shaped = rules.any("owners", "person-name", name) and (len(name) >= 3 or not people)
+        if name in people or shaped or is_department(name, rules) \
                 or grouped or (name[:1].isascii() and name.lower() in {p.lower() for p in people}):
             return [Owner(name, s, e, rule.id)]
     return []
@@ -173,9 +175,16 @@ def lead_name_owner(text: str, start: int, end: int, rules: RuleSet, people: set
 _MODAL_AFTER = re.compile(r"\s*(?:需要|需|应该|应当|必须|务必|要)")
 
 
+_ACTOR = re.compile(r"(?:们|同学|老师|导师|助教|学员|组长|组员|成员|社区|团队|委员会|大家|各位|全体|所有人|每人|每个人|负责人|"
+                    r"经理|主管|总监|部长|主任|秘书|[A-Za-z0-9_\-]*[a-z0-9][A-Za-z0-9_\-]*)$")
+
+
 def _named(name: str, people: set[str], rules: RuleSet) -> bool:
+    """Can this name act? A participant, a name-shaped word, a department or
+    group, a role, or a Latin handle (handles hold a lower-case letter or a
+    digit: PPT and UI are things, not people)."""
     return name in people or bool(rules.any("owners", "person-name", name)) or is_department(name, rules) \
-        or bool(rules.any("owners", "group", name)) or bool(VAGUE_OWNERS.match(name)) or name.endswith(("们", "同学", "老师"))
+        or bool(rules.any("owners", "group", name)) or bool(VAGUE_OWNERS.match(name)) or bool(_ACTOR.search(name))
 
 
 def _subjectish(name: str, people: set[str]) -> bool:
