@@ -91,7 +91,7 @@ def extract_actions(ctx: Context) -> list[Action]:
 def build_action(ctx: Context, bi: int, s: int, e: int, by: Producer) -> Action:
     """An action over text[s:e] decided outside the rules (the learned layer):
     owner, deadline and task come from the same resolvers as every action."""
-    return _build(ctx, ctx.st.blocks[bi], bi, s, e, ctx.role(bi), "strong", by=by)
+    return _build(ctx, ctx.st.blocks[bi], bi, s, e, ctx.role(bi), "strong", by=by, strict=True)
 
 
 def _is_plan_unit(ctx: Context, bi: int) -> bool:
@@ -455,9 +455,11 @@ def _shift(d: Deadline, offset: int) -> Deadline:
 
 
 def _build(ctx: Context, b: Block, bi: int, s: int, e: int, role: str | None, verdict: str,
-           by: Producer | None = None) -> Action:
+           by: Producer | None = None, strict: bool = False) -> Action:
+    """`strict`: for a unit no rule decided, owners only from explicit patterns
+    (责任人：, 由X负责, @X, a group label or row): no guess from a sentence's subject."""
     text = ctx.text
-    owners = _owners_for(ctx, b, bi, s, e)
+    owners = (ctx.owners(s, e) or _context_owner(ctx, bi)) if strict else _owners_for(ctx, b, bi, s, e)
     due, written = _deadline_for(ctx, b, bi, s, e)
     source = ctx.source(s, e, b)
     names = [o.name for o in owners]
