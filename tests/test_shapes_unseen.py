@@ -112,3 +112,18 @@ def test_empty_conclusion_label_is_not_an_item(rec) -> None:
 ])
 def test_disagreement_lines(rec, text: str) -> None:
     assert len(rec(text + "\n").disagreements) == 1
+
+
+def test_several_assignments_in_one_line_give_one_action_each(rec) -> None:
+    text = "参会：郑立、周华、袁帅\n\n分工：郑立完成接口联调，周华完成压测脚本，袁帅负责部署文档，周五前提交。\n"
+    r = rec(text)
+    assert [(a.owner, a.task, a.due) for a in r.actions] == [
+        ("郑立", "完成接口联调", "2024-05-10"), ("周华", "完成压测脚本", "2024-05-10"), ("袁帅", "部署文档", "2024-05-10")]
+    assert len({a.id for a in r.actions}) == 3 and len({a.source.start for a in r.actions}) == 1
+    assert_evidence(r, text)
+
+
+def test_table_with_a_related_person_column(rec) -> None:
+    text = "| 内容框架 | 相关人 | 截止时间 |\n| --- | --- | --- |\n| 心流 | 颜如玉 | 2024/5/20 |\n"
+    r = rec(text)
+    assert [(a.owner, a.due) for a in r.actions] == [("颜如玉", "2024-05-20")]

@@ -26,6 +26,7 @@ _PEOPLE_VALUE = re.compile(r"^[\w\u4e00-\u9fff·\- ]{1,24}(?:\s*[、,，和/]\s*
 # the roles that can make a sentence an action by what it says
 _CUES = ("assign", "future", "modal", "imperative", "due-verb")
 _LEADING_DEPT = re.compile(r"([\u4e00-\u9fffA-Za-z]{1,8}?(?:部(?![署分件门])|组(?![织件合建成])|中心|团队|委员会|办公室|科(?![学技研])|处(?![理置])|小组))(?=[\u4e00-\u9fff]{2})")
+_CLAUSE_END = re.compile(r"[，,；;。]")
 _SCOPE_WORK = re.compile(r"计划|任务|分工|安排|对齐|完成|待办|TODO|要做", re.I)
 _OPINION = re.compile(r"觉得|认为|建议|感觉|看法|[？?]|吗|吧$")
 _ROLE_WORDS = re.compile(r"负责|组|端|分工|成员|人员|开发|测试|设计|文档|美工|策划|运营|主持|记录|后勤|宣传|答辩|汇报|PM|经理|leader", re.I)
@@ -79,6 +80,13 @@ def extract_actions(ctx: Context) -> list[Action]:
         if plan_unit:
             done_blocks.add(bi)
         if verdict[0] == "attach":
+            continue
+        parts = _assignments(ctx, s, e)
+        if parts:
+            # "郑承浩完成调试任务8-10，周华平完成提高任务": one action per person, same evidence
+            for cs, ce, owners in parts:
+                out.append(_build(ctx, b, bi, s, e, role, verdict[0], by=Producer(rule="owner.assignments"),
+                                  clause=(cs, ce, owners)))
             continue
         out.append(_build(ctx, b, bi, s, e, role, verdict[0], by=Producer(rule=verdict[1])))
     if ctx.view is not None:
@@ -251,6 +259,29 @@ def _decide(ctx: Context, b: Block, bi: int, s: int, e: int, plan_unit: bool) ->
             and ctx.role(bi) != "progress" and re.search(r"[@＠][^@＠\s]+\s*(?:~~)?\s*$", text[s:e]):
         return "strong", "owner.mention"  # "task@owner" lines
     return _known_with_deadline(ctx, b, bi, s, e)
+
+
+def _assignments(ctx: Context, s: int, e: int) -> list[tuple[int, int, list[Owner]]]:
+    """Clauses of one unit that each give a person their own task; [] unless there are two or more."""
+    text, rules = ctx.text, ctx.rules
+    out: list[tuple[int, int, list[Owner]]] = []
+    pos = s
+    for m in list(_CLAUSE_END.finditer(text, s, e)) + [None]:
+        cs, ce = pos, (m.start() if m else e)
+        pos = m.end() if m else e
+        while cs < ce and text[cs] in " \t":
+            cs += 1
+        if ce - cs < 3:
+            continue
+        owners = [o for o in find_owners(text, cs, ce, rules, ctx.people) if o.rule == "owner.responsible"] \
+            or lead_name_owner(text, cs, ce, rules, ctx.people)
+        if owners and owners[0].start - cs <= 2:
+            out.append((cs, ce, owners))
+        elif out and not ctx.deadline(cs, ce, ctx.meeting_date or date(2000, 1, 1)):
+            # a clause among them that assigns nothing: not a list of assignments
+            # (a closing "周五前提交" dates them all instead)
+            return []
+    return out if len(out) >= 2 and len({tuple(o.name for o in x[2]) for x in out}) >= 2 else []
 
 
 def _lead_name(ctx: Context, b: Block, bi: int, s: int, e: int) -> tuple[str, str] | None:
@@ -455,18 +486,27 @@ def _shift(d: Deadline, offset: int) -> Deadline:
 
 
 def _build(ctx: Context, b: Block, bi: int, s: int, e: int, role: str | None, verdict: str,
-           by: Producer | None = None, strict: bool = False) -> Action:
+           by: Producer | None = None, strict: bool = False,
+           clause: tuple[int, int, list[Owner]] | None = None) -> Action:
     """`strict`: for a unit no rule decided, owners only from explicit patterns
-    (责任人：, 由X负责, @X, a group label or row): no guess from a sentence's subject."""
+    (责任人：, 由X负责, @X, a group label or row): no guess from a sentence's subject.
+    `clause`: one assignment of several in the unit; its words give the task,
+    owner and deadline, the whole unit stays the evidence."""
     text = ctx.text
-    owners = (ctx.owners(s, e) or _context_owner(ctx, bi)) if strict else _owners_for(ctx, b, bi, s, e)
-    due, written = _deadline_for(ctx, b, bi, s, e)
+    ts, te = (clause[0], clause[1]) if clause else (s, e)
+    if clause:
+        owners = clause[2]
+    else:
+        owners = (ctx.owners(s, e) or _context_owner(ctx, bi)) if strict else _owners_for(ctx, b, bi, s, e)
+    due, written = _deadline_for(ctx, b, bi, ts, te)
+    if clause and due is None:
+        due, written = _deadline_for(ctx, b, bi, s, e)  # "…，周五前完成" closes all of them
     source = ctx.source(s, e, b)
     names = [o.name for o in owners]
-    cuts = [(o.start, o.end) for o in owners if s <= o.start < e]
-    if due is not None and written:
+    cuts = [(o.start, o.end) for o in owners if ts <= o.start < te]
+    if due is not None and written and ts <= due.start < te:
         cuts.append((due.start, due.end))
-    task = _task(text, s, e, cuts, b, due_last=due is not None and written)
+    task = _task(text, ts, te, cuts, b, due_last=due is not None and written)
     vague = bool(due is not None and due.vague) or any(o.vague for o in owners)
     aid = ctx.new_id("action", source.text)
     ctx.spans[aid] = (s, e, bi)
