@@ -121,3 +121,24 @@ def test_spoken_vague(line: str, phrase: str | None) -> None:
     phrases = [v.phrase for v in r.vague]
     if phrase:
         assert phrase in phrases
+
+
+def test_traditional_script_is_matched_and_shown_as_written() -> None:
+    text = ("### 林志明：\n這個報告我下週三之前給大家。\n\n"
+            "### 陳美玲：\n好，那就這麼定了。\n\n"
+            "### 黃國華：\n我不太同意這個預算。\n")
+    r = rec(text)
+    assert [(a.owner, a.due) for a in r.actions] == [("林志明", "2024-05-15")]
+    assert "報告" in r.actions[0].task  # the task keeps the document's script
+    assert len(r.consensus) == 1 and len(r.disagreements) == 1
+    assert "陳美玲" in r.meta.participants
+    exact(r, text)
+
+
+def test_traditional_notes_keep_offsets() -> None:
+    text = "會議決定：採用方案乙。\n- 張偉負責在5月20日前完成壓力測試報告\n"
+    r = rec(text, input="notes")
+    assert [(a.owner, a.due) for a in r.actions] == [("張偉", "2024-05-20")]
+    assert r.actions[0].source.text == "張偉負責在5月20日前完成壓力測試報告"
+    assert len(r.consensus) == 1
+    exact(r, text)

@@ -69,6 +69,13 @@ def finish(ctx: Context, doc: Text, consensus: list, disagreements: list, action
     taken = {(i.source.start, i.source.end) for i in (*consensus, *disagreements, *actions)}
     discussion = extract_discussion(ctx, taken)
     vague = extract_vague(ctx, actions, consensus)
+    if ctx.script_map:
+        actions = [a.model_copy(update={"task": ctx.restore(a.task), "owner": ctx.restore(a.owner),
+                                        "owners": ctx.restore(a.owners), "due_text": ctx.restore(a.due_text)})
+                   for a in actions]
+        vague = [f.model_copy(update={"phrase": f.source.text, "message": ctx.restore(f.message)}) for f in vague]
+        ctx.meta = ctx.meta.model_copy(update={k: ctx.restore(v) for k, v in ctx.meta.model_dump().items()
+                                               if k not in ("date", "date_source")})
     rec = Record(
         meta=ctx.meta, discussion=discussion, consensus=consensus, disagreements=disagreements,
         actions=actions, vague=vague,
@@ -96,8 +103,15 @@ def prepare(doc: Text, meeting_date: date | None = None, *, rules: RuleSet | Non
 def _context(doc: Text, rules: RuleSet, input: str, speakers: dict[str, str] | None) -> Context:
     from . import transcript
 
-    if input == "transcript" or (input == "auto" and transcript.detect(doc.text, rules)):
+    from .script import back_map, simplified
+
+    simple = simplified(doc.text)
+    if input == "transcript" or (input == "auto" and transcript.detect(simple or doc.text, rules)):
         view = transcript.build_view(doc.text, rules, speakers)
+        if simple is not None:
+            # match in simplified script; cmap still points into the text as read
+            view.text = "".join(simple[i] if i < len(simple) and doc.text[i] == ch else ch
+                                for ch, i in zip(view.text, view.cmap))
         st = parse(view.text)
         for b in st.blocks:
             turn = view.turns[b.line - 1] if b.line - 1 < len(view.turns) else None
@@ -105,6 +119,12 @@ def _context(doc: Text, rules: RuleSet, input: str, speakers: dict[str, str] | N
                 b.key, b.value_start = turn.speaker, b.start
         ctx = Context(view.text, st, rules, doc.key)
         ctx.view, ctx.orig = view, doc.text
+        if simple is not None:
+            ctx.script_map = back_map(doc.text, simple)
+        return ctx
+    if simple is not None:
+        ctx = Context(simple, parse(simple), rules, doc.key)
+        ctx.orig, ctx.script_map = doc.text, back_map(doc.text, simple)
         return ctx
     return Context(doc.text, parse(doc.text), rules, doc.key)
 

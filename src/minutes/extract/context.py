@@ -34,7 +34,10 @@ class Context:
     # lookups answered once per document; kept apart from what the record says
     memo: Memo = field(default_factory=Memo)
     segment: bool = True  # whether word boundaries may be computed (jieba + spaCy)
+    # simplified character → the document's own (traditional script only)
+    script_map: dict[str, str] = field(default_factory=dict)
     # Transcripts: `text` is the filler-free view, `orig` the text as read.
+    # Traditional script: `text` is the same-length simplified copy, `orig` the text as read.
     view: "View | None" = None
     orig: str | None = None
     # item id → (start, end, block) in `text` (the view, for transcripts)
@@ -100,7 +103,17 @@ class Context:
             return self._orig_source(s, e, block)
         line = block.line if block is not None else self.st.line_of(s)
         speaker = block.key if block is not None and self.is_speaker(block) else None
-        return Source(text=self.text[s:e], start=s, end=e, line=line, speaker=speaker)
+        words = self.orig if self.orig is not None else self.text  # traditional script: same offsets
+        return Source(text=words[s:e], start=s, end=e, line=line,
+                      speaker=self.restore(speaker) if speaker else None)
+
+    def restore(self, value):
+        """Words found in the simplified copy, back in the document's own script."""
+        if not self.script_map:
+            return value
+        from ..script import restore
+
+        return restore(value, self.script_map)
 
     def _orig_source(self, s: int, e: int, block: Block | None) -> Source:
         """Map a span of the transcript view back to the text as read."""
@@ -127,7 +140,7 @@ class Context:
         from ..structure import clean
 
         src = self.source(s, e, block)
-        item = Item(id=self.new_id(kind, src.text), text=clean(self.text[s:e]), source=src, by=by)
+        item = Item(id=self.new_id(kind, src.text), text=self.restore(clean(self.text[s:e])), source=src, by=by)
         self.spans[item.id] = (s, e, self._index_of(block) if block is not None else None)
         return item
 

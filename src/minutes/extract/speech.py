@@ -39,6 +39,10 @@ def add_speakers(ctx: Context) -> None:
             seen.append(t.speaker)
     ctx.meta.participants = seen
     ctx.people.update(seen)
+    if ctx.script_map:  # names are matched in the simplified copy of the text
+        from ..script import simplified
+
+        ctx.people.update(simplified(p) or p for p in seen)
 
 
 def _hit(ctx: Context, role: str, s: int, e: int):
