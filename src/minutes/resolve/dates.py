@@ -14,8 +14,8 @@ import functools
 import os
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import NamedTuple
 
 from ..errors import RuleError
 from ..rules import Rule, load_file
@@ -25,8 +25,9 @@ _TENS = {"廿": 20, "卅": 30}
 _WD = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6, "末": 6, "1": 0, "2": 1, "3": 2, "4": 3, "5": 4, "6": 5, "7": 6}
 
 
-@dataclass(frozen=True, slots=True)
-class Deadline:
+class Deadline(NamedTuple):
+    """A deadline found in text: immutable (a named tuple, cheap to make)."""
+
     text: str
     start: int
     end: int
@@ -145,6 +146,7 @@ _HOLIDAY_NAMES = {"春节": "Spring Festival", "元旦": "New Year's Day", "五�
                   "国庆": "National Day", "十一": "National Day", "过年": "Spring Festival", "清明": "Tomb-sweeping Day", "端午": "Dragon Boat Festival", "中秋": "Mid-autumn Festival"}
 
 
+@functools.lru_cache(maxsize=4096)
 def _holiday_span(name: str | None, ref: date) -> tuple[date, date] | None:
     """First and last day off of the next occurrence of a named holiday (any
     holiday when `name` is None), read from chinese_calendar. The span runs
@@ -450,7 +452,11 @@ _CLOCK = re.compile(
     r"(?<![\d.:：-])(?P<h>\d{1,2}|[一二两三四五六七八九十]{1,3})\s*"
     r"(?:[:：]\s*(?P<mi>\d{2})|[点时]钟?(?:(?P<half>半)|(?P<m2>\d{1,2}|[一二三四五六七八九十]{1,3})分?)?)"
     r"(?:\s*(?P<pm>[ap]\.?m\.?|[AP]M|p\b))?")
+_HAS_CLOCK = re.compile(r"[点时:：]")
 _PM = ("下午", "傍晚", "晚上", "晚间", "夜里", "夜间", "晏昼", "今晚", "明晚", "晚")
+
+
+_MAY_BLOCK = re.compile(r"[:#.\]]")
 
 
 def _blocked(text: str) -> list[tuple[int, int]]:
@@ -459,6 +465,8 @@ def _blocked(text: str) -> list[tuple[int, int]]:
 
 def _time_of(words: str) -> str | None:
     """The time of day in a deadline's words, as HH:MM ("下午三点十五" → 15:15)."""
+    if not _HAS_CLOCK.search(words):
+        return None
     m = _CLOCK.search(words)
     if m is None:
         return None
@@ -497,39 +505,113 @@ def _simplified(text: str) -> str:
     return out if len(out) == len(text) else text
 
 
-class _Groups:
-    """One rule's groups out of the combined match, under their own names."""
+class _Groups(dict):
+    """One rule's groups out of the combined match, under their own names;
+    a name the rule does not have reads as None."""
 
-    __slots__ = ("_d",)
+    __slots__ = ()
 
-    def __init__(self, d: dict[str, str | None]) -> None:
-        self._d = d
-
-    def __getitem__(self, name: str) -> str | None:
-        return self._d.get(name)
+    def __missing__(self, name: str) -> None:
+        return None
 
     def groupdict(self) -> dict[str, str | None]:
-        return self._d
+        return self
 
 
-@functools.lru_cache(maxsize=2)
-def _combined(field: bool = False) -> tuple[re.Pattern[str], list[tuple[Rule, str, list[tuple[str, str]]]]]:
-    """All rules as one alternation, tried in file order at each position: a
-    text is scanned once instead of once per rule. Rules scoped to date
-    fields take part only when `field` is true."""
+_Entry = tuple[Rule, str, tuple[str, ...], tuple[str, ...], str | None]
+
+
+def _first_chars(seq) -> set[str] | None:
+    """The characters a parsed regex can start with ("0" stands for any
+    digit); None when it can start with anything. A superset is fine: it
+    only decides which rules are tried at a position."""
+    return _first(seq)[0]
+
+
+def _first(seq) -> tuple[set[str] | None, bool]:
+    from re import _constants as C  # the parser's own opcodes (Python ≥ 3.11)
+
+    acc: set[str] = set()
+    for op, av in seq:
+        if op is C.LITERAL:
+            acc.add(chr(av))
+            return acc, False
+        if op is C.IN:
+            for o, a in av:
+                if o is C.LITERAL:
+                    acc.add(chr(a))
+                elif o is C.RANGE and a[1] - a[0] < 5000:
+                    acc.update(chr(x) for x in range(a[0], a[1] + 1))
+                elif o is C.CATEGORY and a is C.CATEGORY_DIGIT:
+                    acc.add("0")
+                else:
+                    return None, False
+            return acc, False
+        if op is C.SUBPATTERN or op is C.BRANCH:
+            subs = [av[-1]] if op is C.SUBPATTERN else av[1]
+            nullable = False
+            for sub in subs:
+                chars, nul = _first(sub)
+                if chars is None:
+                    return None, False
+                acc |= chars
+                nullable |= nul
+            if not nullable:
+                return acc, False
+            continue
+        if op is C.MAX_REPEAT or op is C.MIN_REPEAT:
+            chars, nul = _first(av[2])
+            if chars is None:
+                return None, False
+            acc |= chars
+            if av[0] > 0 and not nul:
+                return acc, False
+            continue
+        if op in (C.ASSERT, C.ASSERT_NOT, C.AT):
+            continue  # zero width: what follows decides
+        return None, False
+    return acc, True
+
+
+def _alternation(entries: list[tuple[int, Rule]]) -> tuple[re.Pattern[str], list[_Entry]]:
     parts, table = [], []
-    for i, rule in enumerate(r for r in rules() if field or r.extra.get("scope") != "field"):
+    for i, rule in entries:
         src = re.sub(r"\(\?P<(\w+)>", lambda m: f"(?P<r{i}_{m.group(1)}>", rule.regex.pattern)
         src = re.sub(r"\(\?P=(\w+)\)", lambda m: f"(?P=r{i}_{m.group(1)})", src)
         parts.append(f"(?P<r{i}>{src})")
-        names = [(f"r{i}_{n}", n) for n in rule.regex.groupindex]
-        table.append((rule, rule.extra["kind"], names))
-    return re.compile(f"(?={_start_class()})(?:" + "|".join(parts) + ")"), table
+        names = tuple(rule.regex.groupindex)
+        table.append((rule, rule.extra["kind"], tuple(f"r{i}_{n}" for n in names), names,
+                      f"r{i}_lead" if "lead" in names else None))
+    return re.compile("|".join(parts)), table
+
+
+@functools.lru_cache(maxsize=2)
+def _dispatch(field: bool = False) -> tuple[re.Pattern[str], dict[str, tuple[re.Pattern[str], dict[int, _Entry]]]]:
+    """The rules as one alternation per first character, in file order: at
+    a position only the rules that can start with its character are tried.
+    Rules scoped to date fields take part only when `field` is true."""
+    from re import _parser
+
+    chosen = [(i, r) for i, r in enumerate(rules()) if field or r.extra.get("scope") != "field"]
+    firsts = [(i, r, _first_chars(_parser.parse(r.regex.pattern))) for i, r in chosen]
+    start = re.compile(_start_class())
+    chars = {c for _i, _r, f in firsts if f for c in f}
+    by_subset: dict[tuple[int, ...], tuple[re.Pattern[str], dict[int, _Entry]]] = {}
+    out: dict[str, tuple[re.Pattern[str], dict[int, _Entry]]] = {}
+    for c in chars:
+        subset = tuple(i for i, _r, f in firsts if f is None or c in f or (c.isdigit() and "0" in f))
+        if subset not in by_subset:
+            rx, table = _alternation([(i, r) for i, r, _f in firsts if i in subset])
+            by_subset[subset] = (rx, dict(zip(subset, table)))
+        out[c] = by_subset[subset]
+    return start, out
 
 
 @functools.lru_cache(maxsize=1)
-def _field_rules() -> tuple[Rule, ...]:
-    return tuple(r for r in rules() if r.extra.get("scope") == "field")
+def _field_value() -> re.Pattern[str]:
+    """The field-scoped rules as one pattern: is a whole text a date value?"""
+    unnamed = (re.sub(r"\(\?P<\w+>", "(?:", r.regex.pattern) for r in rules() if r.extra.get("scope") == "field")
+    return re.compile("|".join(f"(?:{src})" for src in unnamed))
 
 
 @functools.lru_cache(maxsize=1)
@@ -552,11 +634,16 @@ def _start_class() -> str:
     return start
 
 
+_FIELD_FIRST = re.compile(r"[\d一二两三四五六七八九十凌早清上中下傍晚夜晏]")
+
+
 def is_date_value(text: str) -> bool:
     """Is text nothing but a date or a time ("12.2", "3/15", "15:15")? Such a
     value, alone, is read as a date field."""
-    s = _simplified(text.strip())
-    return bool(s) and any(r.regex.match(s) for r in _field_rules())
+    s = text.strip()
+    if not s or len(s) > 24 or not _FIELD_FIRST.match(s):
+        return False
+    return _field_value().match(_simplified(s)) is not None
 
 
 def find_deadlines(text: str, ref: date, field: bool | None = None) -> list[Deadline]:
@@ -567,31 +654,44 @@ def find_deadlines(text: str, ref: date, field: bool | None = None) -> list[Dead
     nothing but such a date is one), False reads it as prose."""
     if field is None:
         field = is_date_value(text)
-    blocked = _blocked(text)
+    blocked = _blocked(text) if _MAY_BLOCK.search(text) else ()
     scan = _simplified(text)
-    combined, table = _combined(field)
+    start, by_char = _dispatch(field)
     found: list[Deadline] = []
     made: list[tuple[str, _Groups] | None] = []
-    for m in combined.finditer(scan):
-        i = int(m.lastgroup[1:]) if m.lastgroup and m.lastgroup[1:].isdigit() else _which(m, len(table))
-        rule, kind, names = table[i]
+    pos, n = 0, len(scan)
+    while pos < n:
+        sm = start.search(scan, pos)
+        if sm is None:
+            break
+        p = sm.start()
+        c = scan[p]
+        entry = by_char.get(c) or (by_char.get("0") if c.isdigit() else None)
+        m = entry[0].match(scan, p) if entry is not None else None
+        if m is None or m.end() == p:
+            pos = p + 1
+            continue
+        pos = m.end()
+        rule, kind, gnames, names, lead = entry[1][int(m.lastgroup[1:])]  # type: ignore[index]
         s, e = m.span()
-        lead = f"r{i}_lead"
-        if lead in combined.groupindex and m.group(lead) is not None:
+        if lead is not None and m.group(lead) is not None:
             s = m.end(lead)
             while s < e and scan[s] in " \t：:":
                 s += 1
         while e > s and scan[e - 1] in " \t":
             e -= 1
-        if s == e or any(a < e and s < b for a, b in blocked):
+        if s == e or (blocked and any(a < e and s < b for a, b in blocked)):
             continue
-        if kind in _MENTION_KINDS and e < len(scan) and ("A" <= scan[e] <= "Z" or "a" <= scan[e] <= "z"):
+        if kind in _MENTION_KINDS and e < n and ("A" <= scan[e] <= "Z" or "a" <= scan[e] <= "z"):
             continue  # "撰写2016.10.20Scrum会议记录"
         if kind == "vague":
             found.append(Deadline(text[s:e], s, e, None, rule.id, True, f"{text[s:e]}：没有具体日期"))
             made.append(None)
             continue
-        groups = _Groups({n: m.group(g) for g, n in names})
+        if len(gnames) > 1:
+            groups = _Groups(zip(names, m.group(*gnames)))
+        else:
+            groups = _Groups({names[0]: m.group(gnames[0])} if gnames else {})
         d = PRODUCERS[kind](groups, ref)  # type: ignore[arg-type]
         if d is not None:
             found.append(Deadline(text[s:e], s, e, d, rule.id, False, f"{text[s:e]} = {d.isoformat()}（{rule.message}）",
@@ -623,13 +723,6 @@ def _join_ranges(text: str, ref: date, found: list[Deadline], made: list) -> lis
         out.append(d)
         last_made = mk
     return out
-
-
-def _which(m: re.Match[str], n: int) -> int:
-    for i in range(n):
-        if m.group(f"r{i}") is not None:
-            return i
-    raise AssertionError("a combined match belongs to no rule")
 
 
 def find_deadline(text: str, ref: date, field: bool | None = None) -> Deadline | None:
