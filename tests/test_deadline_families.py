@@ -144,3 +144,20 @@ def test_record_date_and_time_fields_use_the_resolver(rec) -> None:
     assert r.meta.date == "2022-11-17"
     assert r.meta.time == "15:00"
     assert r.actions[0].due == "2022-11-23"
+
+
+def test_cli_holiday_before_option() -> None:
+    from typer.testing import CliRunner
+
+    from minutes.cli.app import app
+
+    runner = CliRunner()
+    try:
+        r = runner.invoke(app, ["when", "端午前", "--ref", "2024-05-20", "--holiday-before", "eve"])
+        assert r.exit_code == 0 and r.output.startswith("2024-06-09\t")
+        r = runner.invoke(app, ["when", "端午前", "--ref", "2024-05-20", "--holiday-before", "workday"])
+        assert r.exit_code == 0 and r.output.startswith("2024-06-07\t")
+        r = runner.invoke(app, ["when", "今晚8点前", "--ref", "2024-05-06"])
+        assert r.output.startswith("2024-05-06\t") and "时间 20:00" in r.output
+    finally:
+        dates.set_holiday_before("workday")
