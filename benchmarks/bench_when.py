@@ -40,39 +40,48 @@ def load(path: Path) -> list[tuple[str, date, str, str, str]]:
     return out
 
 
-def ours(text: str, ref: date) -> str:
+# Each resolver is made once (imports and set-up are not timed) and then
+# called as fn(text, ref) -> "YYYY-MM-DD" or "-".
+
+def ours():
     from minutes.resolve.dates import find_deadline
 
-    d = find_deadline(text, ref)
-    return d.date.isoformat() if d is not None and d.date is not None else "-"
+    def fn(text: str, ref: date) -> str:
+        d = find_deadline(text, ref)
+        return d.date.isoformat() if d is not None and d.date is not None else "-"
+    return fn
 
 
-def jio(text: str, ref: date) -> str:
+def jio():
     import jionlp
 
-    try:
-        r = jionlp.parse_time(text, time_base=time.mktime(datetime.combine(ref, datetime.min.time()).timetuple()))
-    except Exception:  # noqa: BLE001 - JioNLP raises on text it cannot read
-        return "-"
-    t = r.get("time") if isinstance(r, dict) else None
-    if not t:
-        return "-"
-    # a span [start, end]: a deadline is its end; a point is its day
-    end = t[-1] if isinstance(t, list) else t
-    if not isinstance(end, str) or end.startswith("inf"):
-        return "-"
-    return end[:10]
+    def fn(text: str, ref: date) -> str:
+        try:
+            r = jionlp.parse_time(text, time_base=time.mktime(datetime.combine(ref, datetime.min.time()).timetuple()))
+        except Exception:  # noqa: BLE001 - JioNLP raises on text it cannot read
+            return "-"
+        t = r.get("time") if isinstance(r, dict) else None
+        if not t:
+            return "-"
+        # a span [start, end]: a deadline is its end; a point is its day
+        end = t[-1] if isinstance(t, list) else t
+        if not isinstance(end, str) or end.startswith("inf"):
+            return "-"
+        return end[:10]
+    return fn
 
 
-def dp(text: str, ref: date) -> str:
+def dp():
     import dateparser
 
-    try:
-        d = dateparser.parse(text, languages=["zh"], settings={
-            "RELATIVE_BASE": datetime.combine(ref, datetime.min.time()), "PREFER_DATES_FROM": "future"})
-    except Exception:  # noqa: BLE001
-        return "-"
-    return d.date().isoformat() if d else "-"
+    def fn(text: str, ref: date) -> str:
+        try:
+            d = dateparser.parse(text, languages=["zh"], settings={
+                "RELATIVE_BASE": datetime.combine(ref, datetime.min.time()), "PREFER_DATES_FROM": "future"})
+        except Exception:  # noqa: BLE001
+            return "-"
+        return d.date().isoformat() if d else "-"
+    return fn
 
 
 RESOLVERS = (("minutes", ours), ("jionlp.parse_time", jio), ("dateparser", dp))
@@ -83,12 +92,14 @@ def run_all(cases, repeat: int) -> list[tuple[list[bool] | None, float | None]]:
     The rounds interleave the resolvers, so a busy machine slows all of
     them alike and the ratios hold."""
     live = []
-    for _name, fn in RESOLVERS:
+    for _name, make in RESOLVERS:
         try:
-            fn(cases[0][0], cases[0][1])  # import and warm up
-            live.append(fn)
+            fn = make()
         except ImportError:
             live.append(None)
+            continue
+        fn(cases[0][0], cases[0][1])  # warm up
+        live.append(fn)
     right = [[fn(t, r) == exp for t, r, exp, _f, _s in cases] if fn else None for fn in live]
     best = [float("inf")] * len(live)
     for _ in range(repeat):

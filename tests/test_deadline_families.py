@@ -161,3 +161,16 @@ def test_cli_holiday_before_option() -> None:
         assert r.output.startswith("2024-05-06\t") and "时间 20:00" in r.output
     finally:
         dates.set_holiday_before("workday")
+
+
+def test_duckling_days_in_scope() -> None:
+    """The Duckling ZH day table: at least 0.70 of the in-scope rows (the rest
+    are listed, with reasons, in docs/duckling-unsupported.md)."""
+    from conftest import ROOT
+
+    rows = [line.split("\t") for line in (ROOT / "corpora" / "cases" / "duckling_zh.tsv")
+            .read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
+    assert len(rows) >= 400 and all(len(r) == 5 for r in rows)
+    scope = [r for r in rows if r[4] == "in"]
+    right = sum(when(t, date.fromisoformat(ref)) == (None if exp == "-" else exp) for t, ref, exp, _f, _s in scope)
+    assert right / len(scope) >= 0.85

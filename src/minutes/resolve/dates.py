@@ -728,8 +728,10 @@ def _join_ranges(text: str, ref: date, found: list[Deadline], made: list) -> lis
 def find_deadline(text: str, ref: date, field: bool | None = None) -> Deadline | None:
     """The first dated deadline; else the first vague one; else None."""
     all_ = find_deadlines(text, ref, field)
-    dated = [d for d in all_ if d.date is not None]
-    return dated[0] if dated else (all_[0] if all_ else None)
+    for d in all_:
+        if d.date is not None:
+            return d
+    return all_[0] if all_ else None
 
 
 _DATE_RULES = ("deadline.absolute", "deadline.month-day", "deadline.range", "deadline.weekday-date",
