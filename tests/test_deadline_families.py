@@ -174,3 +174,12 @@ def test_duckling_days_in_scope() -> None:
     scope = [r for r in rows if r[4] == "in"]
     right = sum(when(t, date.fromisoformat(ref)) == (None if exp == "-" else exp) for t, ref, exp, _f, _s in scope)
     assert right / len(scope) >= 0.85
+
+
+@pytest.mark.parametrize("text", ["廿廿号", "四卅号", "13.45-廿廿", "0000年底", "9999年12月31日后3天", "春节", "下下下周",
+                                  "第0季度", "Q0", "H3", "0月份", "2024年13月", "00号", "32号", "2/30", "99/99/9999"])
+@pytest.mark.parametrize("ref", [date(1, 1, 1), date(2024, 5, 6), date(9999, 12, 31)])
+def test_odd_input_never_raises(text: str, ref: date) -> None:
+    for field in (None, True, False):
+        for d in find_deadlines(text, ref, field):
+            assert text[d.start:d.end] == d.text

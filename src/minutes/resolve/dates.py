@@ -586,7 +586,7 @@ def _alternation(entries: list[tuple[int, Rule]]) -> tuple[re.Pattern[str], list
 
 
 @functools.lru_cache(maxsize=2)
-def _dispatch(field: bool = False) -> tuple[re.Pattern[str], dict[str, tuple[re.Pattern[str], dict[int, _Entry]]]]:
+def _dispatch(field: bool = False) -> tuple[re.Pattern[str], dict[str, tuple[re.Pattern[str], dict[str, _Entry]]]]:
     """The rules as one alternation per first character, in file order: at
     a position only the rules that can start with its character are tried.
     Rules scoped to date fields take part only when `field` is true."""
@@ -594,15 +594,16 @@ def _dispatch(field: bool = False) -> tuple[re.Pattern[str], dict[str, tuple[re.
 
     chosen = [(i, r) for i, r in enumerate(rules()) if field or r.extra.get("scope") != "field"]
     firsts = [(i, r, _first_chars(_parser.parse(r.regex.pattern))) for i, r in chosen]
-    start = re.compile(_start_class())
+    # a number is read from its first digit, never from inside (120天 is not 20天)
+    start = re.compile(r"(?!(?<=\d)\d)" + _start_class())
     chars = {c for _i, _r, f in firsts if f for c in f}
-    by_subset: dict[tuple[int, ...], tuple[re.Pattern[str], dict[int, _Entry]]] = {}
-    out: dict[str, tuple[re.Pattern[str], dict[int, _Entry]]] = {}
+    by_subset: dict[tuple[int, ...], tuple[re.Pattern[str], dict[str, _Entry]]] = {}
+    out: dict[str, tuple[re.Pattern[str], dict[str, _Entry]]] = {}
     for c in chars:
         subset = tuple(i for i, _r, f in firsts if f is None or c in f or (c.isdigit() and "0" in f))
         if subset not in by_subset:
             rx, table = _alternation([(i, r) for i, r, _f in firsts if i in subset])
-            by_subset[subset] = (rx, dict(zip(subset, table)))
+            by_subset[subset] = (rx, {f"r{i}": t for i, t in zip(subset, table)})
         out[c] = by_subset[subset]
     return start, out
 
@@ -672,7 +673,7 @@ def find_deadlines(text: str, ref: date, field: bool | None = None) -> list[Dead
             pos = p + 1
             continue
         pos = m.end()
-        rule, kind, gnames, names, lead = entry[1][int(m.lastgroup[1:])]  # type: ignore[index]
+        rule, kind, gnames, names, lead = entry[1][m.lastgroup]  # type: ignore[index]
         s, e = m.span()
         if lead is not None and m.group(lead) is not None:
             s = m.end(lead)
@@ -692,7 +693,10 @@ def find_deadlines(text: str, ref: date, field: bool | None = None) -> list[Dead
             groups = _Groups(zip(names, m.group(*gnames)))
         else:
             groups = _Groups({names[0]: m.group(gnames[0])} if gnames else {})
-        d = PRODUCERS[kind](groups, ref)  # type: ignore[arg-type]
+        try:
+            d = PRODUCERS[kind](groups, ref)  # type: ignore[arg-type]
+        except (ValueError, OverflowError, KeyError):  # out of range (year 9999, 廿廿号): no date
+            d = None
         if d is not None:
             found.append(Deadline(text[s:e], s, e, d, rule.id, False, f"{text[s:e]} = {d.isoformat()}（{rule.message}）",
                                   _time_of(scan[s:e]) if kind != "range-end" else None))
@@ -713,7 +717,10 @@ def _join_ranges(text: str, ref: date, found: list[Deadline], made: list) -> lis
                 and _RANGE_JOIN.fullmatch(text, prev.end, d.start)):
             end = d.date
             if end < prev.date:  # read the end after the start: 12月1号至1月1号
-                end = PRODUCERS[mk[0]](mk[1], prev.date) or end  # type: ignore[arg-type]
+                try:
+                    end = PRODUCERS[mk[0]](mk[1], prev.date) or end  # type: ignore[arg-type]
+                except (ValueError, OverflowError, KeyError):
+                    pass
             if end >= prev.date:
                 words = text[prev.start:d.end]
                 out[-1] = Deadline(words, prev.start, d.end, end, d.rule, False,
