@@ -599,7 +599,7 @@ def _dispatch(field: bool = False) -> tuple[re.Pattern[str], dict[str, tuple[re.
     chars = {c for _i, _r, f in firsts if f for c in f}
     by_subset: dict[tuple[int, ...], tuple[re.Pattern[str], dict[str, _Entry]]] = {}
     out: dict[str, tuple[re.Pattern[str], dict[str, _Entry]]] = {}
-    for c in chars:
+    for c in chars | set("0123456789０１２３４５６７８９"):
         subset = tuple(i for i, _r, f in firsts if f is None or c in f or (c.isdigit() and "0" in f))
         if subset not in by_subset:
             rx, table = _alternation([(i, r) for i, r, _f in firsts if i in subset])
@@ -661,14 +661,20 @@ def find_deadlines(text: str, ref: date, field: bool | None = None) -> list[Dead
     found: list[Deadline] = []
     made: list[tuple[str, _Groups] | None] = []
     pos, n = 0, len(scan)
+    search, get = start.search, by_char.get
     while pos < n:
-        sm = start.search(scan, pos)
+        sm = search(scan, pos)
         if sm is None:
             break
         p = sm.start()
         c = scan[p]
-        entry = by_char.get(c) or (by_char.get("0") if c.isdigit() else None)
-        m = entry[0].match(scan, p) if entry is not None else None
+        entry = get(c)
+        if entry is None:
+            entry = get("0") if c.isdigit() else None
+            if entry is None:
+                pos = p + 1
+                continue
+        m = entry[0].match(scan, p)
         if m is None or m.end() == p:
             pos = p + 1
             continue
