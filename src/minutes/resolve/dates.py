@@ -653,8 +653,8 @@ def find_deadlines(text: str, ref: date, field: bool | None = None) -> list[Dead
     `field` says the text is the value of a date field or a date column,
     where a bare "12.2" is a date; None decides from the text (a text that is
     nothing but such a date is one), False reads it as prose."""
-    if field is None:
-        field = is_date_value(text)
+    if field is None:  # is_date_value, with its cheap rejections first
+        field = len(text) <= 40 and _FIELD_FIRST.match(text.strip()) is not None and is_date_value(text)
     blocked = _blocked(text) if _MAY_BLOCK.search(text) else ()
     scan = _simplified(text)
     start, by_char = _dispatch(field)
@@ -707,7 +707,7 @@ def find_deadlines(text: str, ref: date, field: bool | None = None) -> list[Dead
             found.append(Deadline(text[s:e], s, e, d, rule.id, False, f"{text[s:e]} = {d.isoformat()}（{rule.message}）",
                                   _time_of(scan[s:e]) if kind != "range-end" else None))
             made.append((kind, groups))
-    return _join_ranges(text, ref, found, made)
+    return found if len(found) < 2 else _join_ranges(text, ref, found, made)
 
 
 def _join_ranges(text: str, ref: date, found: list[Deadline], made: list) -> list[Deadline]:
