@@ -1,11 +1,19 @@
 """Chinese deadline expressions → dates, given the meeting date.
 
 Pure: text and a reference date in, `Deadline`s out; the clock is never read.
-Patterns are compiled once at import. Conventions follow the annotation
+Patterns are compiled once, on first use. Conventions follow the annotation
 guide (月底 = last day of the month, 本周X = that day of the meeting's week,
 下周 = Friday of next week, N个工作日内 = the Nth working day after the
 meeting, counted with chinese_calendar's official holidays and make-up
-working days).
+working days; a month alone = its last day; a range = its end).
+
+The rules are data (rules/deadlines.toml); a rule's `kind` names its
+producer here. Text is read in simplified script (OpenCC t2s, character for
+character so offsets hold). At each position only the rules that can start
+with its character are tried, in file order; a number is never read from
+inside (120天内 is not 20天内). Rules scoped to "field" read bare numbers
+such as 12.2 only in a date value. Two deadlines joined by 到/至/- are one
+range. A producer that meets an impossible date (13月底) gives no date.
 """
 from __future__ import annotations
 
@@ -79,7 +87,7 @@ def _yr(s: str | None, ref: date) -> int | None:
     return _year(s.rstrip("度").rstrip("年").strip())
 
 
-def _roll(ref: date, y: int, last: date | None, m: int, part_day=None) -> int:
+def _roll(ref: date, y: int, last: date | None) -> int:
     """A month written without a year is in the meeting's year unless it
     ended more than two months before the meeting: then next year."""
     if last is not None and last < ref - timedelta(days=61):
@@ -267,7 +275,7 @@ def _nth_weekday(m: re.Match[str], ref: date) -> date | None:
     last = _last_day(ref.year, mo)
     if last is None:
         return None
-    y = _roll(ref, ref.year, last, mo)
+    y = _roll(ref, ref.year, last)
     first = date(y, mo, 1)
     d = first + timedelta(days=(wd - first.weekday()) % 7 + 7 * (n - 1))
     return d if d.month == mo else None
@@ -299,7 +307,7 @@ def _month_part(m: re.Match[str], ref: date) -> date | None:
         if year is not None:
             y = year
         else:
-            y = _roll(ref, y, _last_day(y, mo), mo)
+            y = _roll(ref, y, _last_day(y, mo))
     elif pre in _MONTH_SHIFT:
         y, mo = _shift_month(y, mo, _MONTH_SHIFT[pre])
     # 月初/月头 = 5th, 上旬 = 10th, 月中 = 15th, 中旬 = 20th; 下旬, 月底/月尾 and a bare 下个月 = the last day
@@ -312,7 +320,7 @@ def _month_only(m: re.Match[str], ref: date) -> date | None:
     year = _yr(m["yr"], ref)
     if year is not None:
         return _last_day(year, mo)
-    return _last_day(_roll(ref, ref.year, _last_day(ref.year, mo), mo), mo)
+    return _last_day(_roll(ref, ref.year, _last_day(ref.year, mo)), mo)
 
 
 def _month_day_in(m: re.Match[str], ref: date) -> date | None:
@@ -573,6 +581,17 @@ def _first(seq) -> tuple[set[str] | None, bool]:
     return acc, True
 
 
+def _rule_first_chars(rule: Rule) -> set[str] | None:
+    """The first characters of a rule, from its parsed pattern; None (try it
+    everywhere) if the regex parser's private API is not what we expect."""
+    try:
+        from re import _parser
+
+        return _first_chars(_parser.parse(rule.regex.pattern))
+    except (ImportError, AttributeError, TypeError, ValueError):  # pragma: no cover - another Python
+        return None
+
+
 def _alternation(entries: list[tuple[int, Rule]]) -> tuple[re.Pattern[str], list[_Entry]]:
     parts, table = [], []
     for i, rule in entries:
@@ -590,10 +609,8 @@ def _dispatch(field: bool = False) -> tuple[re.Pattern[str], dict[str, tuple[re.
     """The rules as one alternation per first character, in file order: at
     a position only the rules that can start with its character are tried.
     Rules scoped to date fields take part only when `field` is true."""
-    from re import _parser
-
     chosen = [(i, r) for i, r in enumerate(rules()) if field or r.extra.get("scope") != "field"]
-    firsts = [(i, r, _first_chars(_parser.parse(r.regex.pattern))) for i, r in chosen]
+    firsts = [(i, r, _rule_first_chars(r)) for i, r in chosen]
     # a number is read from its first digit, never from inside (120天 is not 20天)
     start = re.compile(r"(?!(?<=\d)\d)" + _start_class())
     chars = {c for _i, _r, f in firsts if f for c in f}
