@@ -604,8 +604,51 @@ def _alternation(entries: list[tuple[int, Rule]]) -> tuple[re.Pattern[str], list
     return re.compile("|".join(parts)), table
 
 
+class _ByChar(dict):
+    """First character → (alternation, entries) of the rules that can start
+    with it. Built on first sight of a character, so a short run compiles
+    only the alternations it needs; characters that share a cluster of rules
+    share one compiled pattern."""
+
+    def __init__(self, firsts: list[tuple[int, Rule, set[str] | None]]) -> None:
+        super().__init__()
+        self._firsts = firsts
+        self._compiled: dict[tuple[int, ...], tuple[re.Pattern[str], dict[str, _Entry]]] = {}
+        self._clusters = _clusters(firsts)
+
+    def __missing__(self, c: str):
+        key = c if c in self._clusters else ("0" if c.isdigit() else None)
+        cluster = self._clusters.get(key) if key is not None else None
+        if cluster is None:
+            self[c] = None
+            return None
+        if cluster not in self._compiled:
+            rx, table = _alternation([(i, r) for i, r, _f in self._firsts if i in cluster])
+            self._compiled[cluster] = (rx, {f"r{i}": t for i, t in zip(cluster, table)})
+        self[c] = entry = self._compiled[cluster]
+        return entry
+
+
+def _clusters(firsts: list[tuple[int, Rule, set[str] | None]]) -> dict[str, tuple[int, ...]]:
+    """Each first character's rules, in file order. A character whose rules
+    are nearly all within a larger set uses that set (trying a rule that
+    cannot match costs little; compiling one more alternation costs a lot)."""
+    chars = {c for _i, _r, f in firsts if f for c in f} | {"0"}
+    subsets = {c: tuple(i for i, _r, f in firsts if f is None or c in f or (c.isdigit() and "0" in f))
+               for c in chars}
+    chosen: list[tuple[int, ...]] = []
+    out: dict[str, tuple[int, ...]] = {}
+    for c, sub in sorted(subsets.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+        home = min((k for k in chosen if set(sub) <= set(k) and len(k) <= len(sub) + 6), key=len, default=None)
+        if home is None:
+            chosen.append(sub)
+            home = sub
+        out[c] = home
+    return out
+
+
 @functools.lru_cache(maxsize=2)
-def _dispatch(field: bool = False) -> tuple[re.Pattern[str], dict[str, tuple[re.Pattern[str], dict[str, _Entry]]]]:
+def _dispatch(field: bool = False) -> tuple[re.Pattern[str], _ByChar]:
     """The rules as one alternation per first character, in file order: at
     a position only the rules that can start with its character are tried.
     Rules scoped to date fields take part only when `field` is true."""
@@ -613,16 +656,7 @@ def _dispatch(field: bool = False) -> tuple[re.Pattern[str], dict[str, tuple[re.
     firsts = [(i, r, _rule_first_chars(r)) for i, r in chosen]
     # a number is read from its first digit, never from inside (120天 is not 20天)
     start = re.compile(r"(?!(?<=\d)\d)" + _start_class())
-    chars = {c for _i, _r, f in firsts if f for c in f}
-    by_subset: dict[tuple[int, ...], tuple[re.Pattern[str], dict[str, _Entry]]] = {}
-    out: dict[str, tuple[re.Pattern[str], dict[str, _Entry]]] = {}
-    for c in chars | set("0123456789０１２３４５６７８９"):
-        subset = tuple(i for i, _r, f in firsts if f is None or c in f or (c.isdigit() and "0" in f))
-        if subset not in by_subset:
-            rx, table = _alternation([(i, r) for i, r, _f in firsts if i in subset])
-            by_subset[subset] = (rx, {f"r{i}": t for i, t in zip(subset, table)})
-        out[c] = by_subset[subset]
-    return start, out
+    return start, _ByChar(firsts)
 
 
 @functools.lru_cache(maxsize=1)
@@ -678,19 +712,16 @@ def find_deadlines(text: str, ref: date, field: bool | None = None) -> list[Dead
     found: list[Deadline] = []
     made: list[tuple[str, _Groups] | None] = []
     pos, n = 0, len(scan)
-    search, get = start.search, by_char.get
+    search = start.search
     while pos < n:
         sm = search(scan, pos)
         if sm is None:
             break
         p = sm.start()
-        c = scan[p]
-        entry = get(c)
+        entry = by_char[scan[p]]
         if entry is None:
-            entry = get("0") if c.isdigit() else None
-            if entry is None:
-                pos = p + 1
-                continue
+            pos = p + 1
+            continue
         m = entry[0].match(scan, p)
         if m is None or m.end() == p:
             pos = p + 1
