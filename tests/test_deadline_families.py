@@ -139,6 +139,18 @@ def test_record_invents_no_date(rec) -> None:
     assert [a.due for a in r.actions] == [None] * len(r.actions)
 
 
+def test_time_spans() -> None:
+    assert dates.time_of("下午3点-5点") == "15:00-17:00"
+    assert dates.time_of("今晚8點至8點半") == "20:00-20:30"
+    assert dates.time_of("2024-05-06 14:00") == "14:00"
+    assert dates.time_of("下午") is None
+
+
+def test_record_time_span_in_words(rec) -> None:
+    r = rec("# 周会\n\n时间：2024年5月6日 下午3点-5点\n\n- 张三负责更新文档，下周三前完成\n", None)
+    assert (r.meta.date, r.meta.time) == ("2024-05-06", "15:00-17:00")
+
+
 def test_record_date_and_time_fields_use_the_resolver(rec) -> None:
     r = rec("# 周会\n\n日期：11.17\n时间：下午三点\n\n- 张三负责更新文档，下周三前完成\n", "2022-06-01")
     assert r.meta.date == "2022-11-17"

@@ -10,7 +10,7 @@ import re
 from datetime import date
 from pathlib import Path
 
-from ..resolve.dates import find_dates, find_deadline
+from ..resolve.dates import find_dates, time_of
 from ..structure import clean
 from .context import Context
 
@@ -72,12 +72,8 @@ def extract_meta(ctx: Context, *, option_date: date | None, path: str | None) ->
         if meta.location is None and _PLACE_WORDS.search(value):
             meta.location = clean(_strip_dates(value)) or None
 
-    if meta.time is None:  # "时间：下午三点": the deadline resolver reads times of day too
-        for s, e in date_values:
-            d = find_deadline(text[s:e], option_date or date(2000, 1, 1), field=True)
-            if d is not None and d.time is not None:
-                meta.time = d.time
-                break
+    if meta.time is None:  # "时间：下午三点-五点": the deadline resolver reads times of day too
+        meta.time = next((t for s, e in date_values if (t := time_of(text[s:e])) is not None), None)
     _meeting_date(ctx, fields, option_date, path)
     _participants(ctx, fields, participants_heads)
     _block_dates(ctx)

@@ -455,11 +455,14 @@ _NOT_INSIDE = re.compile(r"https?://\S+|\]\([^)]*\)|#\d+|[vV]\d+(?:\.\d+)+|(?<![
 _MENTION_KINDS = {"absolute", "month-day"}
 # Two deadlines joined by one of these are a range: the deadline is its end.
 _RANGE_JOIN = re.compile(r"\s*(?:到|至|~|～|-|–|—)\s*")
-_CLOCK = re.compile(
+_CLOCK_SRC = (
     r"(?P<ap>凌晨|早上|早晨|清早|上午|中午|下午|傍晚|晚上|晚间|夜里|夜间|晏昼|今晚|明晚|今早|明早|晚|早)?\s*"
-    r"(?<![\d.:：-])(?P<h>\d{1,2}|[一二两三四五六七八九十]{1,3})\s*"
+    r"(?P<h>\d{1,2}|[一二两三四五六七八九十]{1,3})\s*"
     r"(?:[:：]\s*(?P<mi>\d{2})|[点时]钟?(?:(?P<half>半)|(?P<m2>\d{1,2}|[一二三四五六七八九十]{1,3})分?)?)"
     r"(?:\s*(?P<pm>[ap]\.?m\.?|[AP]M|p\b))?")
+# the first time is not a piece of a date (2024-05-06); the second follows a dash
+_CLOCK = re.compile(_CLOCK_SRC.replace("(?P<h>", "(?<![\\d.:：-])(?P<h>"))
+_CLOCK_AFTER = re.compile(_CLOCK_SRC)
 _HAS_CLOCK = re.compile(r"[点时:：]")
 _PM = ("下午", "傍晚", "晚上", "晚间", "夜里", "夜间", "晏昼", "今晚", "明晚", "晚")
 
@@ -471,23 +474,43 @@ def _blocked(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _NOT_INSIDE.finditer(text)]
 
 
-def _time_of(words: str) -> str | None:
-    """The time of day in a deadline's words, as HH:MM ("下午三点十五" → 15:15)."""
-    if not _HAS_CLOCK.search(words):
-        return None
-    m = _CLOCK.search(words)
-    if m is None:
-        return None
+def _clock_of(m: re.Match[str], ap: str = "") -> tuple[int, int, str] | None:
     h = _num(m["h"])
     mi = int(m["mi"]) if m["mi"] else (30 if m["half"] else (_num(m["m2"]) if m["m2"] else 0))
-    ap, pm = m["ap"] or "", (m["pm"] or "").lower()
+    ap, pm = m["ap"] or ap, (m["pm"] or "").lower()
     if (ap in _PM or pm.startswith("p")) and h < 12:
         h += 12
     elif ap == "中午" and h < 6:
         h += 12
     if h > 24 or mi > 59:
         return None
-    return f"{h:02d}:{mi:02d}"
+    return h, mi, ap
+
+
+def _time_of(words: str) -> str | None:
+    """The time of day in words, as HH:MM ("下午三点十五" → 15:15), or a span
+    HH:MM-HH:MM when two are joined by -/至/到 ("下午3点-5点" → 15:00-17:00)."""
+    if not _HAS_CLOCK.search(words):
+        return None
+    m = _CLOCK.search(words)
+    if m is None:
+        return None
+    first = _clock_of(m)
+    if first is None:
+        return None
+    out = f"{first[0]:02d}:{first[1]:02d}"
+    j = _RANGE_JOIN.match(words, m.end())
+    m2 = _CLOCK_AFTER.match(words, j.end()) if j is not None and j.end() > m.end() else None
+    if m2 is not None:
+        second = _clock_of(m2, first[2])  # 下午3点-5点: the second is in the afternoon too
+        if second is not None and second[:2] > first[:2]:
+            out += f"-{second[0]:02d}:{second[1]:02d}"
+    return out
+
+
+def time_of(words: str) -> str | None:
+    """The time of day (or span of times) written in words, for a 时间 field."""
+    return _time_of(_simplified(words))
 
 
 @functools.lru_cache(maxsize=1)
