@@ -44,7 +44,6 @@ def test_next_work_section(rec) -> None:
     assert [(a.owner, a.task) for a in r.actions] == [("韩梅", "联系供应商确认报价"), (None, "更新部署手册")]
 
 
-@pytest.mark.xfail(reason="numeric and month-only dates come with the issue-14 resolver", strict=True)
 def test_english_next_steps_table(rec) -> None:
     text = ("## Next steps\n\n| Task | Owner | Due |\n| --- | --- | --- |\n"
             "| 修复登录超时 | @lin-dev | 5/20 |\n")
@@ -52,7 +51,6 @@ def test_english_next_steps_table(rec) -> None:
     assert [(a.owner, a.due) for a in r.actions] == [("lin-dev", "2024-05-20")]
 
 
-@pytest.mark.xfail(reason="numeric and month-only dates come with the issue-14 resolver", strict=True)
 def test_numbered_table_owner_column_is_the_handle_not_the_row_number(rec) -> None:
     text = ("| # | 负责人 | 任务 | DDL |\n| --- | --- | --- | --- |\n"
             "| 3 | @some-handle | 迁移构建脚本 | 12.2 |\n")
@@ -60,13 +58,11 @@ def test_numbered_table_owner_column_is_the_handle_not_the_row_number(rec) -> No
     assert [(a.owner, a.due) for a in r.actions] == [("some-handle", "2024-12-02")]
 
 
-@pytest.mark.xfail(reason="numeric and month-only dates come with the issue-14 resolver", strict=True)
 def test_owner_and_date_fields_after_the_task(rec) -> None:
     r = rec("- 梳理历史工单并归档。责任人：钱进，完成时间：2022年7月\n", "2022-06-10")
     assert [(a.task, a.owner, a.due) for a in r.actions] == [("梳理历史工单并归档", "钱进", "2022-07-31")]
 
 
-@pytest.mark.xfail(reason="numeric and month-only dates come with the issue-14 resolver", strict=True)
 def test_dashed_owner_and_closing_date(rec) -> None:
     r = rec("- 压测报告补充峰值数据 -- 责任人：吴迪 闭环时间 11.17\n", "2023-11-08")
     assert [(a.owner, a.due) for a in r.actions] == [("吴迪", "2023-11-17")]

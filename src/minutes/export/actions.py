@@ -55,8 +55,12 @@ def to_ics(records: list[Record]) -> bytes:
         todo.add("uid", a.id)
         todo.add("summary", a.task)
         todo.add("description", f"负责人：{a.owner or '未指定'}\n原文（{_file(rec)}:{a.source.line}）：{a.source.text}")
-        if a.due:
-            todo.add("due", date.fromisoformat(a.due))
+        try:  # a record posted to the API may carry any string as its due date
+            due = date.fromisoformat(a.due) if a.due else None
+        except ValueError:
+            due = None
+        if due is not None:
+            todo.add("due", due)
         todo.add("status", "COMPLETED" if a.status == "已完成" else "NEEDS-ACTION")
         cal.add_component(todo)
     return cal.to_ical()

@@ -45,13 +45,14 @@ class Context:
     # owner and deadline cells of action tables: vague words there count too
     field_spans: list[tuple[int, int]] = field(default_factory=list)
 
-    def deadline(self, s: int, e: int, ref: date):
-        """The first deadline in text[s:e] (offsets relative to s), looked up once per span."""
-        key = (s, e, ref)
+    def deadline(self, s: int, e: int, ref: date, field: bool = False):
+        """The first deadline in text[s:e] (offsets relative to s), looked up once per span.
+        `field`: text[s:e] is a date field or column, where a bare "12.2" is a date."""
+        key = (s, e, ref, field)
         if key not in self.memo.deadlines:
             from ..resolve.dates import find_deadline
 
-            self.memo.deadlines[key] = find_deadline(self.text[s:e], ref)
+            self.memo.deadlines[key] = find_deadline(self.text[s:e], ref, field)
         return self.memo.deadlines[key]
 
     def owners(self, s: int, e: int) -> list:

@@ -10,7 +10,7 @@ import re
 from datetime import date
 from pathlib import Path
 
-from ..resolve.dates import find_dates
+from ..resolve.dates import find_dates, time_of
 from ..structure import clean
 from .context import Context
 
@@ -29,6 +29,7 @@ def extract_meta(ctx: Context, *, option_date: date | None, path: str | None) ->
     st, text, meta = ctx.st, ctx.text, ctx.meta
     fields: dict[str, tuple[int, int]] = {}
     participants_heads: list[int] = []
+    date_values: list[tuple[int, int]] = []
     for bi, b in enumerate(st.blocks):
         if b.kind == "heading":
             if _field_of(ctx, st.span(bi).rstrip("：: ")) == "participants":
@@ -37,6 +38,8 @@ def extract_meta(ctx: Context, *, option_date: date | None, path: str | None) ->
         if not b.key:
             continue
         f = _field_of(ctx, b.key)
+        if f == "date" and b.value_start is not None:
+            date_values.append((b.value_start, b.end))  # 日期 and 时间 lines both
         if f is None or f in fields:
             continue
         if b.value_start is None:
@@ -69,6 +72,8 @@ def extract_meta(ctx: Context, *, option_date: date | None, path: str | None) ->
         if meta.location is None and _PLACE_WORDS.search(value):
             meta.location = clean(_strip_dates(value)) or None
 
+    if meta.time is None:  # "时间：下午三点-五点": the deadline resolver reads times of day too
+        meta.time = next((t for s, e in date_values if (t := time_of(text[s:e])) is not None), None)
     _meeting_date(ctx, fields, option_date, path)
     _participants(ctx, fields, participants_heads)
     _block_dates(ctx)
@@ -131,8 +136,9 @@ def _meeting_date(ctx: Context, fields: dict[str, tuple[int, int]], option: date
         line = ctx.text[b.start : b.end]
         if (_MEETING_WORDS.search(line) or _DATE_LINE.match(line)) and not _DEADLINE_WORDS.search(line):
             candidates.append((b.start, b.end, False))
-    for s, e, yearless_ok in candidates:
-        for d in find_dates(ctx.text[s:e], ref):
+    for i, (s, e, yearless_ok) in enumerate(candidates):
+        # the 日期 field is a date value: there "11.17" is a date, as in a date column
+        for d in find_dates(ctx.text[s:e], ref, field=i == 0 and "date" in fields):
             if d.date is None:
                 continue
             if _has_year(d.text):
