@@ -1,7 +1,7 @@
 """`minutes train`: rebuild the unit classifier from the annotated corpus."""
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Optional
 
 import typer
 
@@ -11,13 +11,14 @@ def register(app: typer.Typer) -> None:
 
 
 def train(
-    corpus: Annotated[str, typer.Argument(help="语料目录：文档、gold/ 与 split.tsv（文件、来源、train/validation）")] = "corpora/real",
+    corpus: Annotated[Optional[list[str]], typer.Argument(
+        help="语料目录（可多个）：文档、gold/ 与 split.tsv（文件、来源、train/validation）")] = None,
     out: Annotated[str, typer.Option("--out", "-o", help="模型文件；默认写入包内 model_data/")] = "",
     seed: Annotated[int, typer.Option(help="随机种子：同一语料与种子得到同一模型")] = 13,
 ) -> None:
     """在语料的 train 部分训练句子分类器，在 validation 部分选阈值，写出模型与数据卡。
 
-    Example: minutes train corpora/real
+    Example: minutes train corpora/real corpora/transcripts/real
     """
     from pathlib import Path
 
@@ -26,15 +27,17 @@ def train(
     from ..learn.model import shipped_path
     from ..learn.train import fit, read_corpus
 
-    root = Path(corpus)
-    if not (root / "gold").is_dir():
-        error(f"{corpus}: no gold/ folder of annotations")
-        raise typer.Exit(2)
-    docs = read_corpus(root)
+    roots = [Path(c) for c in (corpus or ["corpora/real", "corpora/transcripts/real"])]
+    docs = []
+    for root in roots:
+        if not (root / "gold").is_dir():
+            error(f"{root}: no gold/ folder of annotations")
+            raise typer.Exit(2)
+        docs += read_corpus(root)
     tr = [d for d in docs if d.split == "train"]
     va = [d for d in docs if d.split == "validation"]
     if not tr:
-        error(f"{corpus}: no training documents (split.tsv marks none as train)")
+        error(f"{', '.join(map(str, roots))}: no training documents (split.tsv marks none as train)")
         raise typer.Exit(2)
     typer.echo(f"training on {len(tr)} documents ({len({d.source for d in tr})} sources), "
                f"thresholds on {len(va)} ({len({d.source for d in va})} sources)", err=True)

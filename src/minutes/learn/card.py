@@ -29,13 +29,15 @@ def write_card(path: Path, model: "Model", train: list["Doc"], validation: list[
         "record (list items, prose sentences), with features from the unit's text (character",
         "1–3-grams), where it stands (section role, nearest heading, list depth, label key,",
         "column, checkbox, speaker) and the cue roles of the rule packs. Applied without any",
-        "library by `minutes.learn.model`; rebuilt by `minutes train corpora/real`.",
+        "library by `minutes.learn.model`; rebuilt by `minutes train` (corpora/real and",
+        "corpora/transcripts/real).",
         "",
         f"- trained on: {len(train)} documents from {len({d.source for d in train})} sources "
         f"(gold items: {counts(train)})",
         f"- thresholds chosen on: {len(validation)} documents from {len({d.source for d in validation})} "
         f"sources (gold items: {counts(validation)})",
-        "- never trained or tuned on: corpora/locked/ (the locked test; see docs/eval-log.md)",
+        "- never trained or tuned on: corpora/locked/ and corpora/transcripts/locked/ (the locked tests;",
+        "  see docs/eval-log.md)",
         f"- seed {seed}, scikit-learn {sklearn.__version__}, liblinear solver, C=0.5, balanced classes",
         f"- weights kept: " + ", ".join(f"{k} {len(v)}" for k, v in model.weights.items()),
         f"- thresholds beside the rules: {model.thresholds}; alone: {model.thresholds_alone}",
