@@ -19,9 +19,21 @@ def _t2s():
     return opencc.OpenCC("t2s")
 
 
+@functools.lru_cache(maxsize=1)
+def _traditional() -> frozenset[str]:
+    """Every character t2s changes, found once by converting the CJK blocks:
+    most documents hold none, and a set test is far cheaper than a conversion."""
+    cc = _t2s()
+    chars = "".join(map(chr, range(0x4E00, 0xA000))) + "".join(map(chr, range(0x3400, 0x4DC0)))
+    out = cc.convert(chars)
+    if len(out) != len(chars):  # pragma: no cover - t2s maps characters one to one on this range
+        return frozenset(ch for ch in chars if cc.convert(ch) != ch)
+    return frozenset(a for a, b in zip(chars, out) if a != b)
+
+
 def simplified(text: str) -> str | None:
     """A same-length simplified copy of `text`, or None when nothing changes."""
-    if text.isascii():
+    if text.isascii() or _traditional().isdisjoint(text):
         return None
     cc = _t2s()
     out = cc.convert(text)

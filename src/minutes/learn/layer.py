@@ -35,6 +35,8 @@ def apply(ctx: "Context", model: Model, mode: str, consensus: list[Item], disagr
     for u in units(ctx):
         if u.role in ("skip", "meta") or u.kind == "cell":
             continue  # tables are read by their columns; skipped sections hold no items
+        if all(_overlaps(taken[label], u.start, u.end) for label in LABELS):
+            continue  # every kind already decided here: nothing for the model to add
         scores = model.scores(unit_features(ctx, u))
         for label in LABELS:
             p = scores[label]

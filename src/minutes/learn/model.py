@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import json
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
@@ -26,14 +26,21 @@ class Model:
     bias: dict[str, float]
     thresholds: dict[str, float]  # beside the rules ("both")
     thresholds_alone: dict[str, float]  # on its own ("model", the ablation)
+    # feature → its weight for each label: one lookup per feature, not three
+    table: dict[str, tuple[float, float, float]] = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        keys = set().union(*(self.weights.get(label, {}) for label in LABELS))
+        self.table.update((k, tuple(self.weights.get(label, {}).get(k, 0.0) for label in LABELS)) for k in keys)
 
     def scores(self, features: list[str]) -> dict[str, float]:
-        out = {}
-        for label in LABELS:
-            w = self.weights.get(label, {})
-            z = self.bias.get(label, 0.0) + sum(w.get(f, 0.0) for f in features)
-            out[label] = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
-        return out
+        table = self.table
+        za, zc, zd = (self.bias.get(label, 0.0) for label in LABELS)
+        for f in features:
+            w = table.get(f)
+            if w is not None:
+                za, zc, zd = za + w[0], zc + w[1], zd + w[2]
+        return {label: 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z)))) for label, z in zip(LABELS, (za, zc, zd))}
 
     def to_json(self) -> dict:
         return {"name": self.name, "labels": list(LABELS), "bias": self.bias,

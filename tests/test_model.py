@@ -1,0 +1,72 @@
+"""The learned layer: the shipped model loads, decides beside the rules with
+its provenance, refits byte for byte, and reproduces its recorded figures on
+the locked test (recorded at the last look, docs/eval-log.md)."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+
+LOCKED = ROOT / "corpora" / "locked"
+FIGURES = ROOT / "src" / "minutes" / "model_data" / "locked-figures.json"
+
+
+def test_shipped_model_loads_and_scores() -> None:
+    from minutes.learn.model import LABELS, load
+
+    m = load()
+    assert m is not None and m.name
+    s = m.scores(["bias", "kind:item", "role:plan", "cue:actions.assign", "owner"])
+    assert set(s) == set(LABELS) and all(0.0 < v < 1.0 for v in s.values())
+    # a planned, assigned, owned list item is more of an action than a bare heading-less line
+    assert s["action"] > m.scores(["bias", "kind:para", "role:None"])["action"]
+
+
+def test_model_items_say_they_came_from_the_model(rec) -> None:
+    from minutes.learn.model import load
+
+    m = load()
+    text = "## 下周计划\n\n- 梳理登录流程的埋点\n- 补齐接口文档\n\n## 讨论\n\n今天讨论了预算。\n"
+    r = rec(text)
+    for item in (*r.actions, *r.consensus, *r.disagreements):
+        assert item.by is not None and (item.by.rule or item.by.model)
+        if item.by.model:
+            assert item.by.model == m.name and item.by.score is not None and 0.0 < item.by.score <= 1.0
+
+
+def test_rules_only_layer_has_no_model_items() -> None:
+    from minutes.ingest import Text
+    from minutes.pipeline import record
+
+    doc = Text("## 下周计划\n\n- 梳理登录流程的埋点\n\n今天讨论了预算。\n", "utf-8", "x", None)
+    rules, both = record(doc, layer="rules"), record(doc, layer="both")
+    assert all(i.by is not None and i.by.model is None for i in (*rules.actions, *rules.consensus))
+    assert {i.id for i in rules.actions} <= {i.id for i in both.actions}  # the model only adds
+
+
+def test_fit_is_reproducible(tmp_path) -> None:
+    pytest.importorskip("sklearn")
+    from minutes.learn.train import fit, read_corpus
+
+    docs = [d for d in read_corpus(ROOT / "corpora" / "real") if d.split == "train"][:6]
+    a = fit(docs[:4], docs[4:], seed=13)
+    b = fit(docs[:4], docs[4:], seed=13)
+    assert json.dumps(a.to_json(), sort_keys=True) == json.dumps(b.to_json(), sort_keys=True)
+
+
+@pytest.mark.skipif(not FIGURES.exists(), reason="no locked figures recorded yet")
+def test_locked_figures_reproduce() -> None:
+    """`minutes eval` on the locked test gives exactly the figures logged at the last look."""
+    from typer.testing import CliRunner
+
+    from minutes.cli.app import app
+
+    recorded = json.loads(FIGURES.read_text(encoding="utf-8"))
+    for layer, want in recorded["layers"].items():
+        res = CliRunner().invoke(app, ["eval", str(LOCKED / "gold"), str(LOCKED), "--layer", layer, "--json"])
+        assert res.exit_code == 0, res.output
+        got = json.loads(res.output)
+        assert got == want, (layer, got, want)
