@@ -8,6 +8,7 @@ runner are thin layers over `record_text`.
 from __future__ import annotations
 
 import hashlib
+import re
 from datetime import date
 
 from .extract.actions import extract_actions
@@ -17,11 +18,17 @@ from .extract.disagreements import extract_disagreements
 from .extract.discussion import extract_discussion
 from .extract.meta import extract_meta
 from .extract.vague import extract_vague
+from .flow.process import extract_process
 from .ingest import Text
 from .rules import RuleSet, load
 from .schema import Document, Missing, Record
 from .structure import parse
 from .transcript import is_unnamed as transcript_unnamed
+
+# `key：value` lines that are fields of the record or of a disagreement, not
+# tasks: the process lines (meta.process) and a 分歧's 后续跟进人/下次沟通时间.
+FIELD_LINE = re.compile(r"^\s*(?:后续跟进人|跟进人|下次沟通时间|下次沟通|(?:沟通)?申请(?:表)?发出(?:时间|日期)?|议程发出(?:时间|日期)?"
+                        r"|(?:纪要|记录)发出(?:时间|日期)?|整理日期|审核人?|(?:参会人员?)?确认人?)\s*[:：]")
 
 # Fields of the 跨部门协作沟通记录表 a recorder must fill in.
 REQUIRED = {"topic": "沟通主题", "date": "日期", "participants": "参与部门及人员", "recorder": "记录人"}
@@ -47,13 +54,14 @@ def record(doc: Text, meeting_date: date | None = None, *, rules: RuleSet | None
     ctx = _context(doc, rules, input, speakers)
     ctx.segment = tokens
     extract_meta(ctx, option_date=meeting_date, path=doc.path)
+    extract_process(ctx)
     if ctx.view is not None:
         from .extract.speech import add_speakers
 
         add_speakers(ctx)
     consensus = extract_consensus(ctx)
     disagreements = extract_disagreements(ctx)
-    actions = extract_actions(ctx)
+    actions = [a for a in extract_actions(ctx) if not FIELD_LINE.match(a.source.text)]
     taken = {(i.source.start, i.source.end) for i in (*consensus, *disagreements, *actions)}
     discussion = extract_discussion(ctx, taken)
     vague = extract_vague(ctx, actions, consensus)
