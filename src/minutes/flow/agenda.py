@@ -65,6 +65,8 @@ def agenda_from_text(text: str, path: str | None = None, brief: Brief | None = N
     if not people and brief:
         people = [p for ns in brief.departments.values() for p in ns]
     sent = day_of(text_of(fields.get("sent")), meeting)
+    if title:
+        title = re.sub(r"^(?:会议)?议程\s*[:：]\s*", "", title)
     a = Agenda(topic=text_of(fields.get("topic")) or (title if title and not title.endswith("议程") else None)
                or (brief.topic if brief else None),
                date=meeting.isoformat() if meeting else None, time=clock,

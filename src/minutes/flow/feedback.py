@@ -22,7 +22,6 @@ LABELS: dict[str, tuple[str, ...]] = {
 }
 # a conflict that needs a decision above the departments: escalate
 _ESCALATE = re.compile(r"升级|领导|决策|拍板|无法协调|优先级|预算|人力不足|资源冲突|排期冲突")
-_DEPT_WORD = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:部|组|中心|团队|办公室)")
 
 
 def read_feedback(text: str, path: str | None, ref: date | None) -> DeptFeedback:
@@ -36,6 +35,8 @@ def read_feedback(text: str, path: str | None, ref: date | None) -> DeptFeedback
 
 
 def summarize(brief: Brief, answers: list[DeptFeedback]) -> FeedbackSummary:
+    order = {d: n for n, d in enumerate(brief.departments)}
+    answers = sorted(answers, key=lambda a: order.get(a.department, len(order)))
     meeting = date.fromisoformat(brief.date) if brief.date else None
     sent = date.fromisoformat(brief.sent) if brief.sent else None
     due = workdays.feedback_check(sent, None).deadline if sent else None
@@ -44,18 +45,19 @@ def summarize(brief: Brief, answers: list[DeptFeedback]) -> FeedbackSummary:
             a.late = date.fromisoformat(a.answered) > due
     known = list(brief.departments) + [a.department for a in answers if a.department not in brief.departments]
     answered = {a.department for a in answers}
+    own = {d for d in brief.departments if brief.initiator and d in brief.initiator}  # the requester's own
     settle_by = workdays.sub_workdays(meeting, 1).isoformat() if meeting else None
     conflicts = []
     for a in answers:
         for c in a.conflicts:
             others = [d for d in known if d != a.department and d in c]
-            others += [m for m in _DEPT_WORD.findall(c) if m != a.department and m not in others and m not in known]
             handling = "升级至负责领导" if len(others) >= 2 or _ESCALATE.search(c) else "一对一沟通"
             conflicts.append(Conflict(department=a.department, text=c, with_departments=others, handling=handling,
                                       settle_by=settle_by))
     return FeedbackSummary(topic=brief.topic, date=brief.date, request_sent=brief.sent,
                            due=due.isoformat() if due else None, answers=answers,
-                           missing=[d for d in brief.departments if d not in answered], conflicts=conflicts)
+                           missing=[d for d in brief.departments if d not in answered and d not in own],
+                           conflicts=conflicts)
 
 
 def _join(items: list[str]) -> str:

@@ -122,9 +122,14 @@ def required_field(text, rec, rule, emit, *, required: list[str], **_):
 def no_followup(text, rec, rule, emit, **_):
     """A 分歧 needs each side's view, a 后续跟进人 and a 下次沟通时间, written in
     its sentence or in the lines that belong to it (its sub-items, or the
-    lines that follow it up to the next item at its level)."""
+    lines that follow it up to the next item at its level). A disagreement
+    written as a sub-item of another is checked as part of its parent."""
+    spans = {d.id: _disagreement_context(text, d.source.start) for d in rec.disagreements}
     for d in rec.disagreements:
-        ctx = _disagreement_context(text, d.source.start, d.source.end)
+        s, e = spans[d.id]
+        if any(o != d.id and os_ < s < oe for o, (os_, oe) in spans.items()):
+            continue
+        ctx = text[s:e]
         missing = [label for label, ok in (
             ("各方观点", len(_VIEW.findall(ctx)) >= 2 or _VIEWS_LABEL.search(ctx)),
             ("后续跟进人", _FOLLOWER.search(ctx)),
@@ -149,18 +154,21 @@ def _has_time(ctx: str, rec: Record) -> bool:
     return any(d.date is not None for d in find_dates(ctx, ref))
 
 
-def _disagreement_context(text: str, start: int, end: int) -> str:
-    """The disagreement's own line and the lines under it: deeper list items,
-    or plain lines, up to a blank line, a heading or an item at its level."""
+def _disagreement_context(text: str, start: int) -> tuple[int, int]:
+    """The span of the disagreement's own line and the lines under it: deeper
+    list items, or plain lines, up to a blank line, a heading or an item at
+    its level."""
     ls = text.rfind("\n", 0, start) + 1
-    first = text[ls:text.find("\n", ls) if "\n" in text[ls:] else len(text)]
-    m = _ITEM.match(first)
+    le = text.find("\n", ls)
+    le = len(text) if le < 0 else le
+    m = _ITEM.match(text[ls:le])
     indent = len(m.group(1).expandtabs(2)) if m else -1
-    out = [first]
-    pos = ls + len(first) + 1
+    end = le
+    pos = le + 1
     while pos < len(text):
         nl = text.find("\n", pos)
-        line = text[pos:nl if nl >= 0 else len(text)]
+        nl = len(text) if nl < 0 else nl
+        line = text[pos:nl]
         if not line.strip() or line.lstrip().startswith("#"):
             break
         mi = _ITEM.match(line)
@@ -168,11 +176,9 @@ def _disagreement_context(text: str, start: int, end: int) -> str:
             break
         if mi is None and indent >= 0 and not line.startswith((" ", "\t")):
             break
-        out.append(line)
-        if nl < 0:
-            break
+        end = nl
         pos = nl + 1
-    return "\n".join(out)
+    return ls, end
 
 
 def _line_span(text: str, line: int | None) -> tuple[int, int]:
