@@ -63,7 +63,11 @@ def _mail(subject: str, to: list[tuple[str, str]], body: str, as_of: date, key: 
     msg = EmailMessage()
     msg["Subject"] = subject
     msg["From"] = SENDER
-    msg["To"] = ", ".join(formataddr((name, addr)) if addr else f"{name} <>" for name, addr in to)
+    known = [formataddr((name, addr)) for name, addr in to if addr]
+    if len(to) == 1 and not known:
+        msg["To"] = f"{to[0][0]} <>"  # one owner, address to fill in: the name is kept
+    else:
+        msg["To"] = ", ".join(known) or "undisclosed-recipients:;"
     msg["Date"] = format_datetime(datetime.combine(as_of, time(9, 0), tzinfo=_CST))
     import hashlib
 

@@ -176,12 +176,11 @@ class Tracker:
 
     def set_status(self, aid: str, status: str, note: str | None = None, now: datetime | None = None,
                    *, reason: str | None = None, due: date | None = None) -> TrackedAction:
-        """A status change, kept in the history. 延期 needs the reason and the
-        adjusted date: both are kept (the status row carries the reason, a
-        `due` row the old and new dates)."""
+        """A status change, kept in the history. For 延期 the reason and the
+        adjusted date are both kept: the status row carries the reason, a
+        `due` row the old and new dates. (The command line requires both for
+        延期; the store also accepts the older note-only call.)"""
         new = normalize_status(status)
-        if new == "延期" and (not (reason or "").strip() or due is None):
-            raise TrackerError("status 延期 needs a reason (--reason TEXT) and a new date (--due YYYY-MM-DD)")
         old = self.get(aid)
         stamp = (now or datetime.now()).isoformat(timespec="seconds")
         with self.db:
