@@ -140,8 +140,9 @@ def review_md(topic: str, records: list, actions: list[TrackedAction], history: 
     done = [a for a in actions if a.status == "已完成"]
     on_time = [a for a in done if a.due and a.closed and a.closed[:10] <= _first_due(a, history)]
     out += ["", "## 行动项完成情况", ""]
-    out += _md_table(("合计", "已完成", "按原定时间完成", "延期", "未完成"),
-                     [(len(actions), len(done), len(on_time), sum(a.status == "延期" for a in actions),
+    ever_delayed = {h["action_id"] for h in history if h["field"] == "status" and h["new"] == "延期"}
+    out += _md_table(("合计", "已完成", "按原定时间完成", "曾延期", "未完成"),
+                     [(len(actions), len(done), len(on_time), len(ever_delayed & {a.id for a in actions}),
                        len(actions) - len(done))])
     out += ["", "## 延误与原因", ""]
     slipped = []
