@@ -53,6 +53,18 @@ def _brief(path: str, ref=None):
         raise typer.Exit(2) from None
 
 
+def _checked(fn):
+    """A date the calendar cannot count from (year 9999 …): one line, exit 2."""
+    from ..errors import MinutesError
+    from .common import error
+
+    try:
+        return fn()
+    except MinutesError as exc:
+        error(str(exc))
+        raise typer.Exit(2) from None
+
+
 def _emit(model, md, docx, fmt: FormFormat, out: str | None, inputs: list[str], summary: str) -> None:
     from ..errors import MinutesError
     from .common import error, write_output
@@ -119,7 +131,7 @@ def request(
 
         error("no meeting date: give --date YYYY-MM-DD or a 时间： line in the brief")
         raise typer.Exit(2)
-    rq.check(b)
+    _checked(lambda: rq.check(b))
     _emit(b, rq.markdown, rq.docx, fmt, out, [brief] if brief else [], b.check or "")
     if b.on_time is False:
         raise typer.Exit(1)
@@ -155,7 +167,7 @@ def feedback(
         except MinutesError as exc:
             error(str(exc))
             failed = True
-    s = fb.summarize(b, got)
+    s = _checked(lambda: fb.summarize(b, got))
     late = [a.department for a in s.answers if a.late] + s.missing
     summary = f"{len(s.answers)} 个部门反馈，逾期或未反馈 {len(late)} 个，会前须处理的冲突点 {len(s.conflicts)} 项"
     _emit(s, fb.markdown, fb.docx, fmt, out, [request_file, *answers], summary)
@@ -182,15 +194,11 @@ def agenda(
 
     b = _brief(request_file) if request_file else None
     doc = _read_one(agenda_file)
-    try:
-        a = ag.agenda_from_text(doc.text, doc.path, b)
-    except MinutesError as exc:
-        error(str(exc))
-        raise typer.Exit(2) from None
+    a = _checked(lambda: ag.agenda_from_text(doc.text, doc.path, b))
     day = parse_date(sent, "--sent")
     if day:
         a.sent = day.isoformat()
-        ag.check(a)
+        _checked(lambda: ag.check(a))
     summary = f"{len(a.items)} 个议题，合计 {a.total_minutes} 分钟" + (f"；{len(a.problems)} 个问题" if a.problems else "")
     _emit(a, ag.markdown, ag.docx, fmt, out, [agenda_file] + ([request_file] if request_file else []), summary)
     if a.problems:

@@ -56,7 +56,10 @@ def to_ics(records: list[Record]) -> bytes:
         todo.add("summary", a.task)
         todo.add("description", f"负责人：{a.owner or '未指定'}\n原文（{_file(rec)}:{a.source.line}）：{a.source.text}")
         if a.due:
-            todo.add("due", date.fromisoformat(a.due))
+            try:
+                todo.add("due", date.fromisoformat(a.due))
+            except ValueError:  # an edited record (web page) whose due is not a date: no DUE
+                pass
         todo.add("status", "COMPLETED" if a.status == "已完成" else "NEEDS-ACTION")
         cal.add_component(todo)
     return cal.to_ical()

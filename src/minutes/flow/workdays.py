@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from ..errors import InputError
 from ..resolve.dates import _is_workday, _nth_workday
 
 REQUEST_DAYS = 2  # 申请表: ≥ 2 working days before the meeting
@@ -30,16 +31,22 @@ def is_workday(d: date) -> bool:
 
 def add_workdays(d: date, n: int) -> date:
     """The n-th working day after `d` (d itself not counted)."""
-    return _nth_workday(d, n)
+    try:
+        return _nth_workday(d, n)
+    except OverflowError:
+        raise InputError(f"{d.isoformat()}: date out of range") from None
 
 
 def sub_workdays(d: date, n: int) -> date:
     """The n-th working day before `d` (d itself not counted)."""
     count = 0
-    while count < n:
-        d -= timedelta(days=1)
-        if _is_workday(d):
-            count += 1
+    try:
+        while count < n:
+            d -= timedelta(days=1)
+            if _is_workday(d):
+                count += 1
+    except OverflowError:
+        raise InputError(f"{d.isoformat()}: date out of range") from None
     return d
 
 
@@ -61,6 +68,9 @@ class Check:
         """Working days late (0 when in time or unknown)."""
         if self.sent is None or self.sent <= self.deadline:
             return 0
+        if (self.sent - self.deadline).days > 400:  # far off (a typo in a year): weekdays are close enough
+            weeks, rest = divmod((self.sent - self.deadline).days, 7)
+            return weeks * 5 + sum((self.deadline + timedelta(days=i + 1)).weekday() < 5 for i in range(rest))
         n, d = 0, self.deadline
         while d < self.sent:
             d += timedelta(days=1)

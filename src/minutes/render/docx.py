@@ -66,7 +66,12 @@ def _signoff(doc, rec: Record) -> None:
     if m.date:
         from datetime import date
 
-        due = record_check(date.fromisoformat(m.date), None).deadline.isoformat()
+        from ..errors import MinutesError
+
+        try:
+            due = record_check(date.fromisoformat(m.date), None).deadline.isoformat()
+        except (MinutesError, ValueError):  # a date the calendar cannot count from, or not a date
+            due = None
     dates = [("申请发出", p.request_sent if p else None), ("议程发出", p.agenda_sent if p else None),
              ("纪要发出", (p.record_sent if p else None) or (f"（最晚 {due}，会后 2 个工作日内）" if due else None))]
     doc.add_paragraph(xml_safe("；".join(f"{k}：{v or '—'}" for k, v in dates)))
