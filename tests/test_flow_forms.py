@@ -113,3 +113,14 @@ def test_agenda_takes_what_it_lacks_from_the_request(flow) -> None:
 def test_parse_item_forms() -> None:
     assert parse_item("1. 预算分配（30分钟，赵磊）").model_dump() == {"title": "预算分配", "minutes": 30, "presenter": "赵磊"}
     assert parse_item("- 复盘 10 min").minutes == 10
+
+
+def test_feedback_reads_the_generated_request_form_md_or_docx(flow) -> None:
+    runner.invoke(app, ["request", "brief.md", "-o", "申请表.md"])
+    runner.invoke(app, ["request", "brief.md", "-f", "docx", "-o", "申请表.docx"])
+    for form in ("申请表.md", "申请表.docx"):
+        r = runner.invoke(app, ["feedback", form, "feedback/技术部.md", "feedback/销售部.md", "feedback/财务部.md",
+                                "-f", "json"])
+        s = json.loads(r.stdout)
+        assert (s["topic"], s["date"], s["due"]) == ("国庆大促活动上线", "2024-09-30", "2024-09-26"), form
+        assert [a["department"] for a in s["answers"] if a["late"]] == ["销售部"] and s["missing"] == []

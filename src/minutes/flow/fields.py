@@ -15,6 +15,7 @@ from ..errors import InputError
 
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s*(.*?)\s*#*\s*$")
 _KV = re.compile(r"^\s*(?:[-*+]\s+|\d{1,2}[.、)）]\s*)?(?:\*\*)?(?P<key>[^\s:：|*][^:：|*]{0,15}?)(?:\*\*)?\s*[:：]\s*(?P<value>.*)$")
+_ROW = re.compile(r"^\s*\|\s*(?P<key>[^|]{1,20}?)\s*\|\s*(?P<value>[^|]*?)\s*\|\s*$")
 _MARKER = re.compile(r"^\s*(?:[-*+•·]\s+|\d{1,3}[.、)）]\s*|[（(]\d{1,3}[)）]\s*)(?:\[[ xX]\]\s*)?")
 _NONE = re.compile(r"^(?:无|暂无|没有|—|-|/|N/?A|none)[。.]?$", re.I)
 _ISO = re.compile(r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
@@ -52,6 +53,14 @@ def read_fields(text: str, labels: dict[str, tuple[str, ...]], path: str | None 
             if current is not None:
                 fields.setdefault(current, [])
             continue
+        row = _ROW.match(line)
+        if row:  # | 沟通主题 | … |: a form written by `minutes request` (Markdown, or Word read as rows)
+            f = label_of(row.group("key"), labels)
+            if f is not None:
+                value = row.group("value").strip()
+                fields[f] = [value] if value and value not in ("—", "-") else []
+                current = None
+                continue
         kv = _KV.match(line)
         if kv:
             f = label_of(kv.group("key"), labels)
