@@ -134,3 +134,11 @@ def test_review_writes_the_summary_and_archives_the_set(tracked, tmp_path, out) 
     assert "2024-10-12 完成；原定 2024-10-09，没有延期记录和原因" in summary
     assert json.loads(run("track", "list", "-f", "json").stdout) == []  # archived
     assert run("track", "review", "x", "--attach", "missing.md").exit_code == 2
+
+
+def test_review_without_records_takes_everything_open(tracked, tmp_path) -> None:
+    r = run("track", "review", "全部", "--as-of", "2024-10-28", "-o", "out")
+    assert r.exit_code == 0 and "4 个行动项（4 项标记为已归档）" in r.stdout
+    root = tmp_path / "flow" / "out"
+    assert (root / "纪要" / REC).is_file() and "逾期 12 天未完成" in (root / "协作复盘总结.md").read_text(encoding="utf-8")
+    assert json.loads(run("track", "list", "-f", "json").stdout) == []

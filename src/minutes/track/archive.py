@@ -19,7 +19,11 @@ def write_archive(tracker: Tracker, topic: str, records: list, attach: list[str]
     """Write the archive; mark the actions of the given records archived.
     Returns (actions reviewed, actions newly archived)."""
     sources = {r.document.path for r in records if r.document.path}
-    actions = [a for a in tracker.list(include_archived=True) if not sources or a.source_file in sources]
+    if sources:  # this collaboration's records: their actions, archived ones included
+        actions = [a for a in tracker.list(include_archived=True) if a.source_file in sources]
+    else:  # no records named: everything still open in the tracker
+        actions = tracker.list()
+    keys = sources or {a.source_file for a in actions if a.source_file}
     ids = {a.id for a in actions}
     history = [h for h in tracker.history() if h["action_id"] in ids]
     summary = review_md(topic, records, actions, history, as_of)
@@ -32,7 +36,7 @@ def write_archive(tracker: Tracker, topic: str, records: list, attach: list[str]
         json.dumps([a.as_dict() for a in actions], ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     history_rows = [{k: h[k] for k in h.keys()} for h in history]
     (root / "变更历史.json").write_text(json.dumps(history_rows, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    for folder, paths in (("纪要", sorted(sources)), ("附件", attach),
+    for folder, paths in (("纪要", sorted(keys)), ("附件", attach),
                           ("证明材料", [a.proof for a in actions if a.proof_kind == "file" and a.proof])):
         for p in paths:
             src = Path(p)
@@ -51,7 +55,7 @@ def write_archive(tracker: Tracker, topic: str, records: list, attach: list[str]
                     z.write(f, f.relative_to(root.parent).as_posix())
         shutil.rmtree(root.parent)
     stamp = datetime.combine(as_of, time(0, 0))
-    archived = sum(tracker.archive(s, now=stamp) for s in sources) if sources else 0
+    archived = sum(tracker.archive(k, now=stamp) for k in sorted(keys))
     return len(actions), archived
 
 
