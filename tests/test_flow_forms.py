@@ -79,8 +79,10 @@ def test_feedback_summary_flags_late_answers_and_conflicts(flow) -> None:
     handling = {c["department"]: (c["handling"], c["with_departments"]) for c in s["conflicts"]}
     assert handling == {"技术部": ("一对一沟通", ["市场部"]), "销售部": ("升级至负责领导", ["市场部"])}
     assert {c["settle_by"] for c in s["conflicts"]} == {"2024-09-29"}  # the make-up Sunday before the meeting
-    r = runner.invoke(app, ["feedback", "brief.md", "feedback/技术部.md"])
-    assert r.exit_code == 1 and "| 销售部 | — | 未反馈 | 逾期 |" in r.stdout and "未反馈：销售部、财务部" in r.stdout
+    r = runner.invoke(app, ["feedback", "brief.md", "feedback/技术部.md", "--as-of", "2024-09-27"])
+    assert r.exit_code == 1 and "| 销售部 | — | 未反馈 | 逾期 |" in r.stdout and "未反馈（已过截止日）：销售部、财务部" in r.stdout
+    r = runner.invoke(app, ["feedback", "brief.md", "feedback/技术部.md", "--as-of", "2024-09-26"])  # still due today
+    assert r.exit_code == 0 and "| 销售部 | — | 未反馈 | 待反馈 |" in r.stdout and "尚未反馈：销售部、财务部" in r.stdout
     r = runner.invoke(app, ["feedback", "brief.md", "feedback/技术部.md", "feedback/财务部.md", "feedback/销售部.md",
                             "--sent", "2024-09-26"])
     assert r.exit_code == 0 and "逾期" not in r.stdout.split("## 提醒")[1]

@@ -172,6 +172,7 @@ class FeedbackSummary(BaseModel):
     due: str | None = None
     answers: list[DeptFeedback] = Field(default_factory=list)
     missing: list[str] = Field(default_factory=list)  # departments that have not answered
+    missing_overdue: bool = False  # … and the due day has passed
     conflicts: list[Conflict] = Field(default_factory=list)
 
 

@@ -141,6 +141,7 @@ def feedback(
     request_file: Annotated[str, typer.Argument(metavar="REQUEST", help="申请表或申请简述")],
     answers: Annotated[list[str], typer.Argument(metavar="FEEDBACK...", help="各部门的反馈，每个部门一个文件")],
     sent: Annotated[Optional[str], typer.Option("--sent", help="申请发出日期（默认取申请中的“申请发出”）")] = None,
+    as_of: Annotated[Optional[str], typer.Option("--as-of", help="汇总日期：过了反馈截止日仍未反馈的部门记为逾期（默认今天）")] = None,
     fmt: FmtOption = FormFormat.md,
     out: OutOption = None,
 ) -> None:
@@ -167,8 +168,11 @@ def feedback(
         except MinutesError as exc:
             error(str(exc))
             failed = True
-    s = _checked(lambda: fb.summarize(b, got))
-    late = [a.department for a in s.answers if a.late] + s.missing
+    from datetime import date as Date
+
+    today = parse_date(as_of, "--as-of") or Date.today()
+    s = _checked(lambda: fb.summarize(b, got, today))
+    late = [a.department for a in s.answers if a.late] + (s.missing if s.missing_overdue else [])
     summary = f"{len(s.answers)} 个部门反馈，逾期或未反馈 {len(late)} 个，会前须处理的冲突点 {len(s.conflicts)} 项"
     _emit(s, fb.markdown, fb.docx, fmt, out, [request_file, *answers], summary)
     if failed:

@@ -34,7 +34,9 @@ def read_feedback(text: str, path: str | None, ref: date | None) -> DeptFeedback
                         materials=items_of(fields.get("materials")), path=path)
 
 
-def summarize(brief: Brief, answers: list[DeptFeedback]) -> FeedbackSummary:
+def summarize(brief: Brief, answers: list[DeptFeedback], as_of: date | None = None) -> FeedbackSummary:
+    """`as_of`: the day the summary is made; a department that has not
+    answered is late only once the due day has passed (always, when None)."""
     order = {d: n for n, d in enumerate(brief.departments)}
     answers = sorted(answers, key=lambda a: order.get(a.department, len(order)))
     meeting = date.fromisoformat(brief.date) if brief.date else None
@@ -54,8 +56,9 @@ def summarize(brief: Brief, answers: list[DeptFeedback]) -> FeedbackSummary:
             handling = "升级至负责领导" if len(others) >= 2 or _ESCALATE.search(c) else "一对一沟通"
             conflicts.append(Conflict(department=a.department, text=c, with_departments=others, handling=handling,
                                       settle_by=settle_by))
+    overdue = due is not None and (as_of is None or as_of > due)
     return FeedbackSummary(topic=brief.topic, date=brief.date, request_sent=brief.sent,
-                           due=due.isoformat() if due else None, answers=answers,
+                           due=due.isoformat() if due else None, answers=answers, missing_overdue=overdue,
                            missing=[d for d in brief.departments if d not in answered and d not in own],
                            conflicts=conflicts)
 
@@ -71,7 +74,7 @@ def _timely(a: DeptFeedback) -> str:
 def tables(s: FeedbackSummary) -> list[tuple[str | None, tuple[str, ...], list[tuple]]]:
     answers = [(a.department, a.person, a.answered, _timely(a), _join(a.resources), _join(a.conflicts),
                 _join(a.materials)) for a in s.answers]
-    answers += [(d, "—", "未反馈", "逾期" if s.due else "—", "—", "—", "—") for d in s.missing]
+    answers += [(d, "—", "未反馈", "逾期" if s.missing_overdue else "待反馈", "—", "—", "—") for d in s.missing]
     conflicts = [(c.department, c.text, "、".join(c.with_departments) or "—", c.handling, c.settle_by)
                  for c in s.conflicts]
     return [("各部门反馈", ("部门", "反馈人", "反馈日期", "是否按时", "配合事项及资源", "冲突点", "需准备资料"), answers),
@@ -86,7 +89,7 @@ def notes(s: FeedbackSummary) -> list[str]:
     if late:
         out.append("逾期反馈：" + "、".join(late))
     if s.missing:
-        out.append("未反馈：" + "、".join(s.missing))
+        out.append(("未反馈（已过截止日）：" if s.missing_overdue else "尚未反馈：") + "、".join(s.missing))
     if s.conflicts:
         n1 = sum(c.handling == "一对一沟通" for c in s.conflicts)
         out.append(f"会前需处理的冲突点 {len(s.conflicts)} 项：一对一沟通 {n1} 项，升级至负责领导 {len(s.conflicts) - n1} 项。")
