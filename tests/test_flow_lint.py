@@ -91,3 +91,9 @@ def test_action_missing_any_of_the_four_columns() -> None:
     assert got(no_status) == ["行动项缺少完成状态"]
     assert got("## 行动项\n\n- 李强负责完成压测报告（进行中）\n") == ["行动项缺少截止时间"]
     assert got("## 行动项\n\n- [x] 李强负责在10月9日前完成压测报告\n") == []
+
+
+def test_a_task_written_after_a_process_key_stays_an_action() -> None:
+    rec = record_text(HEAD + "## 行动项\n\n- 确认：张三负责在10月9日前确认物料清单\n- 审核人：王敏\n\n确认：王敏、张三\n")
+    assert [(a.owner, a.due) for a in rec.actions] == [("张三", "2024-10-09")]
+    assert (rec.meta.process.reviewer, rec.meta.process.confirmed_by) == ("王敏", ["王敏", "张三"])

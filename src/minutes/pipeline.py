@@ -18,7 +18,7 @@ from .extract.disagreements import extract_disagreements
 from .extract.discussion import extract_discussion
 from .extract.meta import extract_meta
 from .extract.vague import extract_vague
-from .flow.process import extract_process
+from .flow.process import TASK_WORDS, extract_process
 from .ingest import Text
 from .rules import RuleSet, load
 from .schema import Document, Missing, Record
@@ -29,6 +29,12 @@ from .transcript import is_unnamed as transcript_unnamed
 # tasks: the process lines (meta.process) and a 分歧's 后续跟进人/下次沟通时间.
 FIELD_LINE = re.compile(r"^\s*(?:后续跟进人|跟进人|下次沟通时间|下次沟通|(?:沟通)?申请(?:表)?发出(?:时间|日期)?|议程发出(?:时间|日期)?"
                         r"|(?:纪要|记录)发出(?:时间|日期)?|整理日期|审核人?|(?:参会人员?)?确认人?)\s*[:：]")
+def _field_line(text: str) -> bool:
+    """A process or disagreement field line — unless its value reads as a
+    task ("确认：张三负责在5月10日前确认物料清单" stays an action)."""
+    m = FIELD_LINE.match(text)
+    return m is not None and not TASK_WORDS.search(text[m.end():])
+
 
 # Fields of the 跨部门协作沟通记录表 a recorder must fill in.
 REQUIRED = {"topic": "沟通主题", "date": "日期", "participants": "参与部门及人员", "recorder": "记录人"}
@@ -61,7 +67,7 @@ def record(doc: Text, meeting_date: date | None = None, *, rules: RuleSet | None
         add_speakers(ctx)
     consensus = extract_consensus(ctx)
     disagreements = extract_disagreements(ctx)
-    actions = [a for a in extract_actions(ctx) if not FIELD_LINE.match(a.source.text)]
+    actions = [a for a in extract_actions(ctx) if not _field_line(a.source.text)]
     taken = {(i.source.start, i.source.end) for i in (*consensus, *disagreements, *actions)}
     discussion = extract_discussion(ctx, taken)
     vague = extract_vague(ctx, actions, consensus)

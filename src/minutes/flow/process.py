@@ -16,6 +16,8 @@ _KEYS = (
     ("reviewer", re.compile(r"^审核(?:人)?$|^审核人[（(]发起人[)）]$")),
     ("confirmed", re.compile(r"^(?:参会人(?:员)?)?确认(?:人)?$|^确认情况$")),
 )
+# a value that reads as a task: "确认：张三负责在5月10日前确认物料清单" is an action, not a sign-off
+TASK_WORDS = re.compile(r"负责|完成|提交|提供|整理|输出|落实|推进|之前|前[，,。；;]?$|截止")
 _NOT_CONFIRMED = re.compile(r"^(?:无|未确认|待确认|—|-)?$")
 _ALL = re.compile(r"全体|全部|所有参会")
 
@@ -34,6 +36,8 @@ def extract_process(ctx) -> None:
         if field is None or field in p.lines:
             continue
         value = ctx.text[b.value_start:b.end].strip()
+        if field in ("reviewer", "confirmed") and TASK_WORDS.search(value):
+            continue
         p.lines[field] = b.line
         found = True
         if field in ("request_sent", "agenda_sent", "record_sent"):
