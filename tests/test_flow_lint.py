@@ -97,3 +97,10 @@ def test_a_task_written_after_a_process_key_stays_an_action() -> None:
     rec = record_text(HEAD + "## 行动项\n\n- 确认：张三负责在10月9日前确认物料清单\n- 审核人：王敏\n\n确认：王敏、张三\n")
     assert [(a.owner, a.due) for a in rec.actions] == [("张三", "2024-10-09")]
     assert (rec.meta.process.reviewer, rec.meta.process.confirmed_by) == ("王敏", ["王敏", "张三"])
+
+
+def test_zhengli_riqi_is_the_record_date_and_can_be_late() -> None:
+    text = HEAD + ACTIONS + "\n整理日期：10月10日\n审核人：王敏\n确认：全体参会人员已确认\n"
+    p = record_text(text).meta.process
+    assert p.record_sent == "2024-10-10" and p.confirmed_by == ["王敏", "刘洋", "李强"]
+    assert "process/late-record" in rules(text)
