@@ -192,9 +192,8 @@ def agenda(
 
     Example: minutes agenda corpora/flow/agenda.md --request corpora/flow/brief.md
     """
-    from ..errors import MinutesError
     from ..flow import agenda as ag
-    from .common import error, parse_date
+    from .common import parse_date
 
     b = _brief(request_file) if request_file else None
     doc = _read_one(agenda_file)
