@@ -8,6 +8,7 @@ runner are thin layers over `record_text`.
 from __future__ import annotations
 
 import hashlib
+import re
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -18,6 +19,7 @@ from .extract.disagreements import extract_disagreements
 from .extract.discussion import extract_discussion
 from .extract.meta import extract_meta
 from .extract.vague import extract_vague
+from .flow.process import TASK_WORDS, extract_process
 from .ingest import Text
 from .rules import RuleSet, load
 from .schema import Document, Missing, Record
@@ -26,6 +28,18 @@ from .transcript import is_unnamed as transcript_unnamed
 
 if TYPE_CHECKING:  # pragma: no cover
     from .learn.model import Model
+
+# `key：value` lines that are fields of the record or of a disagreement, not
+# tasks: the process lines (meta.process) and a 分歧's 后续跟进人/下次沟通时间.
+FIELD_LINE = re.compile(r"^\s*(?:后续跟进人|跟进人|下次沟通时间|下次沟通|(?:沟通)?申请(?:表)?发出(?:时间|日期)?|议程发出(?:时间|日期)?"
+                        r"|(?:纪要|记录)发出(?:时间|日期)?|整理日期|审核人?|(?:参会人员?)?确认人?)\s*[:：]")
+def _field_line(text: str) -> bool:
+    """A process or disagreement field line — unless its value reads as a
+    task ("确认：张三负责在5月10日前确认物料清单" stays an action)."""
+    m = FIELD_LINE.match(text)
+    return m is not None and not TASK_WORDS.search(text[m.end():])
+
+
 
 # Fields of the 跨部门协作沟通记录表 a recorder must fill in.
 REQUIRED = {"topic": "沟通主题", "date": "日期", "participants": "参与部门及人员", "recorder": "记录人"}
@@ -66,6 +80,7 @@ def record(doc: Text, meeting_date: date | None = None, *, rules: RuleSet | None
 
 def finish(ctx: Context, doc: Text, consensus: list, disagreements: list, actions: list) -> Record:
     """The record from the items decided: discussion, vague phrases and missing fields follow from them."""
+    actions = [a for a in actions if not _field_line(a.source.text)]
     taken = {(i.source.start, i.source.end) for i in (*consensus, *disagreements, *actions)}
     discussion = extract_discussion(ctx, taken)
     vague = extract_vague(ctx, actions, consensus)
@@ -93,6 +108,7 @@ def prepare(doc: Text, meeting_date: date | None = None, *, rules: RuleSet | Non
     ctx = _context(doc, rules, input, speakers)
     ctx.segment = tokens
     extract_meta(ctx, option_date=meeting_date, path=doc.path)
+    extract_process(ctx)
     if ctx.view is not None:
         from .extract.speech import add_speakers
 

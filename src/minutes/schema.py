@@ -73,6 +73,20 @@ class Missing(BaseModel):
     item: str | None = None  # id of the action or item it concerns
 
 
+class Process(BaseModel):
+    """Dates and sign-offs of the collaboration process, as the record writes
+    them (申请发出：/议程发出：/纪要发出：or 整理日期：/审核人：/确认：). Dates are ISO;
+    `lines` gives the 1-based line each field was read from."""
+
+    request_sent: str | None = None
+    agenda_sent: str | None = None
+    record_sent: str | None = None
+    reviewer: str | None = None
+    confirmed_by: list[str] = Field(default_factory=list)
+    confirmed: bool = False  # a 确认 line is present (with names or a plain 已确认)
+    lines: dict[str, int] = Field(default_factory=dict)
+
+
 class Meta(BaseModel):
     topic: str | None = None
     date: str | None = None
@@ -85,6 +99,9 @@ class Meta(BaseModel):
     background: str | None = None
     goals: str | None = None
     date_source: Literal["text", "filename", "option", "none"] = "none"
+    # optional and left out of the JSON when the record states none of it, so
+    # the contract's shape is unchanged for records without process lines
+    process: Process | None = Field(default=None, exclude_if=lambda v: v is None)
 
 
 class Document(BaseModel):
@@ -115,3 +132,81 @@ def item_id(doc_key: str, kind: str, source_text: str, occurrence: int = 0) -> s
     """
     h = hashlib.sha256(f"{doc_key}|{kind}|{source_text.strip()}|{occurrence}".encode())
     return h.hexdigest()[:12]
+
+
+# --- the collaboration flow around the record ------------------------------
+class Brief(BaseModel):
+    """跨部门协作沟通申请表."""
+
+    topic: str | None = None
+    initiator: str | None = None
+    background: str | None = None  # 背景与目标
+    departments: dict[str, list[str]] = Field(default_factory=dict)  # 涉及部门及核心人员
+    outputs: str | None = None  # 期望输出
+    mode: str | None = None  # 建议方式
+    date: str | None = None  # meeting date, ISO
+    time: str | None = None
+    location: str | None = None
+    sent: str | None = None  # 申请发出 date, ISO
+    last_send: str | None = None  # the last day to send it (≥ 2 working days before)
+    feedback_due: str | None = None  # departments answer by this day
+    on_time: bool | None = None
+    check: str | None = None  # the check in words
+
+
+class DeptFeedback(BaseModel):
+    """One department's answer to the request."""
+
+    department: str
+    person: str | None = None
+    answered: str | None = None  # ISO date
+    resources: list[str] = Field(default_factory=list)  # 配合事项及资源
+    conflicts: list[str] = Field(default_factory=list)  # 冲突点
+    materials: list[str] = Field(default_factory=list)  # 需准备资料
+    late: bool | None = None
+    path: str | None = None
+
+
+class Conflict(BaseModel):
+    department: str
+    text: str
+    with_departments: list[str] = Field(default_factory=list)
+    handling: Literal["一对一沟通", "升级至负责领导"]
+    settle_by: str | None = None  # the last working day before the meeting
+
+
+class FeedbackSummary(BaseModel):
+    """需求反馈汇总表."""
+
+    topic: str | None = None
+    date: str | None = None
+    request_sent: str | None = None
+    due: str | None = None
+    answers: list[DeptFeedback] = Field(default_factory=list)
+    missing: list[str] = Field(default_factory=list)  # departments that have not answered
+    missing_overdue: bool = False  # … and the due day has passed
+    conflicts: list[Conflict] = Field(default_factory=list)
+
+
+class AgendaItem(BaseModel):
+    title: str
+    minutes: int | None = None
+    presenter: str | None = None
+
+
+class Agenda(BaseModel):
+    """会议议程."""
+
+    topic: str | None = None
+    date: str | None = None
+    time: str | None = None
+    location: str | None = None
+    participants: list[str] = Field(default_factory=list)
+    items: list[AgendaItem] = Field(default_factory=list)
+    materials: list[str] = Field(default_factory=list)
+    total_minutes: int = 0
+    meeting_minutes: int | None = None
+    sent: str | None = None
+    last_send: str | None = None
+    on_time: bool | None = None
+    problems: list[str] = Field(default_factory=list)

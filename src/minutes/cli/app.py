@@ -19,7 +19,7 @@ app = typer.Typer(
 )
 
 # Order here is the order in `minutes --help`.
-COMMAND_MODULES = ("record", "when", "lint", "actions", "track", "batch", "serve", "eval", "train", "rules_cmd")
+COMMAND_MODULES = ("record", "flow", "when", "lint", "actions", "track", "batch", "serve", "eval", "train", "rules_cmd")
 
 for _name in COMMAND_MODULES:
     try:

@@ -25,6 +25,7 @@ def lint(
     fail_level: Annotated[Optional[str], typer.Option("--fail-level", help="error/warning/info/never：达到该级别时退出码为 1")] = None,
     as_of: Annotated[Optional[str], typer.Option("--as-of", help="判断逾期的日期，默认今天")] = None,
     date: Annotated[Optional[str], typer.Option("--date", help="会议日期（正文没有日期时）")] = None,
+    sent: Annotated[Optional[str], typer.Option("--sent", help="纪要发出日期 YYYY-MM-DD（检查会后 2 个工作日内发出；默认读“纪要发出：”行）")] = None,
     config: Annotated[Optional[str], typer.Option("--config", help="配置文件（默认向上查找 minutes.toml / pyproject.toml）")] = None,
     baseline: Annotated[Optional[str], typer.Option("--baseline", help="基线文件：其中已有的问题不再报告")] = None,
     baseline_write: Annotated[Optional[str], typer.Option("--baseline-write", help="把当前问题写入基线文件")] = None,
@@ -85,10 +86,11 @@ def lint(
         raise typer.BadParameter("give FILE... (or - for stdin)", param_hint="FILE")
     today = parse_date(as_of, "--as-of") or Date.today()  # the CLI reads the clock; the checks never do
     _run(files, fmt, cfg, pack, today, parse_date(date), baseline, baseline_write, fix, in_place, out, diff,
-         colour=sys.stdout.isatty())
+         colour=sys.stdout.isatty(), sent=parse_date(sent, "--sent"))
 
 
-def _run(files, fmt, cfg, pack, today, meeting, baseline, baseline_write, fix, in_place, out, diff, colour) -> None:
+def _run(files, fmt, cfg, pack, today, meeting, baseline, baseline_write, fix, in_place, out, diff, colour,
+         sent=None) -> None:
     from ..errors import MinutesError
     from ..lint import fails, lint_doc
     from ..lint import output as o
@@ -102,7 +104,7 @@ def _run(files, fmt, cfg, pack, today, meeting, baseline, baseline_write, fix, i
             failed_input = True
             continue
         try:
-            res = lint_doc(doc, cfg, today, meeting, pack)
+            res = lint_doc(doc, cfg, today, meeting, pack, sent=sent)
         except MinutesError as exc:
             error(str(exc))
             failed_input = True

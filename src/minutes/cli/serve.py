@@ -1,7 +1,7 @@
 """`minutes serve`: the paste-in page on this machine."""
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Optional
 
 import typer
 
@@ -14,6 +14,7 @@ def serve(
     host: Annotated[str, typer.Option(help="监听地址；默认只在本机可访问")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="端口")] = 8765,
     limit_kb: Annotated[int, typer.Option("--limit-kb", help="单次请求大小上限（KB）")] = 1000,
+    db: Annotated[Optional[str], typer.Option("--db", help="行动项跟踪表数据库：页面的跟踪表视图读它（只读）")] = None,
 ) -> None:
     """在本机打开纪要整理页面：粘贴或拖入文件，查看并修改记录，下载 Word/Markdown/JSON 与行动项。
 
@@ -29,4 +30,4 @@ def serve(
     if host not in ("127.0.0.1", "localhost", "::1"):
         typer.echo(f"minutes: warning: serving on {host}: anyone who can reach it can use the page", err=True)
     typer.echo(f"minutes: http://{host}:{port}/", err=True)
-    uvicorn.run(create_app(limit_kb * 1000), host=host, port=port, log_level="warning")
+    uvicorn.run(create_app(limit_kb * 1000, db=db), host=host, port=port, log_level="warning")

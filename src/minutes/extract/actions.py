@@ -534,6 +534,7 @@ def _task(text: str, s: int, e: int, cuts: list[tuple[int, int]], b: Block, due_
     t = re.sub(r"^(?:责任人|负责人|执行人)\s*[:：]\s*", "", t)
     t = re.sub(r"^(?:会议|经研究[，,]?\s*)?(?:决定|要求|同意|明确|强调|议定)\s*[:：，,]\s*", "", t)
     t = re.sub(r"^(?:需要|要|应当|应该|必须|务必)(?=[\u4e00-\u9fff])", "", t)
+    t = re.sub(r"^(?:确定|决定|明确|要求)\s+(?=\S)", "", t)  # "确定[节后第一个工作日]完成压测"
     # spoken openers and the first person are not part of the task
     t = re.sub(r"^(?:(?:行|好|好的|嗯|那|那就|OK|ok)[，,]\s*)+", "", t)
     t = re.sub(r"(?:^|(?<=[，,]))(?:我们组|我们部门|我们团队|我们这边|我这边|你那边|你们那边|我来|我会|我先|我(?!们))(?=\S)", "", t)

@@ -25,7 +25,7 @@ def effective_levels(pack: LintPack, cfg: Config) -> dict[str, str]:
 
 
 def lint_doc(doc: Text, cfg: Config, as_of: date, meeting: date | None = None,
-             pack: LintPack | None = None, only: set[str] | None = None) -> Result:
+             pack: LintPack | None = None, only: set[str] | None = None, sent: date | None = None) -> Result:
     from ..pipeline import record
     from .checks import make_finding, run_checks
     from .suppress import apply_inline, fingerprint
@@ -45,7 +45,7 @@ def lint_doc(doc: Text, cfg: Config, as_of: date, meeting: date | None = None,
     def emit(rule, s: int, e: int, **values) -> None:
         findings.append(make_finding(rule, levels[rule.id], text, path, starts, s, e, **values))
 
-    run_checks(text, rec, pack.rules, active, cfg.required, as_of, cfg.allow, emit)
+    run_checks(text, rec, pack.rules, active, cfg.required, as_of, cfg.allow, emit, sent=sent)
     findings.sort(key=lambda f: (f.line, f.col, f.rule))
     findings = apply_inline(findings, text)
     fingerprint(findings)

@@ -24,16 +24,15 @@ _DATE_STYLES = {
     "2024.5.6": re.compile(r"(?<![\d.])(?:19|20)\d{2}\.\d{1,2}\.\d{1,2}(?![\d.])"),
 }
 _AMBIGUOUS = re.compile(r"(?<![\d/.\-:年])(?P<a>\d{1,2})/(?P<b>\d{1,2})(?![\d/:])")
-_FOLLOWUP = re.compile(r"下次会议|下周|再议|跟进|负责|前|截止|\d{1,2}月\d{1,2}日")
 
 Emit = Callable[..., None]
 
 
 def run_checks(text: str, rec: Record, rules: dict[str, Rule], active: set[str], required: list[str],
-               as_of: date, allow: set[str], emit: Emit) -> None:
+               as_of: date, allow: set[str], emit: Emit, sent: date | None = None) -> None:
     checks = {r.extra.get("check"): r for r in rules.values() if r.extra.get("kind") == "check" and r.id in active}
     for name, rule in checks.items():
-        _CHECKS[name](text, rec, rule, emit, as_of=as_of, required=required)
+        _CHECKS[name](text, rec, rule, emit, as_of=as_of, required=required, sent=sent)
     for rule in rules.values():
         if rule.id in active and rule.extra.get("kind") != "check":
             for s, e in _scope_spans(rec, text, rule.extra.get("scope") or "text"):
@@ -121,9 +120,130 @@ def required_field(text, rec, rule, emit, *, required: list[str], **_):
 
 
 def no_followup(text, rec, rule, emit, **_):
+    """A 分歧 needs each side's view, a 后续跟进人 and a 下次沟通时间, written in
+    its sentence or in the lines that belong to it (its sub-items, or the
+    lines that follow it up to the next item at its level). A disagreement
+    written as a sub-item of another is checked as part of its parent."""
+    spans = {d.id: _disagreement_context(text, d.source.start) for d in rec.disagreements}
     for d in rec.disagreements:
-        if not _FOLLOWUP.search(d.source.text):
-            emit(rule, d.source.start, d.source.end, field="disagreement")
+        s, e = spans[d.id]
+        if any(o != d.id and os_ < s < oe for o, (os_, oe) in spans.items()):
+            continue
+        ctx = text[s:e]
+        missing = [label for label, ok in (
+            ("各方观点", len(_VIEW.findall(ctx)) >= 2 or _VIEWS_LABEL.search(ctx)),
+            ("后续跟进人", _FOLLOWER.search(ctx)),
+            ("下次沟通时间", _NEXT_TALK.search(ctx) and _has_time(ctx, rec)),
+        ) if not ok]
+        if missing:
+            emit(rule, d.source.start, d.source.end, field="disagreement", match="、".join(missing))
+
+
+_VIEW = re.compile(r"认为|主张|坚持|倾向于|观点[:：]|意见[:：]|立场[:：]|希望|建议")
+_VIEWS_LABEL = re.compile(r"各方观点|双方观点|各方意见")
+_FOLLOWER = re.compile(r"(?:后续)?跟进人\s*[:：]\s*\S|责任人\s*[:：]\s*\S|由[^，。；,;]{1,16}?(?:负责|跟进|牵头|协调)|"
+                       r"[\u4e00-\u9fff]{2,4}(?:负责|牵头)(?:跟进|协调|推动)")
+_NEXT_TALK = re.compile(r"下次(?:沟通|会议|讨论|碰头)|再(?:次)?(?:沟通|议|讨论)|复议")
+_ITEM = re.compile(r"^([ \t]*)(?:[-*+•]|\d{1,3}[.、)）])[ \t]")
+
+
+def _has_time(ctx: str, rec: Record) -> bool:
+    from ..resolve.dates import find_dates
+
+    ref = date.fromisoformat(rec.meta.date) if rec.meta.date else date(2000, 1, 1)
+    return any(d.date is not None for d in find_dates(ctx, ref))
+
+
+def _disagreement_context(text: str, start: int) -> tuple[int, int]:
+    """The span of the disagreement's own line and the lines under it: deeper
+    list items, or plain lines, up to a blank line, a heading or an item at
+    its level."""
+    ls = text.rfind("\n", 0, start) + 1
+    le = text.find("\n", ls)
+    le = len(text) if le < 0 else le
+    m = _ITEM.match(text[ls:le])
+    indent = len(m.group(1).expandtabs(2)) if m else -1
+    end = le
+    pos = le + 1
+    while pos < len(text):
+        nl = text.find("\n", pos)
+        nl = len(text) if nl < 0 else nl
+        line = text[pos:nl]
+        if not line.strip() or line.lstrip().startswith("#"):
+            break
+        mi = _ITEM.match(line)
+        if mi and len(mi.group(1).expandtabs(2)) <= indent:
+            break
+        if mi is None and indent >= 0 and not line.startswith((" ", "\t")):
+            break
+        end = nl
+        pos = nl + 1
+    return ls, end
+
+
+def _line_span(text: str, line: int | None) -> tuple[int, int]:
+    if not line:
+        e = text.find("\n")
+        return 0, e if e >= 0 else len(text)
+    s = 0
+    for _ in range(line - 1):
+        s = text.find("\n", s) + 1
+    e = text.find("\n", s)
+    return s, e if e >= 0 else len(text)
+
+
+def late_record(text, rec, rule, emit, *, sent: date | None = None, **_):
+    """纪要 circulated later than 2 working days after the meeting: the send
+    date from --sent, else from the record's 纪要发出：/整理日期： line."""
+    from ..flow.workdays import record_check
+
+    p = rec.meta.process
+    written = p.record_sent if p else None
+    day = sent or (date.fromisoformat(written) if written else None)
+    if day is None or rec.meta.date is None:
+        return
+    c = record_check(date.fromisoformat(rec.meta.date), day)
+    if c.ok is False:
+        s, e = _line_span(text, p.lines.get("record_sent") if p and sent is None else None)
+        emit(rule, s, e, field="record_sent", date=day.isoformat(), deadline=c.deadline.isoformat(), days=c.late_by)
+
+
+_STATUS_WORDS = re.compile(r"进行中|已完成|完成状态|状态[:：]|延期|未开始|待开始|已启动|已关闭|已上线|✅|☑|\[[ xX]\]")
+
+
+def action_incomplete(text, rec, rule, emit, **_):
+    """Each 行动项 gives 任务描述, 负责人, 截止时间 and 完成状态."""
+    for a in rec.actions:
+        ls, le = _line_span(text, a.source.line)
+        line = text[ls:le]
+        missing = [label for label, ok in (
+            ("任务描述", a.task.strip(" ，,。；;")),
+            ("负责人", a.owners),
+            ("截止时间", a.due or a.due_text),
+            ("完成状态", a.status != "open" or _STATUS_WORDS.search(line) or "|" in line and _table_has_status(text, ls)),
+        ) if not ok]
+        if missing:
+            emit(rule, *_action_span(a), field="action", match="、".join(missing))
+
+
+def _table_has_status(text: str, row_start: int) -> bool:
+    """A table row whose header (the first row of its table) has a status column."""
+    lines = text[:row_start].split("\n")
+    header = None
+    for ln in reversed(lines[:-1] if lines and lines[-1] == "" else lines):
+        if not ln.strip().startswith("|"):
+            break
+        header = ln
+    return bool(header and re.search(r"状态|进度|Status", header, re.I))
+
+
+def unreviewed(text, rec, rule, emit, **_):
+    """A record circulated without 审核人 (the 发起人) and 确认 by the participants."""
+    p = rec.meta.process
+    missing = [label for label, ok in (("审核人", p and p.reviewer), ("参会人确认", p and p.confirmed)) if not ok]
+    if missing:
+        s, e = _line_span(text, None)
+        emit(rule, s, e, field="process", match="、".join(missing))
 
 
 def date_format(text, rec, rule, emit, **_):
@@ -156,6 +276,7 @@ _CHECKS: dict[str, Callable] = {
     "due-vague": due_vague, "due-relative": due_relative, "overdue": overdue,
     "vague-deliverable": vague_deliverable, "required-field": required_field, "no-followup": no_followup,
     "date-format": date_format, "date-ambiguous": date_ambiguous,
+    "late-record": late_record, "action-incomplete": action_incomplete, "unreviewed": unreviewed,
 }
 
 

@@ -20,7 +20,8 @@ from ..rules import Rule, check_examples, load, load_file
 LEVELS = ("error", "warning", "info", "off")
 RANK = {"info": 1, "warning": 2, "error": 3, "off": 0}
 CHECKS = ("owner-missing", "owner-vague", "due-missing", "due-vague", "due-relative", "overdue",
-          "vague-deliverable", "required-field", "no-followup", "date-format", "date-ambiguous")
+          "vague-deliverable", "required-field", "no-followup", "date-format", "date-ambiguous",
+          "late-record", "action-incomplete", "unreviewed")
 
 
 @dataclass(slots=True)

@@ -52,3 +52,33 @@ def _one(doc, rec: Record) -> None:
     doc.add_heading("待补充与模糊表述", level=2)
     for f in findings(rec) or ["无"]:
         doc.add_paragraph(xml_safe(f), style="List Bullet")
+    _signoff(doc, rec)
+
+
+def _signoff(doc, rec: Record) -> None:
+    """审核与确认: the 发起人 reviews, every participant confirms — one
+    signature line each, to sign on paper or fill in when it comes back."""
+    from ..flow.workdays import record_check
+
+    m, p = rec.meta, rec.meta.process
+    doc.add_heading("审核与确认", level=2)
+    due = None
+    if m.date:
+        from datetime import date
+
+        from ..errors import MinutesError
+
+        try:
+            due = record_check(date.fromisoformat(m.date), None).deadline.isoformat()
+        except (MinutesError, ValueError):  # a date the calendar cannot count from, or not a date
+            due = None
+    dates = [("申请发出", p.request_sent if p else None), ("议程发出", p.agenda_sent if p else None),
+             ("纪要发出", (p.record_sent if p else None) or (f"（最晚 {due}，会后 2 个工作日内）" if due else None))]
+    doc.add_paragraph(xml_safe("；".join(f"{k}：{v or '—'}" for k, v in dates)))
+    reviewer = (p.reviewer if p and p.reviewer else None) or m.initiator or ""
+    _table(doc, ("审核人（发起人）", "审核意见", "签字", "日期"), [(reviewer, "", "", "")])
+    dept_of = {n: d for d, ns in m.departments.items() for n in ns}
+    confirmed = set(p.confirmed_by) if p else set()
+    rows = [(n, dept_of.get(n, ""), "已确认" if n in confirmed else "", "", "") for n in m.participants]
+    doc.add_paragraph("参会人确认（每人一行）：")
+    _table(doc, ("参会人", "部门", "确认情况", "签字", "日期"), rows or [("", "", "", "", "")])

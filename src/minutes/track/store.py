@@ -8,10 +8,12 @@ the same minutes again updates rather than duplicates. Times are passed in
 from __future__ import annotations
 
 import os
+import re
+import shutil
 import sqlite3
 import time
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from ..errors import MinutesError
@@ -35,6 +37,9 @@ CREATE TABLE IF NOT EXISTS history (
 CREATE INDEX IF NOT EXISTS history_action ON history(action_id);
 """
 _FIELDS = ("task", "owner", "due", "due_text", "meeting", "source_file", "line", "evidence")
+# columns added after the first release: added to older databases on open
+_ADDED = {"proof": "TEXT", "proof_kind": "TEXT", "reason": "TEXT"}
+_URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://\S+$")
 
 
 class TrackerError(MinutesError):
@@ -59,9 +64,12 @@ class TrackedAction:
     meeting: str | None
     source_file: str | None
     line: int | None
-    evidence: str | None
+    evidence: str | None  # the sentence of the minutes the action came from
     closed: str | None
     archived: str | None
+    proof: str | None = None  # 证明材料: the stored copy of a file, or a link
+    proof_kind: str | None = None  # "file" or "link"
+    reason: str | None = None  # why it was last put off (延期)
 
     def as_dict(self) -> dict:
         return {k: getattr(self, k) for k in self.__slots__}
@@ -85,6 +93,10 @@ class Tracker:
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA foreign_keys=ON")
         self.db.executescript(_SCHEMA)
+        have = {r["name"] for r in self.db.execute("PRAGMA table_info(actions)")}
+        for col, kind in _ADDED.items():
+            if col not in have:
+                self.db.execute(f"ALTER TABLE actions ADD COLUMN {col} {kind}")
 
     def close(self) -> None:
         self.db.close()
@@ -162,7 +174,12 @@ class Tracker:
         sql += " ORDER BY due IS NULL, due, meeting, source_file, line"
         return [_tracked(r) for r in self.db.execute(sql, args)]
 
-    def set_status(self, aid: str, status: str, note: str | None = None, now: datetime | None = None) -> TrackedAction:
+    def set_status(self, aid: str, status: str, note: str | None = None, now: datetime | None = None,
+                   *, reason: str | None = None, due: date | None = None) -> TrackedAction:
+        """A status change, kept in the history. For 延期 the reason and the
+        adjusted date are both kept: the status row carries the reason, a
+        `due` row the old and new dates. (The command line requires both for
+        延期; the store also accepts the older note-only call.)"""
         new = normalize_status(status)
         old = self.get(aid)
         stamp = (now or datetime.now()).isoformat(timespec="seconds")
@@ -171,12 +188,42 @@ class Tracker:
             closed = stamp if new == "已完成" else None
             self.db.execute("UPDATE actions SET status = ?, updated = ?, closed = ? WHERE id = ?",
                             (new, stamp, closed, aid))
-            self._history(aid, stamp, "status", old.status, new, note)
+            self._history(aid, stamp, "status", old.status, new, reason or note)
+            if due is not None and due.isoformat() != old.due:
+                self.db.execute("UPDATE actions SET due = ? WHERE id = ?", (due.isoformat(), aid))
+                self._history(aid, stamp, "due", old.due, due.isoformat(), reason or note)
+            if reason:
+                self.db.execute("UPDATE actions SET reason = ? WHERE id = ?", (reason, aid))
         return self.get(aid)
 
-    def close_action(self, aid: str, note: str | None = None, now: datetime | None = None) -> TrackedAction:
-        """闭环: the action is done and its loop closed."""
-        return self.set_status(aid, "已完成", note or "闭环", now)
+    def close_action(self, aid: str, note: str | None = None, now: datetime | None = None,
+                     proof: str | None = None) -> TrackedAction:
+        """闭环: the action is done and its loop closed. `proof` (证明材料) is a
+        link, kept as given, or a file, copied beside the database
+        (<db>.evidence/<id>/<name>) so the proof outlives the original."""
+        self.get(aid)
+        kind = stored = None
+        if proof:
+            if _URL.match(proof):
+                kind, stored = "link", proof
+            else:
+                src = Path(proof)
+                if not src.is_file():
+                    raise TrackerError("evidence file not found (give a file or a URL)", path=proof)
+                folder = Path(self.path).with_suffix("").parent / f"{Path(self.path).stem}.evidence" / aid
+                folder.mkdir(parents=True, exist_ok=True)
+                dest = folder / src.name
+                shutil.copy2(src, dest)
+                kind, stored = "file", str(dest)
+        a = self.set_status(aid, "已完成", note or "闭环", now)
+        if stored:
+            stamp = (now or datetime.now()).isoformat(timespec="seconds")
+            with self.db:
+                self.db.execute("BEGIN IMMEDIATE")
+                self.db.execute("UPDATE actions SET proof = ?, proof_kind = ? WHERE id = ?", (stored, kind, aid))
+                self._history(aid, stamp, "proof", a.proof, stored, kind)
+            a = self.get(aid)
+        return a
 
     def archive(self, meeting: str, now: datetime | None = None) -> int:
         """复盘归档: archive a meeting's actions (by meeting date or source file)."""
@@ -209,3 +256,9 @@ class Tracker:
 
 def _tracked(row: sqlite3.Row) -> TrackedAction:
     return TrackedAction(*(row[k] for k in TrackedAction.__slots__))
+
+
+def due_soon(actions: list[TrackedAction], as_of: date, days: int = 7) -> list[TrackedAction]:
+    """Open actions due from `as_of` to `as_of + days` (inclusive)."""
+    end = (as_of + timedelta(days=days)).isoformat()
+    return [a for a in actions if a.status != "已完成" and a.due and as_of.isoformat() <= a.due <= end]

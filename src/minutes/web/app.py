@@ -15,7 +15,7 @@ from fastapi import FastAPI, File, HTTPException, Query, Request, UploadFile
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from pydantic import BaseModel, Field
 
-from ..schema import Record
+from ..schema import Agenda, Brief, Record
 
 DEFAULT_LIMIT = 1_000_000  # bytes of request body
 STATIC = {"app.js": "text/javascript; charset=utf-8", "app.css": "text/css; charset=utf-8"}
@@ -60,6 +60,59 @@ class WhenResult(BaseModel):
     reading: str | None
 
 
+class RequestForm(BaseModel):
+    brief: str | None = Field(default=None, description="申请简述（Markdown）；下面的字段覆盖其中的内容")
+    topic: str | None = Field(default=None, description="沟通主题")
+    initiator: str | None = Field(default=None, description="发起人")
+    background: str | None = Field(default=None, description="背景与目标")
+    departments: str | None = Field(default=None, description="涉及部门及核心人员，如 市场部：王敏、刘洋；技术部：李强")
+    outputs: str | None = Field(default=None, description="期望输出")
+    mode: str | None = Field(default=None, description="建议方式")
+    date: Date | None = Field(default=None, description="会议日期")
+    time: str | None = Field(default=None, description="会议时间，如 14:00-15:30")
+    location: str | None = Field(default=None, description="地点/方式")
+    sent: Date | None = Field(default=None, description="申请发出日期，默认今天")
+
+
+class RequestResult(BaseModel):
+    brief: Brief
+    markdown: str
+
+
+class AgendaForm(BaseModel):
+    text: str = Field(description="议程草稿（Markdown）：时间、地点、参会人员、议题（每项写分钟数）、会前材料")
+    request: str | None = Field(default=None, description="申请简述：补全议程没有写的主题、时间、地点、参会人")
+    sent: Date | None = Field(default=None, description="议程发出日期")
+
+
+class AgendaResult(BaseModel):
+    agenda: Agenda
+    markdown: str
+
+
+class TrackerItem(BaseModel):
+    id: str
+    task: str
+    owner: str | None
+    due: str | None
+    due_text: str | None
+    status: str
+    meeting: str | None
+    source_file: str | None
+    line: int | None
+    closed: str | None
+    proof: str | None
+    reason: str | None
+    overdue: bool
+    days_overdue: int | None
+
+
+class TrackerView(BaseModel):
+    configured: bool = Field(description="服务是否以 --db 启动")
+    as_of: str
+    items: list[TrackerItem] = Field(description="逾期的在前（逾期最久的最前），再按截止日期，已完成的在后")
+
+
 class Upload(BaseModel):
     text: str
     encoding: str
@@ -70,7 +123,8 @@ def _static(name: str) -> str:
     return (resources.files("minutes.web") / "static" / name).read_text(encoding="utf-8")
 
 
-def create_app(limit: int = DEFAULT_LIMIT) -> FastAPI:
+def create_app(limit: int = DEFAULT_LIMIT, db: str | None = None) -> FastAPI:
+    """`db`: the 行动项跟踪表 the tracker view reads (read-only), if any."""
     app = FastAPI(title="minutes", version="0.1.0",
                   description="会议纪要助手：原始记录 → 跨部门协作沟通记录表（与命令行同样的 JSON 结构）")
 
@@ -123,6 +177,52 @@ def create_app(limit: int = DEFAULT_LIMIT) -> FastAPI:
                 "due_text": d.text if d is not None else None, "vague": bool(d is not None and d.vague),
                 "reading": d.reading if d is not None else None}
 
+    @app.post("/api/request", response_model=RequestResult, summary="沟通申请表：最晚发出日与反馈截止日")
+    def api_request(form: RequestForm, format: Literal["json", "docx"] = Query("json")) -> Response | dict:
+        from ..flow import request as rq
+
+        from ..errors import MinutesError
+
+        try:
+            return _form_result(_brief(form), rq, "brief", format, "申请表")
+        except MinutesError as exc:
+            raise HTTPException(422, detail=exc.message) from None
+
+    @app.post("/api/agenda", response_model=AgendaResult, summary="会议议程：议题时长合计、会前至少 1 个工作日发出")
+    def api_agenda(form: AgendaForm, format: Literal["json", "docx"] = Query("json")) -> Response | dict:
+        from ..flow import agenda as ag
+        from ..flow.request import brief_from_text
+
+        if not form.text.strip():
+            raise HTTPException(422, detail="议程为空：请粘贴议程草稿")
+        from ..errors import MinutesError
+
+        try:
+            brief = brief_from_text(form.request) if form.request and form.request.strip() else None
+            a = ag.agenda_from_text(form.text, None, brief)
+            if form.sent is not None:
+                a.sent = form.sent.isoformat()
+                ag.check(a)
+            return _form_result(a, ag, "agenda", format, "议程")
+        except MinutesError as exc:
+            raise HTTPException(422, detail=exc.message) from None
+
+    @app.get("/api/tracker", response_model=TrackerView, summary="行动项跟踪表：逾期的在前")
+    def api_tracker(as_of: Date | None = Query(None, description="判断逾期的日期，默认今天")) -> dict:
+        day = as_of or Date.today()
+        if db is None:
+            return {"configured": False, "as_of": day.isoformat(), "items": []}
+        from ..errors import MinutesError
+        from ..track import Tracker
+
+        try:
+            t = Tracker(db)
+            rows = t.list()
+            t.close()
+        except MinutesError as exc:
+            raise HTTPException(503, detail=exc.message) from None
+        return {"configured": True, "as_of": day.isoformat(), "items": tracker_items(rows, day)}
+
     @app.post("/api/upload", response_model=Upload, summary="上传 .txt/.md/.docx，返回解码后的文本")
     async def api_upload(file: UploadFile = File(...)) -> dict:
         from ..errors import InputError
@@ -152,6 +252,54 @@ def create_app(limit: int = DEFAULT_LIMIT) -> FastAPI:
                         headers={"Content-Disposition": f'attachment; filename="{name}.{format}"'})
 
     return app
+
+
+def _brief(form: RequestForm) -> Brief:
+    from ..flow.fields import departments_of, time_of
+    from ..flow.request import brief_from_text, check
+
+    b = brief_from_text(form.brief, None, form.date) if form.brief and form.brief.strip() else Brief()
+    for f in ("topic", "initiator", "background", "outputs", "mode", "location"):
+        v = getattr(form, f)
+        if v and v.strip():
+            setattr(b, f, v.strip())
+    if form.departments and form.departments.strip():
+        b.departments = departments_of([form.departments])
+    if form.date is not None:
+        b.date = form.date.isoformat()
+    if form.time and form.time.strip():
+        b.time = time_of(form.time)[0] or form.time.strip()
+    if form.sent is not None:
+        b.sent = form.sent.isoformat()
+    elif b.sent is None:
+        b.sent = Date.today().isoformat()
+    if b.date is None:
+        raise HTTPException(422, detail="缺少会议日期：无法推算最晚发出日")
+    return check(b)
+
+
+def _form_result(model, mod, key: str, format: str, name: str):
+    if format == "docx":
+        return Response(mod.docx(model), media_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                        headers={"Content-Disposition": f"attachment; filename*=UTF-8''{_quote(name)}.docx"})
+    return {key: model, "markdown": mod.markdown(model)}
+
+
+def _quote(s: str) -> str:
+    from urllib.parse import quote
+
+    return quote(s)
+
+
+def tracker_items(rows, day: Date) -> list[dict]:
+    """Overdue first (longest overdue first), then open ones by due date, done last."""
+    items = []
+    for a in rows:
+        late = a.status != "已完成" and bool(a.due) and a.due < day.isoformat()
+        items.append({**{k: getattr(a, k) for k in TrackerItem.model_fields if hasattr(a, k)}, "overdue": late,
+                      "days_overdue": (day - Date.fromisoformat(a.due)).days if late else None})
+    return sorted(items, key=lambda i: (not i["overdue"], -(i["days_overdue"] or 0), i["status"] == "已完成",
+                                        i["due"] or "9999"))
 
 
 def _doc(text: str):

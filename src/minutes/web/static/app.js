@@ -154,3 +154,81 @@ ta.addEventListener("dragover", (e) => { e.preventDefault(); ta.classList.add("d
 ta.addEventListener("dragleave", () => ta.classList.remove("drag"));
 ta.addEventListener("drop", (e) => { e.preventDefault(); ta.classList.remove("drag"); if (e.dataTransfer.files[0]) upload(e.dataTransfer.files[0]); });
 document.querySelectorAll(".downloads button").forEach((b) => b.addEventListener("click", () => download(b.dataset.format)));
+
+// --- the flow around the record: request form, agenda, tracker view -------
+let lastBrief = null;
+
+function formData(form) {
+  const out = {};
+  for (const [k, v] of new FormData(form).entries()) { const t = String(v).trim(); out[k] = t || null; }
+  return out;
+}
+
+async function postFile(url, body, name) {
+  const r = await fetch(url, {method: "POST", headers: {"Content-Type": "application/json"}, body: JSON.stringify(body)});
+  if (!r.ok) { const d = await r.json().catch(() => ({})); throw new Error(typeof d.detail === "string" ? d.detail : "下载失败（" + r.status + "）"); }
+  const a = el("a"); a.href = URL.createObjectURL(await r.blob()); a.download = name;
+  document.body.appendChild(a); a.click(); a.remove();
+}
+
+function setStatus(id, msg, cls) { const s = $(id); s.textContent = msg; s.className = cls || ""; }
+
+async function runRequest(ev) {
+  if (ev) ev.preventDefault();
+  try {
+    const res = await post("/api/request", formData($("request-form")));
+    lastBrief = res.brief;
+    $("request-out").textContent = res.markdown;
+    setStatus("request-check", (res.brief.on_time === false ? "✗ " : "✓ ") + res.brief.check, res.brief.on_time === false ? "error" : "ok");
+  } catch (e) { setStatus("request-check", e.message, "error"); $("request-out").textContent = ""; }
+}
+
+function briefText(b) {
+  // the generated request as a brief, so the agenda can take what it lacks from it
+  if (!b) return null;
+  const depts = Object.entries(b.departments || {}).map(([d, ns]) => d + "：" + ns.join("、")).join("；");
+  return ["主题：" + (b.topic || ""), "时间：" + [b.date, b.time].filter(Boolean).join(" "), "地点：" + (b.location || ""),
+    "涉及部门及核心人员：" + depts].join("\n");
+}
+
+function agendaBody() {
+  const f = formData($("agenda-form"));
+  return {text: f.text || "", sent: f.sent, request: briefText(lastBrief)};
+}
+
+async function runAgenda(ev) {
+  if (ev) ev.preventDefault();
+  const ul = $("agenda-problems");
+  ul.replaceChildren();
+  try {
+    const res = await post("/api/agenda", agendaBody());
+    $("agenda-out").textContent = res.markdown;
+    for (const p of res.agenda.problems) ul.appendChild(el("li", p, "error"));
+    if (!res.agenda.problems.length) ul.appendChild(el("li", "✓ 议程完整：议题合计 " + res.agenda.total_minutes + " 分钟", "ok"));
+  } catch (e) { ul.appendChild(el("li", e.message, "error")); $("agenda-out").textContent = ""; }
+}
+
+async function loadTracker() {
+  const asOf = $("tracker-asof").value;
+  const r = await fetch("/api/tracker" + (asOf ? "?as_of=" + encodeURIComponent(asOf) : ""));
+  const data = await r.json().catch(() => ({}));
+  const tbody = $("tracker").querySelector("tbody");
+  tbody.replaceChildren();
+  if (!r.ok) { setStatus("tracker-status", data.detail || "无法读取跟踪表", "error"); return; }
+  if (!data.configured) { setStatus("tracker-status", "未连接跟踪表：用 minutes serve --db minutes.db 启动后可查看。", "warn"); return; }
+  const late = data.items.filter((i) => i.overdue).length;
+  setStatus("tracker-status", "截至 " + data.as_of + "：共 " + data.items.length + " 项，逾期 " + late + " 项。", late ? "error" : "ok");
+  for (const i of data.items) {
+    const tr = el("tr", null, i.overdue ? "overdue" : (i.status === "已完成" ? "done" : ""));
+    for (const c of [i.id, i.task, i.owner || "—", i.due || i.due_text || "—", i.status,
+      i.overdue ? "逾期 " + i.days_overdue + " 天" : "—", i.proof || "—"]) tr.appendChild(el("td", c));
+    tbody.appendChild(tr);
+  }
+}
+
+$("request-form").addEventListener("submit", runRequest);
+$("request-docx").addEventListener("click", () => postFile("/api/request?format=docx", formData($("request-form")), "申请表.docx").catch((e) => setStatus("request-check", e.message, "error")));
+$("agenda-form").addEventListener("submit", runAgenda);
+$("agenda-docx").addEventListener("click", () => postFile("/api/agenda?format=docx", agendaBody(), "议程.docx").catch((e) => setStatus("request-check", e.message, "error")));
+$("tracker-load").addEventListener("click", loadTracker);
+$("tracker-panel").addEventListener("toggle", () => { if ($("tracker-panel").open) loadTracker(); });
