@@ -361,10 +361,26 @@ def find_deadlines(text: str, ref: date) -> list[Deadline]:
         if kind == "vague":
             found.append(Deadline(text[s:e], s, e, None, rule.id, True, f"{text[s:e]}：没有具体日期"))
             continue
-        d = PRODUCERS[kind](_Groups({n: m.group(g) for g, n in names}), ref)  # type: ignore[arg-type]
+        if s > 0 and _glued_number(text, s):
+            continue  # "120天内" is not "20天内": a number starts at its left boundary
+        try:
+            d = PRODUCERS[kind](_Groups({n: m.group(g) for g, n in names}), ref)  # type: ignore[arg-type]
+        except (ValueError, OverflowError):  # "24月底" (no month 24), a date past year 9999
+            d = None
         if d is not None:
             found.append(Deadline(text[s:e], s, e, d, rule.id, False, f"{text[s:e]} = {d.isoformat()}（{rule.message}）"))
     return found
+
+
+_DIGITS = "0123456789０１２３４５６７８９"
+
+
+def _glued_number(text: str, s: int) -> bool:
+    """Does the match at s start inside a longer number?"""
+    prev, first = text[s - 1], text[s]
+    if first in _DIGITS:
+        return prev in _DIGITS
+    return first in _CN and prev in "百千万亿"
 
 
 def _which(m: re.Match[str], n: int) -> int:
