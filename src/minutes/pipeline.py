@@ -35,7 +35,7 @@ def record_text(text: str, meeting_date: date | None = None, *, path: str | None
     its own (the text's date wins). `tokens=False` skips jieba/spaCy word
     boundaries, for callers that need only a fast approximate pass.
     """
-    sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    sha = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()  # lone surrogates arrive via JSON
     return record(Text(text, encoding, sha, path), meeting_date, rules=rules, tokens=tokens)
 
 

@@ -147,6 +147,7 @@ def _fix(docs, in_place: bool, out: str | None, diff: bool) -> None:
     import shutil
     from pathlib import Path
 
+    from ..lines import split_lines
     from ..lint import apply_fixes
     from .common import error
 
@@ -159,7 +160,7 @@ def _fix(docs, in_place: bool, out: str | None, diff: bool) -> None:
     for name, doc, res in docs:
         fixed = apply_fixes(res.text, res.findings)
         if diff:
-            typer.echo("".join(difflib.unified_diff(res.text.splitlines(keepends=True), fixed.splitlines(keepends=True),
+            typer.echo("".join(difflib.unified_diff(split_lines(res.text, True), split_lines(fixed, True),
                                                     fromfile=name, tofile=f"{name} (fixed)")), nl=False)
         elif in_place:
             if name == "-":

@@ -9,7 +9,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from ..rules import RuleSet
-from ..schema import Item, Meta, Source, item_id
+from ..schema import Item, Meta, Source, id_text, item_id
 from ..structure import Block, Sentence, Structure
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -150,8 +150,9 @@ class Context:
             yield sent, b
 
     def new_id(self, kind: str, source_text: str) -> str:
-        n = self._ids.get((kind, source_text), 0)
-        self._ids[(kind, source_text)] = n + 1
+        key = (kind, id_text(source_text))  # the id's own key: "A\u2028" and "A" are two occurrences
+        n = self._ids.get(key, 0)
+        self._ids[key] = n + 1
         return item_id(self.doc_key, kind, source_text, n)
 
     # --- where a block stands -------------------------------------------------

@@ -42,7 +42,7 @@ class Finding:
     fingerprint: str = ""
 
     def key(self) -> str:
-        return hashlib.sha256(f"{self.rule}|{self.field or ''}|{self.evidence}".encode()).hexdigest()[:16]
+        return hashlib.sha256(f"{self.rule}|{self.field or ''}|{self.evidence}".encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
     def as_dict(self) -> dict:
         d = {k: getattr(self, k) for k in ("rule", "level", "message", "hint", "path", "line", "col",
