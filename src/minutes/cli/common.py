@@ -42,6 +42,9 @@ def use_rules(dirs: list[str] | None) -> None:
     old = os.environ.get("MINUTES_RULES_PATH")
     os.environ["MINUTES_RULES_PATH"] = os.pathsep.join([*(p for p in (old or "").split(os.pathsep) if p),
                                                         *(os.path.abspath(d) for d in dirs)])
+    lint_model = sys.modules.get("minutes.lint.model")
+    if lint_model is not None:  # packs loaded earlier in this process saw other folders
+        lint_model.load_pack.cache_clear()
     try:
         load.cache_clear()
         load()

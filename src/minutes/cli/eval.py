@@ -18,14 +18,20 @@ def evaluate(
 ) -> None:
     """按金标准计算各类条目的准确率、召回率、F1 以及负责人/截止时间准确率。
 
-    Example: minutes eval ../shared/corpora/real-dev/gold ../shared/corpora/real-dev
+    Example: minutes eval corpora/real/gold corpora/real
     """
     import json
     from pathlib import Path
 
+    from ..errors import MinutesError
     from ..evaluate import evaluate as run
+    from .common import error
 
-    score = run(Path(gold_dir), Path(docs_dir), verbose=verbose)
+    try:
+        score = run(Path(gold_dir), Path(docs_dir), verbose=verbose)
+    except MinutesError as exc:
+        error(str(exc))
+        raise typer.Exit(2) from None
     summary = score.summary()
     if verbose:
         for line in score.misses:
