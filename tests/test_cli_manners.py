@@ -163,8 +163,11 @@ def test_rules_dir_on_record_lint_and_batch(rules_dir, tmp_path, monkeypatch) ->
         r = run("record", str(f), "--rules", str(tmp_path / "nope"))
         assert r.exit_code == 2 and "--rules" in r.stderr
     finally:
+        from minutes.lint.model import load_pack
+
         monkeypatch.delenv("MINUTES_RULES_PATH", raising=False)
         load.cache_clear()
+        load_pack.cache_clear()
 
 
 def test_batch_skips_readme_like_files_unless_asked(tmp_path) -> None:

@@ -39,24 +39,39 @@ def record_text(text: str, meeting_date: date | None = None, *, path: str | None
     return record(Text(text, encoding, sha, path), meeting_date, rules=rules, tokens=tokens)
 
 
+def _quiet(stage: str) -> None:
+    pass
+
+
 def record(doc: Text, meeting_date: date | None = None, *, rules: RuleSet | None = None,
-           tokens: bool = True, input: str = "auto", speakers: dict[str, str] | None = None) -> Record:
+           tokens: bool = True, input: str = "auto", speakers: dict[str, str] | None = None,
+           on_stage=None) -> Record:
     """`input` is auto, notes or transcript; `speakers` maps labels such as
-    说话人1 to names."""
+    说话人1 to names. `on_stage(name)` is told as each stage begins (the CLI's
+    progress line)."""
+    stage = on_stage or _quiet
     rules = rules or load()
+    stage("structure")
     ctx = _context(doc, rules, input, speakers)
     ctx.segment = tokens
+    stage("meta")
     extract_meta(ctx, option_date=meeting_date, path=doc.path)
     if ctx.view is not None:
         from .extract.speech import add_speakers
 
         add_speakers(ctx)
+    stage("consensus")
     consensus = extract_consensus(ctx)
+    stage("disagreements")
     disagreements = extract_disagreements(ctx)
+    stage("actions")
     actions = extract_actions(ctx)
     taken = {(i.source.start, i.source.end) for i in (*consensus, *disagreements, *actions)}
+    stage("discussion")
     discussion = extract_discussion(ctx, taken)
+    stage("vague")
     vague = extract_vague(ctx, actions, consensus)
+    stage("record")
     rec = Record(
         meta=ctx.meta, discussion=discussion, consensus=consensus, disagreements=disagreements,
         actions=actions, vague=vague,

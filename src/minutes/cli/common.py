@@ -125,15 +125,18 @@ def write_output(text: str | bytes, out: str | None, inputs: list[str], suffix: 
 def records_of(files: list[str], meeting, encoding: str | None, **kw) -> tuple[list, bool]:
     """Records of every readable input, and whether any input failed."""
     from ..pipeline import record
+    from .progress import Ticker
 
     records, failed = [], False
-    for _name, doc in read_inputs(files, encoding):
-        if doc is None:
-            failed = True
-            continue
-        try:
-            records.append(record(doc, meeting, **kw))
-        except MinutesError as exc:
-            error(str(exc))
-            failed = True
+    with Ticker() as tick:  # a progress line on a terminal, past a second
+        for name, doc in read_inputs(files, encoding):
+            if doc is None:
+                failed = True
+                continue
+            tick.file(name, len(doc.text))
+            try:
+                records.append(record(doc, meeting, on_stage=tick.stage, **kw))
+            except MinutesError as exc:
+                error(str(exc))
+                failed = True
     return records, failed

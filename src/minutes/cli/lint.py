@@ -97,21 +97,25 @@ def _run(files, fmt, cfg, pack, today, meeting, baseline, baseline_write, fix, i
     from ..lint.suppress import apply_baseline, read_baseline, write_baseline
     from .common import error, read_inputs
 
+    from .progress import Ticker
+
     failed_input = False
     findings, sources, docs = [], {}, []
-    for name, doc in read_inputs(files, None):
-        if doc is None:
-            failed_input = True
-            continue
-        try:
-            res = lint_doc(doc, cfg, today, meeting, pack)
-        except MinutesError as exc:
-            error(str(exc))
-            failed_input = True
-            continue
-        findings += res.findings
-        sources[doc.path or "-"] = res.text
-        docs.append((name, doc, res))
+    with Ticker() as tick:  # a progress line on a terminal, past a second
+        for name, doc in read_inputs(files, None):
+            if doc is None:
+                failed_input = True
+                continue
+            tick.file(name, len(doc.text))
+            try:
+                res = lint_doc(doc, cfg, today, meeting, pack, on_stage=tick.stage)
+            except MinutesError as exc:
+                error(str(exc))
+                failed_input = True
+                continue
+            findings += res.findings
+            sources[doc.path or "-"] = res.text
+            docs.append((name, doc, res))
     try:
         if baseline_write:
             write_baseline(baseline_write, findings)

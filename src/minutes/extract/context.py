@@ -53,7 +53,10 @@ class Context:
         if key not in self._deadlines:
             from ..resolve.dates import find_deadline
 
-            self._deadlines[key] = find_deadline(self.text[s:e], ref)
+            d = find_deadline(self.text[s:e], ref)
+            if d is not None and d.vague and len(d.text) == 2 and not self.aligned(s + d.start, s + d.end):
+                d = None  # 适时 inside 合适时间段 is no vague deadline: not a word there
+            self._deadlines[key] = d
         return self._deadlines[key]
 
     def owners(self, s: int, e: int) -> list:
@@ -71,6 +74,10 @@ class Context:
         never loads jieba or spaCy, and a long document is not segmented whole
         for a few words."""
         if not self.segment:
+            return True
+        from ..segment import surely_word
+
+        if surely_word(self.text, s, e):  # no dictionary word could cross it: no need to load jieba
             return True
         sent = self._sentence_at(s)
         if sent is None:
