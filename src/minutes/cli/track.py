@@ -193,7 +193,8 @@ def export(out: Annotated[str, typer.Option("--output", "-o", help="输出文件
     t = _open(db)
     rows = _guard(lambda: t.list(include_archived=True))
     try:
-        write_output(table_xlsx(rows) if fmt is ExportFormat.xlsx else table_csv(rows), out, [db])
+        out = write_output(table_xlsx(rows) if fmt is ExportFormat.xlsx else table_csv(rows), out, [db],
+                           suffix=f".{fmt.value}") or out
     except MinutesError as exc:
         error(str(exc))
         raise typer.Exit(2) from None
