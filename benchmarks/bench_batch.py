@@ -30,7 +30,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PARENT_CPU: dict[tuple[str, int], float] = {}  # CPU seconds of the command's own process per run
-SOURCES = [ROOT.parent / "shared" / "corpora" / "real-dev", ROOT / "corpora"]
+SOURCES = [p for p in (ROOT.parent / "shared" / "corpora" / "real-dev", ROOT / "corpora") if p.is_dir()]  # the first only if present
 
 
 def build(n: int, dest: Path) -> list[Path]:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from _timing import median_wall
 
-DEFAULT_DOCS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpora" / "real-dev"
+DEFAULT_DOCS = Path(__file__).resolve().parent.parent / "corpora" / "real"  # or pass a folder
 
 
 

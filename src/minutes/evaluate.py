@@ -159,13 +159,27 @@ def score_doc(gold: dict, text: str, rec: Record, score: Score, verbose: bool = 
 
 def evaluate(gold_dir: Path, docs_dir: Path, verbose: bool = False, layer: str = "both",
              model: str | None = None) -> Score:
+    """Scores over every gold file. No gold file, or a gold file whose document
+    is not in docs_dir, is an error (InputError), never a perfect score."""
+    from .errors import InputError
+
+    for d, what in ((gold_dir, "gold folder"), (docs_dir, "documents folder")):
+        if not d.is_dir():
+            raise InputError(f"no such {what}", path=str(d))
     docs = {p.stem: p for p in docs_dir.iterdir() if p.suffix in (".md", ".txt", ".docx")}
+    golds = sorted(gold_dir.glob("*.json"))
+    if not golds:
+        raise InputError("no gold files (*.json) here: nothing to score", path=str(gold_dir))
     score = Score()
-    for gpath in sorted(gold_dir.glob("*.json")):
-        gold = json.loads(gpath.read_text(encoding="utf-8"))
-        path = docs.get(gold["id"])
+    for gpath in golds:
+        try:
+            gold = json.loads(gpath.read_text(encoding="utf-8"))
+            gid = gold["id"]
+        except (ValueError, KeyError, TypeError, OSError) as exc:
+            raise InputError(f"not a gold file: {exc}", path=str(gpath)) from None
+        path = docs.get(gid)
         if path is None:
-            continue
+            raise InputError(f"its document {gid!r} (.md/.txt/.docx) is not in {docs_dir}", path=str(gpath))
         doc = read_path(path)
         given = None if gold.get("date_in_text", True) else date.fromisoformat(gold["meeting_date"])
         score_doc(gold, doc.text, record(doc, given, layer=layer, model=model), score, verbose)

@@ -40,6 +40,15 @@ class Text:
 
 
 def decode(data: bytes, *, path: str | None = None, encoding: str | None = None) -> Text:
+    """Decode, then refuse what is empty once decoded: a BOM alone, or only
+    whitespace (U+3000 and friends) is not a document."""
+    doc = _decode(data, path=path, encoding=encoding)
+    if not doc.text.replace("\ufeff", "").strip():
+        raise InputError("empty document (only whitespace or a byte-order mark)", path=path)
+    return doc
+
+
+def _decode(data: bytes, *, path: str | None = None, encoding: str | None = None) -> Text:
     sha = hashlib.sha256(data).hexdigest()
     if not data.strip():
         raise InputError("empty document", path=path)

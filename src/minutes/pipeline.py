@@ -53,20 +53,30 @@ def record_text(text: str, meeting_date: date | None = None, *, path: str | None
     its own (the text's date wins). `tokens=False` skips jieba/spaCy word
     boundaries, for callers that need only a fast approximate pass.
     """
-    sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    sha = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()  # lone surrogates arrive via JSON
     return record(Text(text, encoding, sha, path), meeting_date, rules=rules, tokens=tokens)
+
+
+def _quiet(stage: str) -> None:
+    pass
 
 
 def record(doc: Text, meeting_date: date | None = None, *, rules: RuleSet | None = None,
            tokens: bool = True, input: str = "auto", speakers: dict[str, str] | None = None,
-           layer: str = "both", model: "str | Model | None" = None) -> Record:
+           layer: str = "both", model: "str | Model | None" = None, on_stage=None) -> Record:
     """`input` is auto, notes or transcript; `speakers` maps labels such as
     说话人1 to names. `layer` is rules, model or both (the learned layer
-    beside the rules); `model` a model file other than the shipped one."""
+    beside the rules); `model` a model file other than the shipped one.
+    `on_stage(name)` is told as each stage begins (the CLI's progress line)."""
+    stage = on_stage or _quiet
     rules = rules or load()
-    ctx = prepare(doc, meeting_date, rules=rules, tokens=tokens, input=input, speakers=speakers)
+    stage("structure")
+    ctx = prepare(doc, meeting_date, rules=rules, tokens=tokens, input=input, speakers=speakers, on_stage=stage)
+    stage("consensus")
     consensus = extract_consensus(ctx)
+    stage("disagreements")
     disagreements = extract_disagreements(ctx)
+    stage("actions")
     actions = extract_actions(ctx)
     if layer != "rules":
         from .learn.layer import apply
@@ -74,16 +84,22 @@ def record(doc: Text, meeting_date: date | None = None, *, rules: RuleSet | None
 
         m = load_model(model) if model is None or isinstance(model, str) else model
         if m is not None:
+            stage("model")
             consensus, disagreements, actions = apply(ctx, m, layer, consensus, disagreements, actions)
-    return finish(ctx, doc, consensus, disagreements, actions)
+    return finish(ctx, doc, consensus, disagreements, actions, stage)
 
 
-def finish(ctx: Context, doc: Text, consensus: list, disagreements: list, actions: list) -> Record:
+def finish(ctx: Context, doc: Text, consensus: list, disagreements: list, actions: list,
+           stage=None) -> Record:
     """The record from the items decided: discussion, vague phrases and missing fields follow from them."""
+    stage = stage or _quiet
     actions = [a for a in actions if not _field_line(a.source.text)]
     taken = {(i.source.start, i.source.end) for i in (*consensus, *disagreements, *actions)}
+    stage("discussion")
     discussion = extract_discussion(ctx, taken)
+    stage("vague")
     vague = extract_vague(ctx, actions, consensus)
+    stage("record")
     if ctx.script_map:
         actions = [a.model_copy(update={"task": ctx.restore(a.task), "owner": ctx.restore(a.owner),
                                         "owners": ctx.restore(a.owners), "due_text": ctx.restore(a.due_text)})
@@ -101,12 +117,14 @@ def finish(ctx: Context, doc: Text, consensus: list, disagreements: list, action
 
 
 def prepare(doc: Text, meeting_date: date | None = None, *, rules: RuleSet | None = None,
-            tokens: bool = True, input: str = "auto", speakers: dict[str, str] | None = None) -> Context:
+            tokens: bool = True, input: str = "auto", speakers: dict[str, str] | None = None,
+            on_stage=None) -> Context:
     """The document read as far as the item extractors need: structure,
     meeting date, people, speakers."""
     rules = rules or load()
     ctx = _context(doc, rules, input, speakers)
     ctx.segment = tokens
+    (on_stage or _quiet)("meta")
     extract_meta(ctx, option_date=meeting_date, path=doc.path)
     extract_process(ctx)
     if ctx.view is not None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 Severity = Literal["error", "warning", "info"]
 Status = Literal["open", "进行中", "已完成", "延期"]
@@ -54,6 +54,11 @@ class Action(Item):
     due_text: str | None = None
     vague: bool = False
     status: Status = "open"
+
+    @field_validator("due")
+    @classmethod
+    def _iso_due(cls, v: str | None) -> str | None:
+        return _iso_date(v, "due")
 
 
 class Flag(BaseModel):
@@ -103,6 +108,11 @@ class Meta(BaseModel):
     # the contract's shape is unchanged for records without process lines
     process: Process | None = Field(default=None, exclude_if=lambda v: v is None)
 
+    @field_validator("date")
+    @classmethod
+    def _iso_meeting_date(cls, v: str | None) -> str | None:
+        return _iso_date(v, "date")
+
 
 class Document(BaseModel):
     path: str | None = None
@@ -121,6 +131,22 @@ class Record(BaseModel):
     document: Document
 
 
+def _iso_date(v: str | None, name: str) -> str | None:
+    """`due` and `meta.date` are ISO dates (YYYY-MM-DD) or null: anything else
+    is refused where a record is built or read, not where it is exported."""
+    if v is None:
+        return v
+    from datetime import date
+
+    try:
+        ok = len(v) == 10 and date.fromisoformat(v).isoformat() == v
+    except ValueError:
+        ok = False
+    if not ok:
+        raise ValueError(f"{name} must be a date in YYYY-MM-DD form or null, not {v!r}")
+    return v
+
+
 def item_id(doc_key: str, kind: str, source_text: str, occurrence: int = 0) -> str:
     """A short stable id: same document and item give the same id anywhere.
 
@@ -130,7 +156,7 @@ def item_id(doc_key: str, kind: str, source_text: str, occurrence: int = 0) -> s
     re-imports the minutes creates nothing twice. `occurrence` separates
     identical sentences within one document.
     """
-    h = hashlib.sha256(f"{doc_key}|{kind}|{source_text.strip()}|{occurrence}".encode())
+    h = hashlib.sha256(f"{doc_key}|{kind}|{id_text(source_text)}|{occurrence}".encode("utf-8", "surrogatepass"))
     return h.hexdigest()[:12]
 
 
@@ -210,3 +236,11 @@ class Agenda(BaseModel):
     last_send: str | None = None
     on_time: bool | None = None
     problems: list[str] = Field(default_factory=list)
+
+
+def id_text(source_text: str) -> str:
+    """The words an id is built from: the evidence without surrounding
+    whitespace (str.strip's, so U+2028, U+0085, form feeds … too). Callers
+    count repeated sentences by this same key, so two items whose evidence
+    differs only there get different occurrence numbers, never one id."""
+    return source_text.strip()

@@ -10,6 +10,9 @@ document itself provides.
 from __future__ import annotations
 
 import functools
+import re
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @functools.lru_cache(maxsize=1)
@@ -36,13 +39,16 @@ def simplified(text: str) -> str | None:
     if text.isascii() or _traditional().isdisjoint(text):
         return None
     cc = _t2s()
-    out = cc.convert(text)
+    safe = _SURROGATE.sub("\ufffd", text)  # lone surrogates (from JSON) cannot reach the C library
+    out = cc.convert(safe)
+    if safe is not text and len(out) == len(text):
+        out = "".join(t if t != o and "\ud800" <= t <= "\udfff" else o for t, o in zip(text, out))
     if out == text:
         return None
     if len(out) != len(text):
         # a phrase conversion changed a length: convert that line character by character
         parts = []
-        for line in text.splitlines(keepends=True):
+        for line in safe.splitlines(keepends=True):
             c = cc.convert(line)
             if len(c) != len(line):
                 c = "".join(x if len(x := cc.convert(ch)) == 1 else ch for ch in line)

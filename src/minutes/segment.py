@@ -7,8 +7,10 @@ on which the EntityRuler patterns of rules/patterns/*.jsonl run. Word
 boundaries are what Chinese lexicon matching needs: 近期 inside 临近期末
 does not start on a token boundary, so it is not the word 近期.
 
-Everything here is imported lazily: it costs about half a second cold, and
-`minutes --help`, `minutes when` and rule checks never need it.
+Everything here is imported lazily: jieba's dictionary costs about half a
+second cold and spaCy as much again. Word boundaries use jieba alone, and only
+when `surely_word` cannot tell from the precomputed crossing words; spaCy is
+imported only for entities.
 """
 from __future__ import annotations
 
@@ -90,19 +92,79 @@ def nlp() -> "Language":
     return pipeline
 
 
-class Tokens:
-    """Token boundaries and entities of one document, segmented once.
+@functools.lru_cache(maxsize=1)
+def _crossing() -> dict[str, tuple[dict[int, frozenset[str]], dict[int, frozenset[str]], dict[tuple[int, int], frozenset[str]]]]:
+    """term → dictionary words that could cross its edges, by where they sit
+    (tools/gen_crossing.py writes rules/lexicon/crossing.jsonl)."""
+    out = {}
+    path = Path(str(resources.files("minutes.rules_data") / "lexicon" / "crossing.jsonl"))
+    if not path.exists():
+        return out
+    for line in path.read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        t = row["term"]
+        left: dict[int, set[str]] = {}  # words ending with t[0]: text[s-L+1:s+1]
+        right: dict[int, set[str]] = {}  # words starting with t[-1]: text[e-1:e-1+L]
+        inner: dict[tuple[int, int], set[str]] = {}  # words holding t at k: text[s-k:s-k+L]
+        for w in row["words"]:
+            if w.endswith(t[0]):
+                left.setdefault(len(w), set()).add(w)
+            if w.startswith(t[-1]):
+                right.setdefault(len(w), set()).add(w)
+            k = w.find(t)
+            while k >= 0:
+                inner.setdefault((k, len(w)), set()).add(w)
+                k = w.find(t, k + 1)
+        out[t] = ({n: frozenset(v) for n, v in left.items()}, {n: frozenset(v) for n, v in right.items()},
+                  {kl: frozenset(v) for kl, v in inner.items()})
+    return out
 
-    The Doc is made by the tokenizer alone; the EntityRuler runs only when
-    entities are asked for, since most records need only word boundaries.
+
+def surely_word(text: str, s: int, e: int) -> bool:
+    """True when text[s:e] is certainly a word of the segmentation without
+    running it: a known two-character term that no dictionary word could
+    cross (so jieba keeps it whole). False means "ask jieba", not "no"."""
+    entry = _crossing().get(text[s:e])
+    if entry is None:
+        return False
+    left, right, inner = entry
+    for n, words in left.items():
+        if s - n + 1 >= 0 and text[s - n + 1:s + 1] in words:
+            return False
+    for n, words in right.items():
+        if text[e - 1:e - 1 + n] in words:
+            return False
+    for (k, n), words in inner.items():
+        if s - k >= 0 and text[s - k:s - k + n] in words:
+            return False
+    return True
+
+
+def is_word(text: str, s: int, e: int) -> bool:
+    """Is text[s:e] a word of the segmentation of its line? jieba runs only when
+    surely_word cannot tell."""
+    if surely_word(text, s, e):
+        return True
+    ls = text.rfind("\n", 0, s) + 1
+    le = text.find("\n", e)
+    le = len(text) if le < 0 else le
+    return Tokens(text[ls:le]).aligned(s - ls, e - ls)
+
+
+class Tokens:
+    """Token boundaries (and, when asked, entities) of one text, segmented once.
+
+    Boundaries come from our jieba tokenizer alone; spaCy (about half a second
+    to import) is loaded only when entities are asked for.
     """
 
     def __init__(self, text: str) -> None:
-        self.doc = nlp().make_doc(text)
-        # boundaries from the words' lengths: iterating spaCy Tokens in Python costs more
+        self.text = text
+        words = [w for w in tokenizer().cut(text, HMM=True) if w]
+        self.words = words
         self.starts: list[int] = []
         pos = 0
-        for w in self.doc.user_data["words"]:
+        for w in words:
             self.starts.append(pos)
             pos += len(w)
         self._start_set = set(self.starts)
@@ -116,7 +178,11 @@ class Tokens:
     def entities(self, start: int, end: int) -> list[tuple[str, int, int]]:
         """(label, start, end) of EntityRuler matches starting in [start, end)."""
         if self._ents is None:
-            self.doc = nlp().get_pipe("entity_ruler")(self.doc)
-            self._ents = [(e.label_, e.start_char, e.end_char) for e in self.doc.ents]
+            from spacy.tokens import Doc
+
+            pipeline = nlp()
+            doc = Doc(pipeline.vocab, words=self.words, spaces=[False] * len(self.words))
+            doc = pipeline.get_pipe("entity_ruler")(doc)
+            self._ents = [(e.label_, e.start_char, e.end_char) for e in doc.ents]
         i = bisect_left([s for _, s, _ in self._ents], start)
         return [x for x in self._ents[i:] if x[1] < end]

@@ -115,7 +115,9 @@ def _indent_width(s: str) -> int:
 
 def parse(text: str) -> Structure:
     st = Structure(text)
-    lines = text.splitlines(keepends=True)
+    from .lines import split_lines
+
+    lines = split_lines(text, keepends=True)  # one definition of a line (lines.py)
     pos = 0
     starts: list[int] = []
     for ln in lines:

@@ -12,6 +12,8 @@ written, timestamps and speaker labels excluded.
 """
 from __future__ import annotations
 
+from .lines import split_lines
+
 import re
 from dataclasses import dataclass, field
 
@@ -51,7 +53,7 @@ def is_unnamed(speaker: str | None) -> bool:
 def _lines(text: str) -> list[tuple[int, int, int]]:
     """(start, end-without-newline, line number) of every line."""
     out, pos = [], 0
-    for n, raw in enumerate(text.splitlines(keepends=True), 1):
+    for n, raw in enumerate(split_lines(text, keepends=True), 1):
         body = raw.rstrip("\r\n")
         out.append((pos, pos + len(body), n))
         pos += len(raw)

@@ -12,6 +12,7 @@ import hashlib
 import json
 import multiprocessing
 import os
+import re
 from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
@@ -33,6 +34,8 @@ class Options:
     as_of: str = "9999-12-31"  # the CLI passes today; the core never reads the clock
     want_records: bool = False
     chunk: int = 0  # files per task; 0 picks one from the number of files and jobs
+    include_docs: bool = False  # README.md, SOURCES.md … of a folder are not minutes unless asked
+    skipped_docs: list[Path] = field(default_factory=list)  # filled by the walk
 
 
 @dataclass
@@ -46,7 +49,18 @@ def _matches(rel: PurePosixPath, globs: tuple[str, ...]) -> bool:
     return any(rel.match(g) if "/" in g else fnmatch.fnmatch(rel.name, g) for g in globs)
 
 
-def walk(roots: list[Path], globs: tuple[str, ...], outdir: Path) -> Iterator[tuple[Path, Path, Path]]:
+# Files that describe a folder rather than hold minutes: README.md, SOURCES.md,
+# CHANGES.md, LICENSE.txt … (by stem, any case). Skipped unless asked for.
+_PROJECT_DOCS = re.compile(r"(?i)^(readme|sources?|changes|changelog|license|licence|copying|contributing|"
+                           r"authors|notice|code_of_conduct|security)([._-].*)?$")
+
+
+def is_project_doc(name: str) -> bool:
+    return bool(_PROJECT_DOCS.match(Path(name).stem))
+
+
+def walk(roots: list[Path], globs: tuple[str, ...], outdir: Path, include_docs: bool = True,
+         skipped: list[Path] | None = None) -> Iterator[tuple[Path, Path, Path]]:
     """(file, root, base) for every matching file, in sorted order.
 
     OUTDIR is pruned from the walk, so it may live inside an input folder
@@ -66,6 +80,10 @@ def walk(roots: list[Path], globs: tuple[str, ...], outdir: Path) -> Iterator[tu
             for name in sorted(files):
                 p = here / name
                 if not name.startswith("~$") and _matches(PurePosixPath(p.relative_to(root).as_posix()), globs):
+                    if not include_docs and is_project_doc(name):
+                        if skipped is not None:
+                            skipped.append(p)
+                        continue
                     yield p, root, base
 
 
@@ -130,7 +148,7 @@ def plan(roots: list[Path], opts: Options, manifest: Manifest) -> tuple[list[Tas
     """The files still to do, as tasks, and how many are up to date."""
     todo: list[Task] = []
     skipped = 0
-    for path, root, base in walk(roots, opts.globs, opts.outdir):
+    for path, root, base in walk(roots, opts.globs, opts.outdir, opts.include_docs, opts.skipped_docs):
         if manifest.up_to_date(path):
             skipped += 1
         else:

@@ -37,7 +37,8 @@ def actions(
     records, failed = records_of(files, parse_date(date), encoding)
     if records:
         try:
-            write_output(export(fmt.value, records), out, files)
+            ext = {"jsonl": "jsonl", "ics": "ics", "markdown": "md", "github": "md"}.get(fmt.value, "csv")
+            write_output(export(fmt.value, records), out, files, suffix=f".actions.{ext}")
         except Exception as exc:  # noqa: BLE001 - one line, never a traceback
             error(str(exc))
             raise typer.Exit(2) from None

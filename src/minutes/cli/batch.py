@@ -34,6 +34,8 @@ def batch(
     engine: Annotated[Engine, typer.Option("--engine", help="local（本机进程池）或 dask（dask.distributed）")] = Engine.local,
     scheduler: Annotated[Optional[str], typer.Option("--scheduler", help="dask 调度器地址，如 tcp://host:8786（默认本机集群）")] = None,
     as_of: Annotated[Optional[str], typer.Option("--as-of", help="判断逾期的日期 YYYY-MM-DD，默认今天")] = None,
+    include_docs: Annotated[bool, typer.Option("--include-docs", help="也处理 README.md、SOURCES.md 之类的说明文件（默认跳过）")] = False,
+    rules: Annotated[Optional[list[str]], typer.Option("--rules", metavar="DIR", help="额外的规则文件夹（可重复）")] = None,
 ) -> None:
     """批量整理历史纪要：并行、可断点续跑，输出目录镜像输入目录，最后给出报告。
 
@@ -48,8 +50,9 @@ def batch(
     from ..batch import report as rep
     from ..batch.progress import Progress
     from ..batch.runner import DEFAULT_GLOBS, Manifest, Options, run
-    from .common import error, parse_date
+    from .common import error, parse_date, use_rules
 
+    use_rules(rules)
     roots = [Path(d) for d in dirs]
     out = Path(outdir)
     _check_paths(roots, out)
@@ -64,7 +67,7 @@ def batch(
     today = (parse_date(as_of, "--as-of") or date.today()).isoformat()  # the clock, read once
     sink = _tracker_sink(actions_db) if actions_db else None
     opts = Options(out, jobs or os.cpu_count() or 1, fmt.value, tuple(glob or DEFAULT_GLOBS),
-                   date_from_filename, today, want_records=sink is not None)
+                   date_from_filename, today, want_records=sink is not None, include_docs=include_docs)
     t0 = time.perf_counter()
     try:
         out.mkdir(parents=True, exist_ok=True)
@@ -80,6 +83,10 @@ def batch(
                             result.interrupted, today)
     rep.write(out, summary)
     typer.echo(rep.text(summary, out))
+    if opts.skipped_docs:
+        names = ", ".join(p.name for p in opts.skipped_docs[:3]) + (" …" if len(opts.skipped_docs) > 3 else "")
+        typer.echo(f"minutes: skipped {len(opts.skipped_docs)} folder description file(s) ({names}); "
+                   "--include-docs processes them too", err=True)
     for f in summary["failures"]:
         error(f"{f['path']}: {f['reason']}: {f['error']}")
     if result.interrupted:

@@ -22,22 +22,28 @@ def evaluate(
 ) -> None:
     """按金标准计算各类条目的准确率、召回率、F1 以及负责人/截止时间准确率。
 
-    Example: minutes eval ../shared/corpora/real-dev/gold ../shared/corpora/real-dev
+    Example: minutes eval corpora/real/gold corpora/real
     """
     import json
     from pathlib import Path
 
+    from ..errors import MinutesError
     from ..evaluate import evaluate as run
+    from .common import error
 
     if layer not in ("rules", "model", "both"):
         raise typer.BadParameter("one of rules, model, both", param_hint="--layer")
-    if by_source:
-        from ..learn.crossval import crossval, table
+    try:
+        if by_source:
+            from ..learn.crossval import crossval, table
 
-        rows = crossval(Path(docs_dir), Path(gold_dir), by_source)
-        typer.echo(json.dumps(rows, ensure_ascii=False) if as_json else table(rows))
-        return
-    score = run(Path(gold_dir), Path(docs_dir), verbose=verbose, layer=layer, model=model or None)
+            rows = crossval(Path(docs_dir), Path(gold_dir), by_source)
+            typer.echo(json.dumps(rows, ensure_ascii=False) if as_json else table(rows))
+            return
+        score = run(Path(gold_dir), Path(docs_dir), verbose=verbose, layer=layer, model=model or None)
+    except MinutesError as exc:
+        error(str(exc))
+        raise typer.Exit(2) from None
     summary = score.summary()
     if verbose:
         for line in score.misses:

@@ -36,6 +36,7 @@ def lint(
     print_config: Annotated[bool, typer.Option("--print-config", help="打印生效的配置后退出")] = False,
     list_rules: Annotated[bool, typer.Option("--list-rules", help="列出检查规则后退出")] = False,
     test_rules: Annotated[bool, typer.Option("--test-rules", help="运行每条检查规则的正反例后退出")] = False,
+    rules: Annotated[Optional[list[str]], typer.Option("--rules", metavar="DIR", help="额外的规则文件夹（可重复；其中 lint/ 子文件夹是检查规则）")] = None,
 ) -> None:
     """检查会议记录：缺负责人、缺截止时间、模糊表述、逾期、分歧无后续……
 
@@ -48,8 +49,9 @@ def lint(
     from datetime import date as Date
 
     from ..errors import MinutesError
-    from .common import error, parse_date
+    from .common import error, parse_date, use_rules
 
+    use_rules(rules)
     try:
         from ..lint import config as lint_config
         from ..lint.model import load_pack
@@ -97,21 +99,25 @@ def _run(files, fmt, cfg, pack, today, meeting, baseline, baseline_write, fix, i
     from ..lint.suppress import apply_baseline, read_baseline, write_baseline
     from .common import error, read_inputs
 
+    from .progress import Ticker
+
     failed_input = False
     findings, sources, docs = [], {}, []
-    for name, doc in read_inputs(files, None):
-        if doc is None:
-            failed_input = True
-            continue
-        try:
-            res = lint_doc(doc, cfg, today, meeting, pack, sent=sent)
-        except MinutesError as exc:
-            error(str(exc))
-            failed_input = True
-            continue
-        findings += res.findings
-        sources[doc.path or "-"] = res.text
-        docs.append((name, doc, res))
+    with Ticker() as tick:  # a progress line on a terminal, past a second
+        for name, doc in read_inputs(files, None):
+            if doc is None:
+                failed_input = True
+                continue
+            tick.file(name, len(doc.text))
+            try:
+                res = lint_doc(doc, cfg, today, meeting, pack, sent=sent, on_stage=tick.stage)
+            except MinutesError as exc:
+                error(str(exc))
+                failed_input = True
+                continue
+            findings += res.findings
+            sources[doc.path or "-"] = res.text
+            docs.append((name, doc, res))
     try:
         if baseline_write:
             write_baseline(baseline_write, findings)
@@ -149,6 +155,7 @@ def _fix(docs, in_place: bool, out: str | None, diff: bool) -> None:
     import shutil
     from pathlib import Path
 
+    from ..lines import split_lines
     from ..lint import apply_fixes
     from .common import error
 
@@ -158,19 +165,34 @@ def _fix(docs, in_place: bool, out: str | None, diff: bool) -> None:
     if out and len(docs) > 1:
         error("-o takes one input; use --in-place for several")
         raise typer.Exit(2)
+    if not diff:
+        # a fix never changes a file's format: the fixed text of a Word file is
+        # plain text, so it is not written over (or as) a .docx
+        for name, doc, _res in docs:
+            if doc.encoding == "docx" and (in_place or (out and out.lower().endswith(".docx"))):
+                error(f"{name}: --fix cannot rewrite a Word file; use --diff, or -o FILE.md for the fixed text")
+                raise typer.Exit(2)
     for name, doc, res in docs:
         fixed = apply_fixes(res.text, res.findings)
         if diff:
-            typer.echo("".join(difflib.unified_diff(res.text.splitlines(keepends=True), fixed.splitlines(keepends=True),
+            typer.echo("".join(difflib.unified_diff(split_lines(res.text, True), split_lines(fixed, True),
                                                     fromfile=name, tofile=f"{name} (fixed)")), nl=False)
         elif in_place:
             if name == "-":
                 error("cannot fix stdin in place")
                 raise typer.Exit(2)
+            import codecs
+
+            had_bom = Path(name).read_bytes()[:3] == codecs.BOM_UTF8
             shutil.copy2(name, name + ".bak")
-            Path(name).write_bytes(fixed.encode(doc.encoding if doc.encoding != "docx" else "utf-8"))
+            data = fixed.encode(doc.encoding)
+            Path(name).write_bytes(codecs.BOM_UTF8 + data if had_bom and doc.encoding == "utf-8" else data)
         else:
-            if Path(out).resolve() == Path(name).resolve():
-                error("refusing to write over the input; use --in-place")
-                raise typer.Exit(2)
-            Path(out).write_text(fixed, encoding="utf-8")
+            from ..errors import MinutesError
+            from .common import write_output
+
+            try:
+                write_output(fixed, out, [name])
+            except MinutesError as exc:
+                error(str(exc))
+                raise typer.Exit(2) from None

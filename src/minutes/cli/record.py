@@ -56,30 +56,54 @@ def record(
     input_kind: Annotated[InputKind, typer.Option("--input", help="输入类型：auto 自动识别，notes 书面纪要，transcript 转写稿")] = InputKind.auto,
     speaker: Annotated[Optional[list[str]], typer.Option("--speaker", help="说话人映射，如 说话人1=张三（可重复）")] = None,
     speakers_file: Annotated[Optional[str], typer.Option("--speakers", help="说话人映射文件：每行 说话人1=张三")] = None,
+    rules: Annotated[Optional[list[str]], typer.Option("--rules", metavar="DIR", help="额外的规则文件夹（可重复）")] = None,
 ) -> None:
     """把会议记录整理成跨部门协作沟通记录表。
 
     Example: minutes record corpora/samples/product-sync.md --format json
     """
+    import os
+
     from ..errors import MinutesError
-    from .common import error, parse_date, records_of, write_output
+    from .common import error, output_path, parse_date, records_of, use_rules, write_output
 
     meeting = parse_date(date)
+    use_rules(rules)
     try:
         mapping = parse_speakers(speaker or [], speakers_file)
     except ValueError as exc:
         raise typer.BadParameter(str(exc), param_hint="--speaker") from None
-    records, failed = records_of(files, meeting, encoding, input=input_kind.value, speakers=mapping)
-    if records:
-        from ..render import BINARY, renderer
+    from ..render import BINARY, renderer
 
-        if fmt.value in BINARY and (out is None or out == "-"):
-            error(f"--format {fmt.value} writes a binary file: give -o FILE")
-            raise typer.Exit(2)
-        try:
-            write_output(renderer(fmt.value)(records), out, files)
+    to_stdout = out is None or out == "-"
+    if fmt.value in BINARY and to_stdout:
+        error(f"--format {fmt.value} writes a binary file: give -o FILE")
+        raise typer.Exit(2)
+    into_dir = not to_stdout and os.path.isdir(out)
+    if not to_stdout and not into_dir:
+        try:  # a bad -o is a usage error: say so before any work
+            output_path(out, files)
         except MinutesError as exc:
             error(str(exc))
             raise typer.Exit(2) from None
+    records, failed = records_of(files, meeting, encoding, input=input_kind.value, speakers=mapping)
+    if not records:
+        raise typer.Exit(2 if failed else 0)
+    render = renderer(fmt.value)
+    try:
+        if into_dir:  # -o DIR: one file per input, named after it
+            for rec in records:
+                name = rec.document.path or "-"
+                write_output(render([rec]), out, [name, *files], suffix=f".record.{fmt.value}")
+        elif to_stdout and len(files) > 1 and fmt.value in ("md", "html"):
+            # several records on stdout: each under its file's name, like head(1)
+            for n, rec in enumerate(records):
+                header = f"==> {rec.document.path or '-'} <==\n"
+                write_output(("\n" if n else "") + header + render([rec]), None, files)
+        else:
+            write_output(render(records), out, files)
+    except MinutesError as exc:
+        error(str(exc))
+        raise typer.Exit(2) from None
     if failed:
         raise typer.Exit(2)

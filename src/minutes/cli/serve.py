@@ -27,6 +27,19 @@ def serve(
     except ImportError:
         typer.echo("minutes: error: the web page needs: pip install 'minutes[web]'", err=True)
         raise typer.Exit(2) from None
+    import socket
+
+    if not 0 <= port <= 65535:
+        typer.echo(f"minutes: error: --port {port}: a port is a number from 0 to 65535", err=True)
+        raise typer.Exit(2)
+    try:  # bind before saying where: the URL is printed only when it will answer
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+        with socket.socket(infos[0][0], socket.SOCK_STREAM) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            probe.bind(infos[0][4])
+    except OSError as exc:
+        typer.echo(f"minutes: error: cannot listen on {host}:{port}: {exc.strerror or exc}", err=True)
+        raise typer.Exit(2) from None
     if host not in ("127.0.0.1", "localhost", "::1"):
         typer.echo(f"minutes: warning: serving on {host}: anyone who can reach it can use the page", err=True)
     typer.echo(f"minutes: http://{host}:{port}/", err=True)

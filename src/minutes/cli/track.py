@@ -25,20 +25,23 @@ def register(app: typer.Typer) -> None:
     app.add_typer(track_app, name="track")
 
 
-def _open(db: str):
+def _open(db: str, create: bool = False):
+    """Read and update commands refuse a missing database; only `add` creates one."""
     from ..errors import MinutesError
     from ..track import Tracker
     from .common import error
 
     try:
-        return Tracker(db)
+        return Tracker(db, create=create)
     except MinutesError as exc:
         error(str(exc))
         raise typer.Exit(2) from None
 
 
 def _guard(fn):
-    """Tracker errors (unknown id, bad status) → one line, exit 2."""
+    """Tracker errors (unknown id, bad status, a lock held too long) → one line, exit 2."""
+    import sqlite3
+
     from ..errors import MinutesError
     from .common import error
 
@@ -46,6 +49,9 @@ def _guard(fn):
         return fn()
     except MinutesError as exc:
         error(str(exc))
+        raise typer.Exit(2) from None
+    except sqlite3.Error as exc:
+        error(f"tracker database: {exc}")
         raise typer.Exit(2) from None
 
 
@@ -78,7 +84,7 @@ def add(
 
     records, failed = records_of(files, parse_date(date), None)
     now = _stamp(as_of)
-    t = _open(db)
+    t = _open(db, create=True)
     r = _guard(lambda: t.import_records(records, [rec.document.path or "-" for rec in records], now=now))
     typer.echo(f"新增 {r.added}，更新 {r.updated}，未变 {r.unchanged}（{db}）")
     if failed:
@@ -187,7 +193,8 @@ def overdue(db: DbOption = "minutes.db",
     from .common import parse_date
 
     day = parse_date(as_of, "--as-of") or date.today()
-    typer.echo(overdue_md(_open(db).overdue(day), day), nl=False)
+    t = _open(db)
+    typer.echo(overdue_md(_guard(lambda: t.overdue(day)), day), nl=False)
 
 
 @track_app.command("report")
@@ -204,7 +211,9 @@ def report(db: DbOption = "minutes.db",
     from .common import parse_date
 
     del week  # the weekly report is the only one so far
-    typer.echo(weekly_report(_open(db), parse_date(as_of, "--as-of") or date.today()), nl=False)
+    t = _open(db)
+    day = parse_date(as_of, "--as-of") or date.today()
+    typer.echo(_guard(lambda: weekly_report(t, day)), nl=False)
 
 
 @track_app.command("export")
@@ -214,15 +223,19 @@ def export(out: Annotated[str, typer.Option("--output", "-o", help="输出文件
 
     Example: minutes track export --format xlsx -o 行动项跟踪表.xlsx
     """
-    from pathlib import Path
-
+    from ..errors import MinutesError
     from ..track.report import table_csv, table_xlsx
 
-    rows = _open(db).list(include_archived=True)
-    if fmt is ExportFormat.xlsx:
-        Path(out).write_bytes(table_xlsx(rows))
-    else:
-        Path(out).write_text(table_csv(rows), encoding="utf-8")
+    from .common import error, write_output
+
+    t = _open(db)
+    rows = _guard(lambda: t.list(include_archived=True))
+    try:
+        out = write_output(table_xlsx(rows) if fmt is ExportFormat.xlsx else table_csv(rows), out, [db],
+                           suffix=f".{fmt.value}") or out
+    except MinutesError as exc:
+        error(str(exc))
+        raise typer.Exit(2) from None
     typer.echo(f"已导出 {len(rows)} 项到 {out}")
 
 

@@ -15,11 +15,12 @@ def extract_consensus(ctx: Context) -> list[Item]:
     text, rules = ctx.text, ctx.rules
     out: list[Item] = []
     spans: set[tuple[int, int]] = set()
+    verdicts: dict[int, str | bool | None] = {}  # per block: its sentences share the block-level checks
     for sent, b in ctx.body_sentences():
         bi, s, e = sent.block, sent.start, sent.end
         if _open(ctx, s, e) or rules.any("actions", "question", text, s, e):
             continue
-        why = _is_consensus(ctx, bi, s, e)
+        why = _is_consensus(ctx, bi, s, e, verdicts)
         if why is None:
             continue
         if ctx.view is not None and ctx.rules.any("transcripts", "agree", text, b.start, b.end):
@@ -41,23 +42,46 @@ def _open(ctx: Context, s: int, e: int) -> bool:
     return any(rules.any("disagreements", role, text, s, e) for role in ("trigger", "option"))
 
 
-def _is_consensus(ctx: Context, bi: int, s: int, e: int) -> str | None:
-    """The id of the rule (or structural reason) that makes this a consensus, else None."""
+def _is_consensus(ctx: Context, bi: int, s: int, e: int,
+                  verdicts: dict[int, str | bool | None] | None = None) -> str | None:
+    """The id of the rule (or structural reason) that makes this a consensus, else None.
+
+    The block-level checks scan the whole block: once per block, not once per
+    sentence (a long line of many sentences was quadratic)."""
+    if verdicts is None:
+        verdict = _block_verdict(ctx, bi)
+    else:
+        if bi not in verdicts:
+            verdicts[bi] = _block_verdict(ctx, bi)
+        verdict = verdicts[bi]
+    if verdict is False:
+        return None
+    if isinstance(verdict, str):
+        return verdict
+    return _sentence_verdict(ctx, bi, s, e)
+
+
+def _block_verdict(ctx: Context, bi: int) -> str | bool | None:
+    """A rule id when the block makes all its sentences consensus, False when
+    it excludes them, None when each sentence decides."""
     text, st, rules = ctx.text, ctx.st, ctx.rules
     b = st.blocks[bi]
-    block_text_start = b.start
-    if rules.any("consensus", "exclude", text, block_text_start, b.end):
-        return None
+    if rules.any("consensus", "exclude", text, b.start, b.end):
+        return False
     if b.label is not None:
         lb = st.blocks[b.label]
         if rules.any("consensus", "exclude", text, lb.start, lb.end):
-            return None
+            return False
         r = rules.which("consensus", "label", text, lb.start, lb.end)
         if r is not None:
             return r.id
     r = rules.which("consensus", "label", text, b.start, b.end)
-    if r is not None:
-        return r.id  # every sentence of a "结论：…" block
+    return r.id if r is not None else None  # every sentence of a "结论：…" block
+
+
+def _sentence_verdict(ctx: Context, bi: int, s: int, e: int) -> str | None:
+    text, st, rules = ctx.text, ctx.st, ctx.rules
+    b = st.blocks[bi]
     r = rules.which("consensus", "trigger", text, s, e)
     if r is not None:
         return r.id

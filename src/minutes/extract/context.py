@@ -9,7 +9,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from ..rules import RuleSet
-from ..schema import Item, Meta, Producer, Source, item_id
+from ..schema import Item, Meta, Producer, Source, id_text, item_id
 from ..structure import Block, Sentence, Structure
 from .memo import Memo
 
@@ -52,7 +52,10 @@ class Context:
         if key not in self.memo.deadlines:
             from ..resolve.dates import find_deadline
 
-            self.memo.deadlines[key] = find_deadline(self.text[s:e], ref, field)
+            d = find_deadline(self.text[s:e], ref, field)
+            if d is not None and d.vague and len(d.text) == 2 and not self.aligned(s + d.start, s + d.end):
+                d = None  # 适时 inside 合适时间段 is no vague deadline: not a word there
+            self.memo.deadlines[key] = d
         return self.memo.deadlines[key]
 
     def owners(self, s: int, e: int) -> list:
@@ -70,6 +73,10 @@ class Context:
         never loads jieba or spaCy, and a long document is not segmented whole
         for a few words."""
         if not self.segment:
+            return True
+        from ..segment import surely_word
+
+        if surely_word(self.text, s, e):  # no dictionary word could cross it: no need to load jieba
             return True
         sent = self._sentence_at(s)
         if sent is None:
@@ -170,8 +177,9 @@ class Context:
         return len(text) >= 10 and bool(_SENTENCE_LIKE.search(text)) and not _DATE_HEAD.match(text.strip())
 
     def new_id(self, kind: str, source_text: str) -> str:
-        n = self._ids.get((kind, source_text), 0)
-        self._ids[(kind, source_text)] = n + 1
+        key = (kind, id_text(source_text))  # the id's own key: "A\u2028" and "A" are two occurrences
+        n = self._ids.get(key, 0)
+        self._ids[key] = n + 1
         return item_id(self.doc_key, kind, source_text, n)
 
     # --- where a block stands -------------------------------------------------

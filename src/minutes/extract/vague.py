@@ -41,10 +41,17 @@ def extract_vague(ctx: Context, actions: list[Action], consensus: list[Item]) ->
                 spans.add((hb.start, hb.end))
             h = ctx.st.blocks[h].heading
     flags: dict[tuple[int, int], Flag] = {}
+    ends_by_start: dict[int, list[int]] = {}  # to find a flag holding this one without a scan of all
+    longest = 0
     for s, e in sorted(spans):
         for f in vague_hits(ctx, s, e):
             key = (f.source.start, f.source.end)
-            if not any(k[0] <= key[0] and key[1] <= k[1] and k != key for k in flags):
-                flags.setdefault(key, f)
+            if key in flags or any(en >= key[1] and (st, en) != key
+                                   for st in range(key[0] - longest, key[0] + 1)
+                                   for en in ends_by_start.get(st, ())):
+                continue
+            flags[key] = f
+            ends_by_start.setdefault(key[0], []).append(key[1])
+            longest = max(longest, key[1] - key[0])
     return sorted(flags.values(), key=lambda f: f.source.start)
 

@@ -1,8 +1,9 @@
 """`minutes lint`: check minutes before they are circulated.
 
 Runs on the extracted record (owners, deadlines, follow-ups) as well as the
-text. The record is built without jieba/spaCy word boundaries
-(`tokens=False`), so a cold lint of one file does not wait on heavy imports.
+text. The record is built with word boundaries, which cost nothing unless a
+two-character vague word could be part of a longer word (segment.surely_word):
+only then is jieba's dictionary loaded, and spaCy never is.
 """
 from __future__ import annotations
 
@@ -25,7 +26,8 @@ def effective_levels(pack: LintPack, cfg: Config) -> dict[str, str]:
 
 
 def lint_doc(doc: Text, cfg: Config, as_of: date, meeting: date | None = None,
-             pack: LintPack | None = None, only: set[str] | None = None, sent: date | None = None) -> Result:
+             pack: LintPack | None = None, only: set[str] | None = None, sent: date | None = None,
+             on_stage=None) -> Result:
     from ..pipeline import record
     from .checks import make_finding, run_checks
     from .suppress import apply_inline, fingerprint
@@ -37,7 +39,9 @@ def lint_doc(doc: Text, cfg: Config, as_of: date, meeting: date | None = None,
     if only is not None:
         levels = {rid: ("error" if rid in only else "off") for rid in levels}
     active = {rid for rid, lvl in levels.items() if lvl != "off"}
-    rec = record(doc, meeting, tokens=False)
+    rec = record(doc, meeting, on_stage=on_stage)
+    if on_stage is not None:
+        on_stage("checks")
     text = doc.text
     starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
     findings: list[Finding] = []

@@ -252,16 +252,25 @@ def date_format(text, rec, rule, emit, **_):
     if len(counts) < 2:
         return
     main = counts.most_common(1)[0][0]
+    # quote the document's own way of writing it ("2024-5-6", not our "2024-05-06")
+    example = min((m for style, m in hits if style == main), key=lambda m: m.start()).group()
     for style, m in hits:
         if style != main:
-            emit(rule, m.start(), m.end(), field="date", match=m.group(), style=main,
-                 fix=(m.start(), m.end(), _restyle(m.group(), main)))
+            emit(rule, m.start(), m.end(), field="date", match=m.group(), style=example,
+                 fix=(m.start(), m.end(), _restyle(m.group(), main, example)))
 
 
-def _restyle(written: str, style: str) -> str:
+def _restyle(written: str, style: str, example: str | None = None) -> str:
+    """`written` in `style`, zero-padded as `example` (a date of the document) is."""
     y, mo, d = (int(x) for x in re.findall(r"\d+", written)[:3])
-    return {"2024-05-06": f"{y}-{mo:02d}-{d:02d}", "2024年5月6日": f"{y}年{mo}月{d}日",
-            "2024/5/6": f"{y}/{mo}/{d}", "2024.5.6": f"{y}.{mo}.{d}"}[style]
+    pad = True if example is None else bool(re.search(r"\D0\d", example))
+    mo_s, d_s = (f"{mo:02d}", f"{d:02d}") if pad else (str(mo), str(d))
+    if style == "2024-05-06":
+        return f"{y}-{mo_s}-{d_s}"
+    sep = {"2024/5/6": "/", "2024.5.6": "."}.get(style)
+    if sep is None:  # 2024年5月6日
+        return f"{y}年{mo_s if pad else mo}月{d_s if pad else d}日"
+    return f"{y}{sep}{mo_s}{sep}{d_s}"
 
 
 def date_ambiguous(text, rec, rule, emit, **_):

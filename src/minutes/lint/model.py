@@ -43,7 +43,7 @@ class Finding:
     fingerprint: str = ""
 
     def key(self) -> str:
-        return hashlib.sha256(f"{self.rule}|{self.field or ''}|{self.evidence}".encode()).hexdigest()[:16]
+        return hashlib.sha256(f"{self.rule}|{self.field or ''}|{self.evidence}".encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
     def as_dict(self) -> dict:
         d = {k: getattr(self, k) for k in ("rule", "level", "message", "hint", "path", "line", "col",
@@ -75,7 +75,10 @@ def _validate(path: Path, rules: list[Rule]) -> None:
 def load_pack(extra: tuple[str, ...] = ()) -> LintPack:
     pack = LintPack()
     base = Path(str(resources.files("minutes.rules_data"))) / "lint"
-    dirs = [base] + [Path(d) / "lint" for d in extra if (Path(d) / "lint").is_dir()]
+    from ..rules import rule_dirs
+
+    # MINUTES_RULES_PATH and --rules folders (rule_dirs) as well as the config's
+    dirs = [base] + [d / "lint" for d in rule_dirs(list(extra))[1:] if (d / "lint").is_dir()]
     for d in dirs:
         for path in sorted(d.glob("*.toml")):
             _family, rules = load_file(path, kinds=("lexicon", "regex", "check"))

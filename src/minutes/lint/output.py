@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import unicodedata
 
+from ..lines import split_lines
 from .model import Finding
 
 _SARIF_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
@@ -22,7 +23,7 @@ def text(findings: list[Finding], sources: dict[str, str], colour: bool = False)
         lvl = f"{_COLOURS[f.level]}{f.level}\033[0m" if colour else f.level
         out.append(f"{f.path}:{f.line}:{f.col}: {lvl} {f.rule} {f.message}")
         src = sources.get(f.path, "")
-        lines = src.splitlines()
+        lines = split_lines(src)
         if 0 < f.line <= len(lines):
             line = lines[f.line - 1]
             upto = line[: f.col - 1]
@@ -40,14 +41,14 @@ def as_json(findings: list[Finding]) -> str:
 
 def _u16(line: str, col: int) -> int:
     """A 1-based character column as a 1-based UTF-16 code-unit column."""
-    return len(line[: col - 1].encode("utf-16-le")) // 2 + 1
+    return len(line[: col - 1].encode("utf-16-le", "surrogatepass")) // 2 + 1
 
 
 def sarif(findings: list[Finding], sources: dict[str, str], rules: dict[str, object], version: str) -> str:
     used = sorted({f.rule for f in findings})
     results = []
     for f in findings:
-        lines = sources.get(f.path, "").splitlines() or [""]
+        lines = split_lines(sources.get(f.path, "")) or [""]
         start_line = lines[f.line - 1] if f.line <= len(lines) else ""
         end_line = lines[f.end_line - 1] if f.end_line <= len(lines) else ""
         results.append({

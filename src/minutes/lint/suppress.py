@@ -22,7 +22,9 @@ _DIRECTIVE = re.compile(r"<!--\s*minutes-(disable-next-line|disable|enable)\s*([
 def inline_suppressed(text: str) -> dict[int, set[str] | None]:
     """line → rules silenced on it (None: all rules)."""
     out: dict[int, set[str] | None] = {}
-    lines = text.splitlines()
+    from ..lines import split_lines
+
+    lines = split_lines(text)
     block: dict[str, bool] = {}
     for n, line in enumerate(lines, 1):
         for m in _DIRECTIVE.finditer(line):

@@ -513,27 +513,13 @@ def time_of(words: str) -> str | None:
     return _time_of(_simplified(words))
 
 
-@functools.lru_cache(maxsize=1)
-def _t2s():
-    """OpenCC's traditional → simplified converter (dictionaries ship in the wheel)."""
-    try:
-        import opencc
-    except ImportError:  # pragma: no cover - a declared dependency
-        return None
-    return opencc.OpenCC("t2s")
-
-
 @functools.lru_cache(maxsize=4096)
 def _simplified(text: str) -> str:
     """The text in simplified script, character for character (so offsets
-    hold); the text itself when a conversion would change its length."""
-    if text.isascii():
-        return text
-    cc = _t2s()
-    if cc is None:
-        return text
-    out = cc.convert(text)
-    return out if len(out) == len(text) else text
+    hold): the same same-length copy the record reads (minutes.script)."""
+    from ..script import simplified
+
+    return simplified(text) or text
 
 
 class _Groups(dict):
@@ -766,13 +752,15 @@ def find_deadlines(text: str, ref: date, field: bool | None = None) -> list[Dead
             found.append(Deadline(text[s:e], s, e, None, rule.id, True, f"{text[s:e]}：没有具体日期"))
             made.append(None)
             continue
+        if s > 0 and _glued_number(scan, s):
+            continue  # "120天内" is not "20天内": a number starts at its left boundary
         if len(gnames) > 1:
             groups = _Groups(zip(names, m.group(*gnames)))
         else:
             groups = _Groups({names[0]: m.group(gnames[0])} if gnames else {})
         try:
             d = PRODUCERS[kind](groups, ref)  # type: ignore[arg-type]
-        except (ValueError, OverflowError, KeyError):  # out of range (year 9999, 廿廿号): no date
+        except (ValueError, OverflowError, KeyError):  # out of range (year 9999, 廿廿号, 24月底): no date
             d = None
         if d is not None:
             found.append(Deadline(text[s:e], s, e, d, rule.id, False, f"{text[s:e]} = {d.isoformat()}（{rule.message}）",
@@ -807,6 +795,17 @@ def _join_ranges(text: str, ref: date, found: list[Deadline], made: list) -> lis
         out.append(d)
         last_made = mk
     return out
+
+
+_DIGITS = "0123456789０１２３４５６７８９"
+
+
+def _glued_number(text: str, s: int) -> bool:
+    """Does the match at s start inside a longer number?"""
+    prev, first = text[s - 1], text[s]
+    if first in _DIGITS:
+        return prev in _DIGITS
+    return first in _CN and prev in "百千万亿"
 
 
 def find_deadline(text: str, ref: date, field: bool | None = None) -> Deadline | None:

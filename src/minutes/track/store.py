@@ -82,20 +82,42 @@ class ImportResult:
     unchanged: int
 
 
+BUSY_TIMEOUT = 30.0  # seconds an import waits for another one holding the lock
+
+
 class Tracker:
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, *, create: bool = True, timeout: float | None = None) -> None:
+        """`create=False` (the read commands) refuses a database that does not
+        exist instead of silently making an empty one. Another import holding
+        the lock is waited for (`timeout`, default BUSY_TIMEOUT) before giving up
+        with a TrackerError."""
         self.path = str(path)
+        if timeout is None:
+            try:
+                timeout = float(os.environ.get("MINUTES_TRACK_TIMEOUT", BUSY_TIMEOUT))
+            except ValueError:
+                timeout = BUSY_TIMEOUT
+        self.timeout = timeout
+        if os.path.isdir(self.path):
+            raise TrackerError("is a directory, not a tracker database", path=self.path)
+        if not create and not os.path.exists(self.path):
+            raise TrackerError("no such tracker database (run `minutes track add FILE --db ...` first)",
+                               path=self.path)
         try:
-            self.db = sqlite3.connect(self.path, isolation_level=None)
-        except sqlite3.Error as exc:
-            raise TrackerError(f"cannot open tracker database: {exc}", path=self.path) from None
-        self.db.row_factory = sqlite3.Row
-        self.db.execute("PRAGMA journal_mode=WAL")
-        self.db.execute("PRAGMA foreign_keys=ON")
-        self.db.executescript(_SCHEMA)
-        have = {r["name"] for r in self.db.execute("PRAGMA table_info(actions)")}
-        for col, kind in _ADDED.items():
-            if col not in have:
+            self.db = sqlite3.connect(self.path, isolation_level=None, timeout=self.timeout)
+            self.db.row_factory = sqlite3.Row
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA foreign_keys=ON")
+            self.db.executescript(_SCHEMA)
+            cols = {r["name"] for r in self.db.execute("PRAGMA table_info(actions)")}
+        except sqlite3.OperationalError as exc:
+            raise _locked_or(exc, self.path) from None
+        except sqlite3.DatabaseError as exc:
+            raise TrackerError(f"not a tracker database: {exc}", path=self.path) from None
+        if not {"id", "task", "status"} <= cols:
+            raise TrackerError("not a tracker database: it has another `actions` table", path=self.path)
+        for col, kind in _ADDED.items():  # columns later versions added (evidence, 延期 reason)
+            if col not in cols:
                 self.db.execute(f"ALTER TABLE actions ADD COLUMN {col} {kind}")
 
     def close(self) -> None:
@@ -108,7 +130,10 @@ class Tracker:
         slow = float(os.environ.get("MINUTES_TEST_SLOW_IMPORT", "0") or 0)  # tests kill imports mid-way
         marker = os.environ.get("MINUTES_TEST_IMPORT_MARKER")
         added = updated = unchanged = 0
-        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            self.db.execute("BEGIN IMMEDIATE")  # waits up to self.timeout for another import
+        except sqlite3.OperationalError as exc:
+            raise _locked_or(exc, self.path, self.timeout) from None
         try:
             for n, rec in enumerate(records):
                 source = (sources[n] if sources and n < len(sources) else rec.document.path) or "-"
@@ -252,6 +277,14 @@ class Tracker:
             sql += " WHERE h.at >= ?"
             args.append(since)
         return list(self.db.execute(sql + " ORDER BY h.seq", args))
+
+
+def _locked_or(exc: sqlite3.OperationalError, path: str, timeout: float | None = None) -> TrackerError:
+    if "locked" in str(exc) or "busy" in str(exc):
+        waited = f" after waiting {timeout:g} s" if timeout else ""
+        return TrackerError(f"database is locked by another import{waited}: try again when it has finished",
+                            path=path)
+    return TrackerError(f"cannot use tracker database: {exc}", path=path)
 
 
 def _tracked(row: sqlite3.Row) -> TrackedAction:

@@ -13,7 +13,8 @@ from typing import Literal
 
 from fastapi import FastAPI, File, HTTPException, Query, Request, UploadFile
 from fastapi.responses import HTMLResponse, JSONResponse, Response
-from pydantic import BaseModel, Field
+from pydantic import AfterValidator, BaseModel, Field
+from typing import Annotated
 
 from ..schema import Agenda, Brief, Record
 
@@ -21,8 +22,23 @@ DEFAULT_LIMIT = 1_000_000  # bytes of request body
 STATIC = {"app.js": "text/javascript; charset=utf-8", "app.css": "text/css; charset=utf-8"}
 
 
+def _no_lone_surrogates(v: str) -> str:
+    """JSON can carry "\\ud800" alone; it is no character, and no answer could
+    be encoded as UTF-8 with it: refuse it as invalid input (422)."""
+    import re
+
+    m = re.search("[\ud800-\udfff]", v)
+    if m is not None:
+        raise ValueError(f"text contains a lone surrogate U+{ord(m.group()):04X} at offset {m.start()}: "
+                         "not valid Unicode text")
+    return v
+
+
+UText = Annotated[str, AfterValidator(_no_lone_surrogates)]
+
+
 class RecordRequest(BaseModel):
-    text: str = Field(description="会议记录原文")
+    text: UText = Field(description="会议记录原文")
     date: Date | None = Field(default=None, description="会议日期（正文没有日期时用）")
     input: Literal["auto", "notes", "transcript"] = "auto"
 
@@ -47,7 +63,7 @@ class LintFinding(BaseModel):
 
 
 class WhenRequest(BaseModel):
-    text: str
+    text: UText
     ref: Date | None = None
 
 
@@ -138,6 +154,17 @@ def create_app(limit: int = DEFAULT_LIMIT, db: str | None = None) -> FastAPI:
         if too_big:
             return JSONResponse({"error": f"请求过大：上限为 {limit // 1000} KB，请分段粘贴或拆分文件"}, status_code=413)
         return await call_next(request)
+
+    from ..errors import MinutesError
+
+    @app.exception_handler(MinutesError)
+    async def user_error(request: Request, exc: MinutesError) -> JSONResponse:
+        return JSONResponse({"detail": exc.message}, status_code=422)
+
+    @app.exception_handler(UnicodeError)
+    async def not_unicode(request: Request, exc: UnicodeError) -> JSONResponse:
+        # a lone surrogate that got past validation (an edited record sent to /api/export)
+        return JSONResponse({"detail": f"text is not valid Unicode: {exc}"}, status_code=422)
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def page() -> str:
