@@ -40,11 +40,13 @@ def test_open_splits_hold_their_floor() -> None:
         gold = _gold(path)
         doc = read_path(path)
         meeting = None if gold.get("date_in_text", True) else date.fromisoformat(gold["meeting_date"])
-        score_doc(gold, doc.text, record(doc, meeting), score)
+        score_doc(gold, doc.text, record(doc, meeting, layer="rules"), score)
     s = score.summary()
-    # Floors a little under the figures measured when the model was trained
-    # (docs/eval-log.md): a change that loses more than that is a regression.
-    assert s["actions"]["F1"] >= 0.58, s
-    assert s["consensus"]["F1"] >= 0.45, s
+    # The rules alone (the model has seen these documents, so "both" would
+    # flatter): floors a little under the figures measured at the last look
+    # (docs/eval-log.md; action 0.552, consensus 0.405, disagreement 0.429,
+    # owner 0.803). A change that loses more than that is a regression.
+    assert s["actions"]["F1"] >= 0.53, s
+    assert s["consensus"]["F1"] >= 0.38, s
     assert s["disagreements"]["F1"] >= 0.40, s
     assert s["owner_acc_named"] >= 0.78, s
