@@ -57,6 +57,8 @@ def record(
     speaker: Annotated[Optional[list[str]], typer.Option("--speaker", help="说话人映射，如 说话人1=张三（可重复）")] = None,
     speakers_file: Annotated[Optional[str], typer.Option("--speakers", help="说话人映射文件：每行 说话人1=张三")] = None,
     rules: Annotated[Optional[list[str]], typer.Option("--rules", metavar="DIR", help="额外的规则文件夹（可重复）")] = None,
+    layer: Annotated[str, typer.Option("--layer", metavar="rules|model|both",
+                                       help="判断条目用：rules 只用规则（最快），model 只用分类器，both 规则加分类器（默认）")] = "both",
 ) -> None:
     """把会议记录整理成跨部门协作沟通记录表。
 
@@ -86,7 +88,9 @@ def record(
         except MinutesError as exc:
             error(str(exc))
             raise typer.Exit(2) from None
-    records, failed = records_of(files, meeting, encoding, input=input_kind.value, speakers=mapping)
+    if layer not in ("rules", "model", "both"):
+        raise typer.BadParameter("one of rules, model, both", param_hint="--layer")
+    records, failed = records_of(files, meeting, encoding, input=input_kind.value, speakers=mapping, layer=layer)
     if not records:
         raise typer.Exit(2 if failed else 0)
     render = renderer(fmt.value)

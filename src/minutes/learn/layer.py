@@ -9,6 +9,7 @@ drops their item decisions, so every item comes from the classifier.
 """
 from __future__ import annotations
 
+import bisect
 from typing import TYPE_CHECKING
 
 from ..schema import Action, Item, Producer
@@ -30,17 +31,17 @@ def apply(ctx: "Context", model: Model, mode: str, consensus: list[Item], disagr
     if mode == "model":
         consensus, disagreements, actions = [], [], []
     found: dict[str, list] = {"action": actions, "consensus": consensus, "disagreement": disagreements}
-    taken = {label: [ctx.spans[i.id][:2] for i in items if i.id in ctx.spans] for label, items in found.items()}
+    taken = {label: _Spans([ctx.spans[i.id][:2] for i in items if i.id in ctx.spans]) for label, items in found.items()}
     thresholds = model.thresholds_alone if mode == "model" else model.thresholds
     for u in units(ctx):
         if u.role in ("skip", "meta") or u.kind == "cell":
             continue  # tables are read by their columns; skipped sections hold no items
-        if all(_overlaps(taken[label], u.start, u.end) for label in LABELS):
+        if all(taken[label].hits(u.start, u.end) for label in LABELS):
             continue  # every kind already decided here: nothing for the model to add
         scores = model.scores(unit_features(ctx, u))
         for label in LABELS:
             p = scores[label]
-            if p < thresholds.get(label, 1.1) or _overlaps(taken[label], u.start, u.end):
+            if p < thresholds.get(label, 1.1) or taken[label].hits(u.start, u.end):
                 continue
             by = Producer(model=model.name, score=round(p, 3))
             if label == "action":
@@ -48,11 +49,30 @@ def apply(ctx: "Context", model: Model, mode: str, consensus: list[Item], disagr
             else:
                 item = ctx.item(_KIND[label], u.start, u.end, ctx.st.blocks[u.block], by=by)
             found[label].append(item)
-            taken[label].append((u.start, u.end))
+            taken[label].add(u.start, u.end)
     for items in found.values():
         items.sort(key=lambda i: i.source.start)
     return consensus, disagreements, actions
 
 
-def _overlaps(spans: list[tuple[int, int]], s: int, e: int) -> bool:
-    return any(a < e and s < z for a, z in spans)
+class _Spans:
+    """Spans taken so far, kept sorted: an overlap test is a bisection, not a
+    walk over every item (a long document has thousands)."""
+
+    __slots__ = ("starts", "ends")
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        pairs = sorted(spans)
+        self.starts = [a for a, _ in pairs]
+        self.ends = [z for _, z in pairs]
+
+    def add(self, s: int, e: int) -> None:
+        i = bisect.bisect_left(self.starts, s)
+        self.starts.insert(i, s)
+        self.ends.insert(i, e)
+
+    def hits(self, s: int, e: int) -> bool:
+        i = bisect.bisect_left(self.starts, e)  # spans starting before e
+        # spans are sentences, list items and rows: they rarely nest, so
+        # looking back a few is enough to find one that reaches past s
+        return any(self.ends[j] > s for j in range(max(0, i - 8), i))
