@@ -16,7 +16,7 @@ import json
 import sys
 from pathlib import Path
 
-from minutes.evaluate import Score, _gold_span, score_doc
+from minutes.evaluate import Score, _gold_span, score_doc, vague_spans
 
 
 class _Pred:
@@ -36,13 +36,7 @@ class _Pred:
                     item.update(owner=g.get("owner"), due=g.get("due"))
                 items.append(item)
             self.data[kind] = items
-        for g in gold.get("vague", []):
-            sp = _gold_span(text, g["evidence"])
-            if sp is None:
-                continue
-            i = text.find(g["phrase"], sp[0], sp[1])
-            if i >= 0:
-                self.data["vague"].append({"source": {"start": i, "end": i + len(g["phrase"])}})
+        self.data["vague"] = [{"source": {"start": a, "end": z}} for a, z in vague_spans(gold, text)]
 
     def model_dump(self, mode: str = "json") -> dict:
         return self.data

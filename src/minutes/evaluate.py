@@ -100,6 +100,19 @@ class Score:
         return out
 
 
+def vague_spans(gold: dict, text: str) -> list[tuple[int, int]]:
+    """Where each gold vague phrase stands: the phrase inside its evidence."""
+    out = []
+    for g in gold.get("vague", []):
+        sp = _gold_span(text, g["evidence"])
+        if sp is None:
+            continue
+        i = text.find(g["phrase"], sp[0], sp[1])
+        if i >= 0:
+            out.append((i, i + len(g["phrase"])))
+    return out
+
+
 def score_doc(gold: dict, text: str, rec: Record, score: Score, verbose: bool = False) -> None:
     pred = rec.model_dump(mode="json")
     for kind in KINDS:
@@ -137,14 +150,7 @@ def score_doc(gold: dict, text: str, rec: Record, score: Score, verbose: bool = 
                 score.due_invented += 1
             if verbose and not (o_ok and d_ok):
                 score.misses.append(f"{gold['id']} action field: {g['evidence'][:40]} owner {g.get('owner')}/{p.get('owner')} due {g.get('due')}/{p.get('due')}")
-    gv = []
-    for g in gold.get("vague", []):
-        sp = _gold_span(text, g["evidence"])
-        if sp is None:
-            continue
-        i = text.find(g["phrase"], sp[0], sp[1])
-        if i >= 0:
-            gv.append((i, i + len(g["phrase"])))
+    gv = vague_spans(gold, text)
     pv = [(v["source"]["start"], v["source"]["end"]) for v in pred["vague"]]
     m = _match(gv, pv)
     t = score.kinds["vague"]
