@@ -70,3 +70,15 @@ def test_locked_figures_reproduce() -> None:
         assert res.exit_code == 0, res.output
         got = json.loads(res.output)
         assert got == want, (layer, got, want)
+
+
+def test_every_item_names_what_produced_it() -> None:
+    from minutes.ingest import read_path
+    from minutes.pipeline import record
+
+    real = ROOT / "corpora" / "real"
+    for path in sorted(real.glob("c1_0*.md"))[:10] + [ROOT / "corpora" / "samples" / "product-sync.md"]:
+        r = record(read_path(path))
+        for item in (*r.discussion, *r.consensus, *r.disagreements, *r.actions):
+            assert item.by is not None and (item.by.rule or item.by.model), (path.name, item)
+        assert all(f.rule for f in r.vague)

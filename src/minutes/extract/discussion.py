@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from ..schema import Item
+from ..schema import Item, Producer
 from .context import Context
 
 _DISCUSSION_HEAD = re.compile(r"讨论|要点|议题|会议内容|内容摘要|摘要|分享|汇报|探讨")
@@ -37,7 +37,9 @@ def extract_discussion(ctx: Context, taken: set[tuple[int, int]]) -> list[Item]:
         s, e = b.start, b.end
         if any(a < e and s < z for a, z in taken):
             continue
-        out.append(ctx.item("discussion", s, e, b))
+        why = "discussion.heading" if b.kind == "heading" else (
+            "discussion.section" if _under_discussion(ctx, bi) else "discussion.reported")
+        out.append(ctx.item("discussion", s, e, b, by=Producer(rule=why)))
     return out
 
 
