@@ -58,7 +58,9 @@ def main() -> None:
     t_pipe = best(lambda: [record(d) for d in docs])
     t_rules = best(lambda: [record(d, layer="rules") for d in docs])
     t_jieba = best(lambda: [jieba.lcut(d.text) for d in docs])
-    print(f"corpus: {len(docs)} documents, {mb:.3f} MB ({a.docs})")
+    where = Path(a.docs).resolve()
+    shown = where.relative_to(ROOT) if where.is_relative_to(ROOT) else where
+    print(f"corpus: {len(docs)} documents, {mb:.3f} MB ({shown})")
     print(f"{'':<36}{'docs/s':>10}{'MB/s':>10}{'ratio':>8}")
     print(f"{'plain jieba.lcut':<36}{len(docs) / t_jieba:>10.1f}{mb / t_jieba:>10.3f}{1.0:>8.2f}")
     print(f"{'minutes record (rules + model)':<36}{len(docs) / t_pipe:>10.1f}{mb / t_pipe:>10.3f}{t_jieba / t_pipe:>8.2f}")
