@@ -4,7 +4,6 @@ the locked test (recorded at the last look, docs/eval-log.md)."""
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 

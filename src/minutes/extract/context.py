@@ -14,7 +14,6 @@ from ..structure import Block, Sentence, Structure
 from .memo import Memo
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..segment import Tokens
     from ..transcript import Turn, View
 
 _ROLES = ("skip", "body", "meta", "plan", "progress", "decision")

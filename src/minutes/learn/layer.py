@@ -19,7 +19,6 @@ if TYPE_CHECKING:  # pragma: no cover
     from ..extract.context import Context
 
 LAYERS = ("rules", "model", "both")
-_KIND = {"action": "action", "consensus": "consensus", "disagreement": "disagreement"}
 
 
 def apply(ctx: "Context", model: Model, mode: str, consensus: list[Item], disagreements: list[Item],
@@ -47,7 +46,7 @@ def apply(ctx: "Context", model: Model, mode: str, consensus: list[Item], disagr
             if label == "action":
                 item = build_action(ctx, u.block, u.start, u.end, by)
             else:
-                item = ctx.item(_KIND[label], u.start, u.end, ctx.st.blocks[u.block], by=by)
+                item = ctx.item(label, u.start, u.end, ctx.st.blocks[u.block], by=by)
             found[label].append(item)
             taken[label].add(u.start, u.end)
     for items in found.values():
