@@ -142,3 +142,14 @@ def test_traditional_notes_keep_offsets() -> None:
     assert r.actions[0].source.text == "張偉負責在5月20日前完成壓力測試報告"
     assert len(r.consensus) == 1
     exact(r, text)
+
+
+def test_traditional_record_keeps_its_process_fields_as_models() -> None:
+    import warnings
+
+    text = "會議主題：測試\n申請發出：2024-09-25\n審核人：張三\n- 張偉負責在5月20日前完成報告\n"
+    r = rec(text, input="notes")
+    assert r.meta.topic == "測試" and r.meta.process is not None and r.meta.process.reviewer == "張三"
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # pydantic warns when a nested model was left a dict
+        r.model_dump_json()

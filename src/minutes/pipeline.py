@@ -105,8 +105,9 @@ def finish(ctx: Context, doc: Text, consensus: list, disagreements: list, action
                                         "owners": ctx.restore(a.owners), "due_text": ctx.restore(a.due_text)})
                    for a in actions]
         vague = [f.model_copy(update={"phrase": f.source.text, "message": ctx.restore(f.message)}) for f in vague]
-        ctx.meta = ctx.meta.model_copy(update={k: ctx.restore(v) for k, v in ctx.meta.model_dump().items()
-                                               if k not in ("date", "date_source")})
+        # validated again, so nested parts (meta.process) stay models, not dicts
+        ctx.meta = type(ctx.meta).model_validate({k: v if k in ("date", "date_source") else ctx.restore(v)
+                                                  for k, v in ctx.meta.model_dump().items()})
     rec = Record(
         meta=ctx.meta, discussion=discussion, consensus=consensus, disagreements=disagreements,
         actions=actions, vague=vague,
