@@ -129,7 +129,7 @@ def test_traditional_script_is_matched_and_shown_as_written() -> None:
             "### 黃國華：\n我不太同意這個預算。\n")
     r = rec(text)
     assert [(a.owner, a.due) for a in r.actions] == [("林志明", "2024-05-15")]
-    assert "報告" in r.actions[0].task  # the task keeps the document's script
+    assert "報告" in r.actions[0].task and "報告" in r.actions[0].text  # the document's own script
     assert len(r.consensus) == 1 and len(r.disagreements) == 1
     assert "陳美玲" in r.meta.participants
     exact(r, text)

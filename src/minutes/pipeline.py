@@ -101,7 +101,8 @@ def finish(ctx: Context, doc: Text, consensus: list, disagreements: list, action
     vague = extract_vague(ctx, actions, consensus)
     stage("record")
     if ctx.script_map:
-        actions = [a.model_copy(update={"task": ctx.restore(a.task), "owner": ctx.restore(a.owner),
+        actions = [a.model_copy(update={"text": ctx.restore(a.text), "task": ctx.restore(a.task),
+                                        "owner": ctx.restore(a.owner),
                                         "owners": ctx.restore(a.owners), "due_text": ctx.restore(a.due_text)})
                    for a in actions]
         vague = [f.model_copy(update={"phrase": f.source.text, "message": ctx.restore(f.message)}) for f in vague]
