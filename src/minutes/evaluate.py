@@ -30,14 +30,20 @@ def _gold_span(text: str, evidence: str, after: int = 0) -> tuple[int, int] | No
     return (i, i + len(evidence))
 
 
+def close_enough(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """Do two spans stand for the same item? They overlap by at least half the shorter one."""
+    ov = min(a[1], b[1]) - max(a[0], b[0])
+    return ov > 0 and ov >= 0.5 * min(a[1] - a[0], b[1] - b[0])
+
+
 def _match(gold: list, pred: list) -> list[tuple[int, int]]:
     pairs = []
     for gi, g in enumerate(gold):
         for pi, p in enumerate(pred):
             if g is None or p is None:
                 continue
-            ov = max(0, min(g[1], p[1]) - max(g[0], p[0]))
-            if ov and ov >= 0.5 * min(g[1] - g[0], p[1] - p[0]):
+            if close_enough(g, p):
+                ov = min(g[1], p[1]) - max(g[0], p[0])
                 pairs.append((ov, gi, pi))
     pairs.sort(reverse=True)
     used_g, used_p, out = set(), set(), []

@@ -227,7 +227,7 @@ class Context:
         last = re.split(r"\s+", text)[-1] if text else ""
         rules = self.rules
         return bool(text) and (bool(rules.any("owners", "group", text)) or text in self.people
-                               or bool(rules.any("owners", "person-name", last)) and len(last) < len(text) + 1)
+                               or bool(rules.any("owners", "person-name", last)))
 
     def _role_of_text(self, text: str) -> str | None:
         return _role_of(self.rules, text)

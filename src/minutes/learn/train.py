@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from ..evaluate import Score, _gold_span, score_doc
+from ..evaluate import Score, _gold_span, close_enough, score_doc
 from ..ingest import read_path
 from .model import LABELS, Model
 
@@ -82,14 +82,9 @@ def unit_rows(doc: Doc) -> list[tuple[list[str], dict[str, int]]]:
     for u in units(ctx):
         if u.role in ("skip", "meta") or u.kind == "cell":
             continue
-        y = {label: int(any(_hit(a, z, u.start, u.end) for a, z in spans[label])) for label in LABELS}
+        y = {label: int(any(close_enough(sp, (u.start, u.end)) for sp in spans[label])) for label in LABELS}
         rows.append((unit_features(ctx, u), y))
     return rows
-
-
-def _hit(a: int, z: int, s: int, e: int) -> bool:
-    ov = min(z, e) - max(a, s)
-    return ov > 0 and ov >= 0.5 * min(z - a, e - s)
 
 
 def fit(train: list[Doc], validation: list[Doc], seed: int = 13, c: float = 0.5) -> Model:
