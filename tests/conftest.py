@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import os
+import tempfile
 from datetime import date
 from pathlib import Path
 
@@ -8,6 +10,10 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "corpora" / "samples" / "product-sync.md"
 REAL = ROOT / "corpora" / "real"
+
+# The start-up cache (compiled patterns, the model's table) goes to a folder
+# of this run, so that tests neither read nor leave anything in the user's home.
+os.environ.setdefault("MINUTES_CACHE_DIR", tempfile.mkdtemp(prefix="minutes-test-cache-"))
 
 
 @pytest.fixture(scope="session")

@@ -7,11 +7,11 @@ from __future__ import annotations
 import codecs
 import hashlib
 import io
-import re
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import rx
 from .errors import InputError
 
 # Encodings tried in order before asking charset-normalizer: most Chinese minutes
@@ -89,7 +89,7 @@ def _decode(data: bytes, *, path: str | None = None, encoding: str | None = None
 
 
 # What UTF-16 text without a BOM mostly holds: Han, ASCII, CJK punctuation.
-_PLAUSIBLE = re.compile(r"[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef\x20-\x7e\s\u2018-\u201d\u2026]")
+_PLAUSIBLE = rx.compile(r"[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef\x20-\x7e\s\u2018-\u201d\u2026]")
 
 
 def _is_gbk(data: bytes) -> bool:
@@ -100,7 +100,7 @@ def _is_gbk(data: bytes) -> bool:
     return True
 
 
-_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\ue000-\uf8ff]")
+_CONTROL = rx.compile("[\x00-\x08\x0b\x0e-\x1f\ue000-\uf8ff]")
 
 
 def _looks_textual(text: str) -> bool:

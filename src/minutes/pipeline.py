@@ -8,10 +8,10 @@ runner are thin layers over `record_text`.
 from __future__ import annotations
 
 import hashlib
-import re
 from datetime import date
 from typing import TYPE_CHECKING
 
+from . import rx
 from .extract.actions import extract_actions
 from .extract.consensus import extract_consensus
 from .extract.context import Context
@@ -31,7 +31,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 # `key：value` lines that are fields of the record or of a disagreement, not
 # tasks: the process lines (meta.process) and a 分歧's 后续跟进人/下次沟通时间.
-FIELD_LINE = re.compile(r"^\s*(?:后续跟进人|跟进人|下次沟通时间|下次沟通|(?:沟通)?申请(?:表)?发出(?:时间|日期)?|议程发出(?:时间|日期)?"
+FIELD_LINE = rx.compile(r"^\s*(?:后续跟进人|跟进人|下次沟通时间|下次沟通|(?:沟通)?申请(?:表)?发出(?:时间|日期)?|议程发出(?:时间|日期)?"
                         r"|(?:纪要|记录)发出(?:时间|日期)?|整理日期|审核人?|(?:参会人员?)?确认人?)\s*[:：]")
 def _field_line(text: str) -> bool:
     """A process or disagreement field line — unless its value reads as a

@@ -34,6 +34,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Iterator
 
+from . import rx
 from .errors import RuleError
 
 SEVERITIES = ("error", "warning", "info", "off")
@@ -145,7 +146,7 @@ class RuleSet:
             # named groups would clash across rules; a quick test needs none
             src = "|".join("(?:" + re.sub(r"\(\?P<\w+>", "(?:", r.regex.pattern) + ")" for r in rules) or "(?!)"
             src = re.sub(r"\(\?P=\w+\)", "", src)
-            pat = self._quick[key] = re.compile(src, re.I if any(r.regex.flags & re.I for r in rules) else 0)
+            pat = self._quick[key] = rx.compile(src, re.I if any(r.regex.flags & re.I for r in rules) else 0)
         return pat.search(text[start:end]) is not None
 
     def role(self, family: str, role: str) -> list[Rule]:
@@ -217,9 +218,9 @@ def _build(raw: dict[str, Any], path: str, defs: dict[str, str], family: str,
             raise RuleError(f"{where}: a regex rule needs a pattern")
         source = _expand(raw["pattern"], defs)
     try:
-        regex = re.compile(source, flags)
-        nb = re.compile(_expand(raw["not_before"], defs) + "$") if raw.get("not_before") else None
-        na = re.compile(_expand(raw["not_after"], defs)) if raw.get("not_after") else None
+        regex = rx.compile(source, flags)
+        nb = rx.compile(_expand(raw["not_before"], defs) + "$") if raw.get("not_before") else None
+        na = rx.compile(_expand(raw["not_after"], defs)) if raw.get("not_after") else None
     except re.error as exc:
         raise RuleError(f"{where}: bad regex: {exc}") from None
     extra = {k: v for k, v in raw.items() if k in ("field", "weight", "check", "scope")}

@@ -10,9 +10,9 @@ document itself provides.
 from __future__ import annotations
 
 import functools
-import re
+from . import rx
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE = rx.compile("[\ud800-\udfff]")
 
 
 @functools.lru_cache(maxsize=1)

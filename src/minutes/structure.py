@@ -11,30 +11,31 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from . import rx
 
 # Sentence ends per the annotation guide: 。！？；; and line breaks.
-_SENT_END = re.compile(r"[。！？；;!?]+[”’」』）)]*")
-_HEADING = re.compile(r"^(#{1,6})[ \t]*(.*?)[ \t#]*$")
-_SETEXT = re.compile(r"^(=+|-+)[ \t]*$")
-_HR = re.compile(r"^[ \t]*([-*_=])(?:[ \t]*\1){2,}[ \t]*$")
-_BOLD_LINE = re.compile(r"^\*\*([^*]{1,40})\*\*[ \t]*[:：]?[ \t]*$")
-_LIST = re.compile(
+_SENT_END = rx.compile(r"[。！？；;!?]+[”’」』）)]*")
+_HEADING = rx.compile(r"^(#{1,6})[ \t]*(.*?)[ \t#]*$")
+_SETEXT = rx.compile(r"^(=+|-+)[ \t]*$")
+_HR = rx.compile(r"^[ \t]*([-*_=])(?:[ \t]*\1){2,}[ \t]*$")
+_BOLD_LINE = rx.compile(r"^\*\*([^*]{1,40})\*\*[ \t]*[:：]?[ \t]*$")
+_LIST = rx.compile(
     r"^(?P<indent>[ \t]*)"
     r"(?P<marker>(?:[-+•·]|\*(?!\*)|\d{1,3}(?:[.)）](?![\d+])|、)|[（(]\d{1,3}[)）]|[①-⑳]|[一二三四五六七八九十]{1,3}[、.]|[（(][一二三四五六七八九十]{1,3}[)）]|>)[ \t]*)"
     r"(?P<check>\[[ xX]\][ \t]*)?"
 )
-_CJK_HEAD_NUM = re.compile(r"^[一二三四五六七八九十]{1,3}[、.]|^[（(][一二三四五六七八九十]{1,3}[)）]")
+_CJK_HEAD_NUM = rx.compile(r"^[一二三四五六七八九十]{1,3}[、.]|^[（(][一二三四五六七八九十]{1,3}[)）]")
 # a key is a short label: no sentence end inside it ("任务。责任人：X" is a task
 # followed by a field, not a key), and no dash that joins a task to its field
-_KV = re.compile(r"^(?P<key>(?:\*\*)?[^\s:：|#*][^:：|。；;！？!?]{0,19}?(?:\*\*)?)[ \t]*(?P<colon>[:：])[ \t]*(?P<value>.*)$")
-_BOLD_KV = re.compile(r"^\*\*(?P<key>[^*:：|。；;]{1,20})(?P<colon>[:：])\*\*[ \t]*(?P<value>.*)$")
-_MENTION_LINE = re.compile(r"^(?:[@＠][\w\u4e00-\u9fff\-·.]+[\s,，、]*)+(?:[-—]+\s*\S{0,12})?\s*(?:<br\s*/?>|</br>)?$", re.I)
-_FIELD_AFTER_TASK = re.compile(r"(?:\s--?\s*|\s—+\s*|\s)(?:责任人|负责人|执行人|跟进人)$")
-_TABLE_SEP = re.compile(r"^\|?[ \t]*:?-{3,}:?[ \t]*(\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$")
-_LINK = re.compile(r"\[([^\]\n]+)\]\([^)\n]*\)")
-_BR = re.compile(r"<br\s*/?>", re.I)
-_HTML_OPEN = re.compile(r"^<(div|details|table|p)\b[^>]*>", re.I)
-_HTML_CLOSE = re.compile(r"</(div|details|table|p)>\s*$", re.I)
+_KV = rx.compile(r"^(?P<key>(?:\*\*)?[^\s:：|#*][^:：|。；;！？!?]{0,19}?(?:\*\*)?)[ \t]*(?P<colon>[:：])[ \t]*(?P<value>.*)$")
+_BOLD_KV = rx.compile(r"^\*\*(?P<key>[^*:：|。；;]{1,20})(?P<colon>[:：])\*\*[ \t]*(?P<value>.*)$")
+_MENTION_LINE = rx.compile(r"^(?:[@＠][\w\u4e00-\u9fff\-·.]+[\s,，、]*)+(?:[-—]+\s*\S{0,12})?\s*(?:<br\s*/?>|</br>)?$", re.I)
+_FIELD_AFTER_TASK = rx.compile(r"(?:\s--?\s*|\s—+\s*|\s)(?:责任人|负责人|执行人|跟进人)$")
+_TABLE_SEP = rx.compile(r"^\|?[ \t]*:?-{3,}:?[ \t]*(\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$")
+_LINK = rx.compile(r"\[([^\]\n]+)\]\([^)\n]*\)")
+_BR = rx.compile(r"<br\s*/?>", re.I)
+_HTML_OPEN = rx.compile(r"^<(div|details|table|p)\b[^>]*>", re.I)
+_HTML_CLOSE = rx.compile(r"</(div|details|table|p)>\s*$", re.I)
 
 
 @dataclass(slots=True)

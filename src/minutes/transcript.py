@@ -12,6 +12,7 @@ written, timestamps and speaker labels excluded.
 """
 from __future__ import annotations
 
+from . import rx
 from .lines import split_lines
 
 import re
@@ -19,11 +20,11 @@ from dataclasses import dataclass, field
 
 from .rules import RuleSet
 
-_BLANK = re.compile(r"^\s*$")
-_SRT_INDEX = re.compile(r"^\s*\d+\s*$")
-_UNNAMED = re.compile(r"^(?:说话人|发言人|角色|Speaker|spk|no)[_.\s-]?\d+$", re.I)
-_ACK_ONLY = re.compile(r"^[嗯啊哦噢呃唔\s，,。.！!？?~～]*$")
-_NOT_SPEAKER = re.compile(r"时间|日期|地点|主题|议题|结论|决议|共识|备注|参会|记录|主持|目的|背景|目标|状态|进展|责任人|负责人|链接|注")
+_BLANK = rx.compile(r"^\s*$")
+_SRT_INDEX = rx.compile(r"^\s*\d+\s*$")
+_UNNAMED = rx.compile(r"^(?:说话人|发言人|角色|Speaker|spk|no)[_.\s-]?\d+$", re.I)
+_ACK_ONLY = rx.compile(r"^[嗯啊哦噢呃唔\s，,。.！!？?~～]*$")
+_NOT_SPEAKER = rx.compile(r"时间|日期|地点|主题|议题|结论|决议|共识|备注|参会|记录|主持|目的|背景|目标|状态|进展|责任人|负责人|链接|注")
 
 
 @dataclass(slots=True)

@@ -5,18 +5,19 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from .. import rx
 from ..resolve.owners import VAGUE_OWNERS, Owner, split_names
 from ..schema import Action, Producer
 from ..structure import clean
 from .context import Context
 
-EMPTY_CELL = re.compile(r"^(?:无|暂无|没有|-|—|/|N/?A|none)$", re.I)
-_VAGUE_DUE = re.compile(r"尽快|尽早|抓紧|近期|择期|适时|稍后|后续|待定|另行通知")
-_TASK_COL = re.compile(r"任务|事项|工作|内容|行动|待办|计划|主题|议题|需求|功能|描述|Task|Action|Item|Topic|Description", re.I)
-_OWNER_COL = re.compile(r"负责人|责任人|负责部门|责任部门|执行人|承办|相关人|对接人|跟进人|认领|分配给|指派|^负责$|"
+EMPTY_CELL = rx.compile(r"^(?:无|暂无|没有|-|—|/|N/?A|none)$", re.I)
+_VAGUE_DUE = rx.compile(r"尽快|尽早|抓紧|近期|择期|适时|稍后|后续|待定|另行通知")
+_TASK_COL = rx.compile(r"任务|事项|工作|内容|行动|待办|计划|主题|议题|需求|功能|描述|Task|Action|Item|Topic|Description", re.I)
+_OWNER_COL = rx.compile(r"负责人|责任人|负责部门|责任部门|执行人|承办|相关人|对接人|跟进人|认领|分配给|指派|^负责$|"
                         r"Owner|Assignee|Who|DRI", re.I)
-_DUE_COL = re.compile(r"截止|完成时间|完成日期|时间节点|期限|闭环|DDL|Due|Deadline|^预计(?:完成)?时间$", re.I)
-_STATUS_COL = re.compile(r"状态|进度|Status", re.I)
+_DUE_COL = rx.compile(r"截止|完成时间|完成日期|时间节点|期限|闭环|DDL|Due|Deadline|^预计(?:完成)?时间$", re.I)
+_STATUS_COL = rx.compile(r"状态|进度|Status", re.I)
 _STATUS_WORDS = {"已完成": "已完成", "完成": "已完成", "done": "已完成", "延期": "延期", "delayed": "延期",
                  "进行中": "进行中", "in progress": "进行中"}
 

@@ -11,6 +11,7 @@ import re
 from dataclasses import replace
 from datetime import date
 
+from .. import rx
 from ..resolve.dates import Deadline, find_deadline
 from ..resolve.owners import Owner, find_owners, known_people, lead_name_owner, split_names, subject_owner
 from ..schema import Action, Producer
@@ -18,28 +19,28 @@ from ..structure import Block, clean
 from .action_table import EMPTY_CELL as _EMPTY_CELL, table_actions as _table_actions
 from .context import Context
 
-_OWNER_KEYS = re.compile(r"^(?:责任人|负责人|执行人|跟进人|承办人|Owner|Assignee)$", re.I)
-_META_KEYS = re.compile(r"时间|日期|地点|参会|参加|与会|出席|主持|记录|名称|主题|时长|类型|链接|摘要|目的|请假|人员$")
-_BLOCK_OWNER = re.compile(r"以下(?:由|请)?\s*(?P<owner>[^，,：:\s]{1,16}?)\s*(?:负责|完成|跟进|落实)")
-_HEAD_MENTION = re.compile(r"[@＠](?P<owner>[\w\u4e00-\u9fff\-·.]+?)\s*$")
-_PEOPLE_VALUE = re.compile(r"^[\w\u4e00-\u9fff·\- ]{1,24}(?:\s*[、,，和/]\s*[\w\u4e00-\u9fff·\- ]{1,24})*$")
+_OWNER_KEYS = rx.compile(r"^(?:责任人|负责人|执行人|跟进人|承办人|Owner|Assignee)$", re.I)
+_META_KEYS = rx.compile(r"时间|日期|地点|参会|参加|与会|出席|主持|记录|名称|主题|时长|类型|链接|摘要|目的|请假|人员$")
+_BLOCK_OWNER = rx.compile(r"以下(?:由|请)?\s*(?P<owner>[^，,：:\s]{1,16}?)\s*(?:负责|完成|跟进|落实)")
+_HEAD_MENTION = rx.compile(r"[@＠](?P<owner>[\w\u4e00-\u9fff\-·.]+?)\s*$")
+_PEOPLE_VALUE = rx.compile(r"^[\w\u4e00-\u9fff·\- ]{1,24}(?:\s*[、,，和/]\s*[\w\u4e00-\u9fff·\- ]{1,24})*$")
 # the roles that can make a sentence an action by what it says
 _CUES = ("assign", "future", "modal", "imperative", "due-verb")
-_LEADING_DEPT = re.compile(r"([\u4e00-\u9fffA-Za-z]{1,8}?(?:部(?![署分件门])|组(?![织件合建成])|中心|团队|委员会|办公室|科(?![学技研])|处(?![理置])|小组))(?=[\u4e00-\u9fff]{2})")
-_CLAUSE_END = re.compile(r"[，,；;。]")
-_SCOPE_WORK = re.compile(r"计划|任务|分工|安排|对齐|完成|待办|TODO|要做", re.I)
-_OPINION = re.compile(r"觉得|认为|建议|感觉|看法|[？?]|吗|吧$")
-_ROLE_WORDS = re.compile(r"负责|组|端|分工|成员|人员|开发|测试|设计|文档|美工|策划|运营|主持|记录|后勤|宣传|答辩|汇报|PM|经理|leader", re.I)
-_NEXT_ROLE_KEYS = re.compile(r"^下[次一](?:次)?(?:会议|例会|周会)?(?:轮值)?(?:主持|主持人|记录|记录人|纪要)$")
-_FIELD_AFTER = re.compile(r"(?:责任人|负责人|执行人|跟进人|Owner|Assignee)\s*[:：]", re.I)
-_FIELD_LABEL = re.compile(
+_LEADING_DEPT = rx.compile(r"([\u4e00-\u9fffA-Za-z]{1,8}?(?:部(?![署分件门])|组(?![织件合建成])|中心|团队|委员会|办公室|科(?![学技研])|处(?![理置])|小组))(?=[\u4e00-\u9fff]{2})")
+_CLAUSE_END = rx.compile(r"[，,；;。]")
+_SCOPE_WORK = rx.compile(r"计划|任务|分工|安排|对齐|完成|待办|TODO|要做", re.I)
+_OPINION = rx.compile(r"觉得|认为|建议|感觉|看法|[？?]|吗|吧$")
+_ROLE_WORDS = rx.compile(r"负责|组|端|分工|成员|人员|开发|测试|设计|文档|美工|策划|运营|主持|记录|后勤|宣传|答辩|汇报|PM|经理|leader", re.I)
+_NEXT_ROLE_KEYS = rx.compile(r"^下[次一](?:次)?(?:会议|例会|周会)?(?:轮值)?(?:主持|主持人|记录|记录人|纪要)$")
+_FIELD_AFTER = rx.compile(r"(?:责任人|负责人|执行人|跟进人|Owner|Assignee)\s*[:：]", re.I)
+_FIELD_LABEL = rx.compile(
     r"[，,。；;\s\-—]*(?:责任人|负责人|执行人|跟进人|完成时间|截止时间|截止日期|闭环时间|完成日期|时间节点|DDL|deadline)\s*[:：]?\s*"
     r"(?=[\x00\x01])", re.I)
-_FIELD_TAIL = re.compile(
+_FIELD_TAIL = rx.compile(
     r"[，,。；;\s\-—]*(?:完成时间|截止时间|截止日期|闭环时间|完成日期|时间节点|DDL)\s*[:：]?\s*[^，,。；;\x00\x01]*$", re.I)
-_LEAD_MARK = re.compile(r"\s*[（(](?:负责人|组长|牵头人?|lead|owner|PM)[)）]", re.I)
-_LINK_ONLY = re.compile(r"^\[[^\]]*\]\([^)]*\)\s*$|^https?://\S+$")
-_TASK_TRIM = re.compile(r"^[\s，,。；;：:、\-—*~>]+|[\s，,。；;：:、\-—*~]+$")
+_LEAD_MARK = rx.compile(r"\s*[（(](?:负责人|组长|牵头人?|lead|owner|PM)[)）]", re.I)
+_LINK_ONLY = rx.compile(r"^\[[^\]]*\]\([^)]*\)\s*$|^https?://\S+$")
+_TASK_TRIM = rx.compile(r"^[\s，,。；;：:、\-—*~>]+|[\s，,。；;：:、\-—*~]+$")
 
 
 def extract_actions(ctx: Context) -> list[Action]:

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from datetime import date
 from typing import TYPE_CHECKING
 
+from .. import rx
 from ..rules import RuleSet
 from ..schema import Item, Meta, Producer, Source, id_text, item_id
 from ..structure import Block, Sentence, Structure
@@ -290,8 +291,8 @@ def _role_uncached(rules: RuleSet, text: str) -> str | None:
     return None
 
 
-_SENTENCE_LIKE = re.compile(r"[，。；;！!]|^\d{1,2}[.、．]\s*\S{6,}|[:：]\s*\S{4,}")
-_DATE_HEAD = re.compile(
+_SENTENCE_LIKE = rx.compile(r"[，。；;！!]|^\d{1,2}[.、．]\s*\S{6,}|[:：]\s*\S{4,}")
+_DATE_HEAD = rx.compile(
     r"^(?:\d{4}[-/.年])?\d{1,2}[-/.月]\d{1,2}[日号]?(?:\s*(?:周|星期)[一二三四五六日天])?$|^\d{4}-\d{2}-\d{2}$")
 
 

@@ -8,13 +8,13 @@ against gold; capped so the record reads as a summary.
 """
 from __future__ import annotations
 
-import re
 
+from .. import rx
 from ..schema import Item, Producer
 from .context import Context
 
-_DISCUSSION_HEAD = re.compile(r"讨论|要点|议题|会议内容|内容摘要|摘要|分享|汇报|探讨")
-_REPORTED = re.compile(r"介绍了|讨论了|分享了|演示了|汇报了|说明了|同步了|提出了")
+_DISCUSSION_HEAD = rx.compile(r"讨论|要点|议题|会议内容|内容摘要|摘要|分享|汇报|探讨")
+_REPORTED = rx.compile(r"介绍了|讨论了|分享了|演示了|汇报了|说明了|同步了|提出了")
 _LIMIT = 40
 
 

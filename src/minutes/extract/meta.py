@@ -10,19 +10,20 @@ import re
 from datetime import date
 from pathlib import Path
 
+from .. import rx
 from ..resolve.dates import find_dates, time_of
 from ..structure import clean
 from .context import Context
 
-_SPLIT_PEOPLE = re.compile(r"[、，,；;／/]|\s{1,}(?=@)|(?<=\S)@|\s+和\s*|\s+|(?<=[\u4e00-\u9fff])和(?=[\u4e00-\u9fff])")
-_TIME_RANGE = re.compile(r"(\d{1,2}\s*[:：]\s*\d{2})(?:\s*[-–—~～至到]\s*(\d{1,2}\s*[:：]\s*\d{2}))?")
-_PLACE_WORDS = re.compile(r"腾讯会议|飞书会议|钉钉会议|线上会议|线上|线下|Zoom|Teams|会议室|[\u4e00-\u9fff]{1,6}楼\s*\d+|\d{3}\b")
-_MEETING_WORDS = re.compile(r"会议|例会|周会|本次|召开|时间|日期|纪要|记录|meeting", re.I)
-_DATE_LINE = re.compile(r"^\s*(?:19|20)\d{2}\s*[-/.年]")
-_DEADLINE_WORDS = re.compile(r"前|截止|负责|完成|提交|之内|以内")
-_FILE_DATE = re.compile(r"(20\d{2}|19\d{2})[-_.年]?(\d{1,2})[-_.月]?(\d{1,2})")
-_DEPT = re.compile(r"^(?P<dept>[\u4e00-\u9fffA-Za-z]{1,12}(?:部|组|中心|团队|委员会|办公室|办|处|科|室|SIG|sig))\s*[:：]\s*(?P<names>.+)$")
-_NOT_NAME = re.compile(r"^(?:等|共|人|各位|全体|无|本次|会议|由|来自|名|成员|\d+)$|[。：:]|\d+名|参会|主持")
+_SPLIT_PEOPLE = rx.compile(r"[、，,；;／/]|\s{1,}(?=@)|(?<=\S)@|\s+和\s*|\s+|(?<=[\u4e00-\u9fff])和(?=[\u4e00-\u9fff])")
+_TIME_RANGE = rx.compile(r"(\d{1,2}\s*[:：]\s*\d{2})(?:\s*[-–—~～至到]\s*(\d{1,2}\s*[:：]\s*\d{2}))?")
+_PLACE_WORDS = rx.compile(r"腾讯会议|飞书会议|钉钉会议|线上会议|线上|线下|Zoom|Teams|会议室|[\u4e00-\u9fff]{1,6}楼\s*\d+|\d{3}\b")
+_MEETING_WORDS = rx.compile(r"会议|例会|周会|本次|召开|时间|日期|纪要|记录|meeting", re.I)
+_DATE_LINE = rx.compile(r"^\s*(?:19|20)\d{2}\s*[-/.年]")
+_DEADLINE_WORDS = rx.compile(r"前|截止|负责|完成|提交|之内|以内")
+_FILE_DATE = rx.compile(r"(20\d{2}|19\d{2})[-_.年]?(\d{1,2})[-_.月]?(\d{1,2})")
+_DEPT = rx.compile(r"^(?P<dept>[\u4e00-\u9fffA-Za-z]{1,12}(?:部|组|中心|团队|委员会|办公室|办|处|科|室|SIG|sig))\s*[:：]\s*(?P<names>.+)$")
+_NOT_NAME = rx.compile(r"^(?:等|共|人|各位|全体|无|本次|会议|由|来自|名|成员|\d+)$|[。：:]|\d+名|参会|主持")
 
 
 def extract_meta(ctx: Context, *, option_date: date | None, path: str | None) -> None:
@@ -174,7 +175,7 @@ def _meeting_date(ctx: Context, fields: dict[str, tuple[int, int]], option: date
         ctx.meeting_date = option
 
 
-_COMPACT = re.compile(r"(?<![\d.])((?:19|20)\d{2})([-_/.]?)(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])(?![\d.])")
+_COMPACT = rx.compile(r"(?<![\d.])((?:19|20)\d{2})([-_/.]?)(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])(?![\d.])")
 
 
 def _compact_date(text: str) -> date | None:

@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import re
 
+from .. import rx
 from ..resolve.owners import Owner, find_owners
 from ..schema import Action, Item, Producer
 from ..structure import clean
 from .context import Context
 
 _TEAM_WORDS = ("我们组", "我们部门", "我们团队", "我们这边")
-_PRONOUN = re.compile(r"[我你他她它们咱]")
+_PRONOUN = rx.compile(r"[我你他她它们咱]")
 
 
 def add_speakers(ctx: Context) -> None:

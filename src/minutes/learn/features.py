@@ -9,9 +9,9 @@ rather than replacing the rules' knowledge.
 """
 from __future__ import annotations
 
-import re
 from datetime import date
 from typing import TYPE_CHECKING
+from .. import rx
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..extract.context import Context
@@ -26,9 +26,9 @@ CUES: tuple[tuple[str, str], ...] = (
     ("disagreements", "trigger"), ("disagreements", "option"),
 )
 _ALL_CUES = {f: tuple(r for g, r in CUES if g == f) for f, _ in CUES}
-_DIGITS = re.compile(r"\d+")
-_LATIN = re.compile(r"[A-Za-z][A-Za-z_\-]*")
-_SPACE = re.compile(r"\s+")
+_DIGITS = rx.compile(r"\d+")
+_LATIN = rx.compile(r"[A-Za-z][A-Za-z_\-]*")
+_SPACE = rx.compile(r"\s+")
 _MAX_CHARS = 120
 
 

@@ -9,11 +9,14 @@ unit.
 from __future__ import annotations
 
 import functools
+import hashlib
 import json
 import math
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
+
+from .. import startcache
 
 LABELS = ("action", "consensus", "disagreement")
 MODEL_FILE = "unit-classifier.json"
@@ -30,8 +33,13 @@ class Model:
     table: dict[str, tuple[float, float, float]] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
-        keys = set().union(*(self.weights.get(label, {}) for label in LABELS))
-        self.table.update((k, tuple(self.weights.get(label, {}).get(k, 0.0) for label in LABELS)) for k in keys)
+        if self.table:
+            return  # given whole (from the start-up cache)
+        # built on every start (25k features): plain local lookups keep it a few milliseconds
+        wa, wc, wd = (self.weights.get(label, {}) for label in LABELS)
+        table = self.table
+        for k in {**wa, **wc, **wd}:
+            table[k] = (wa.get(k, 0.0), wc.get(k, 0.0), wd.get(k, 0.0))
 
     def scores(self, features: list[str]) -> dict[str, float]:
         table = self.table
@@ -64,4 +72,18 @@ def load(path: str | None = None) -> Model | None:
     p = Path(path) if path else shipped_path()
     if not p.is_file():
         return None
-    return Model.from_json(json.loads(p.read_text(encoding="utf-8")))
+    raw = p.read_bytes()
+    # parsing 1 MB of JSON and building the table is most of a cold lint's
+    # model cost; the start-up cache keeps both, keyed by the file's digest
+    key = ("model", hashlib.blake2b(raw, digest_size=16).hexdigest())
+    kept = startcache.get(key)
+    if kept is not None:
+        try:
+            data, table = kept
+            return Model(data["name"], data["weights"], data["bias"], data["thresholds"],
+                         data.get("thresholds_alone", data["thresholds"]), table)
+        except (TypeError, ValueError, KeyError):
+            startcache.drop(key)
+    model = Model.from_json(json.loads(raw.decode("utf-8")))
+    startcache.put(key, (model.to_json(), model.table))
+    return model

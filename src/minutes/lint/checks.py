@@ -7,6 +7,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from datetime import date
 
+from .. import rx
 from ..rules import Rule
 from ..schema import Action, Record
 from .model import Finding
@@ -14,16 +15,16 @@ from .model import Finding
 FIELD_LABELS = {"topic": "沟通主题", "date": "日期", "time": "时间", "location": "地点/方式",
                 "participants": "参与部门及人员", "initiator": "发起人", "recorder": "记录人",
                 "background": "背景", "goals": "目标"}
-_VAGUE_DUE = re.compile(r"尽快|尽早|抓紧|近期|近日|择期|择日|适时|稍后|另行通知|视情况|后续|待定")
-_ABSOLUTE = re.compile(r"(?:19|20)\d{2}|\d{1,2}\s*月\s*\d{1,2}\s*[日号]")
-_ONLY_FOLLOW = re.compile(r"^(?:持续|继续|负责)?(?:跟进|关注|推进|落实|跟踪|协调|对接)(?:此事|该事项|一下|相关工作|进展|情况)?$")
+_VAGUE_DUE = rx.compile(r"尽快|尽早|抓紧|近期|近日|择期|择日|适时|稍后|另行通知|视情况|后续|待定")
+_ABSOLUTE = rx.compile(r"(?:19|20)\d{2}|\d{1,2}\s*月\s*\d{1,2}\s*[日号]")
+_ONLY_FOLLOW = rx.compile(r"^(?:持续|继续|负责)?(?:跟进|关注|推进|落实|跟踪|协调|对接)(?:此事|该事项|一下|相关工作|进展|情况)?$")
 _DATE_STYLES = {
-    "2024-05-06": re.compile(r"(?<![\d/.])(?:19|20)\d{2}-\d{1,2}-\d{1,2}(?![\d-])"),
-    "2024年5月6日": re.compile(r"(?:19|20)\d{2}年\d{1,2}月\d{1,2}[日号]"),
-    "2024/5/6": re.compile(r"(?<![\d/])(?:19|20)\d{2}/\d{1,2}/\d{1,2}(?![\d/])"),
-    "2024.5.6": re.compile(r"(?<![\d.])(?:19|20)\d{2}\.\d{1,2}\.\d{1,2}(?![\d.])"),
+    "2024-05-06": rx.compile(r"(?<![\d/.])(?:19|20)\d{2}-\d{1,2}-\d{1,2}(?![\d-])"),
+    "2024年5月6日": rx.compile(r"(?:19|20)\d{2}年\d{1,2}月\d{1,2}[日号]"),
+    "2024/5/6": rx.compile(r"(?<![\d/])(?:19|20)\d{2}/\d{1,2}/\d{1,2}(?![\d/])"),
+    "2024.5.6": rx.compile(r"(?<![\d.])(?:19|20)\d{2}\.\d{1,2}\.\d{1,2}(?![\d.])"),
 }
-_AMBIGUOUS = re.compile(r"(?<![\d/.\-:年])(?P<a>\d{1,2})/(?P<b>\d{1,2})(?![\d/:])")
+_AMBIGUOUS = rx.compile(r"(?<![\d/.\-:年])(?P<a>\d{1,2})/(?P<b>\d{1,2})(?![\d/:])")
 
 Emit = Callable[..., None]
 
@@ -139,12 +140,12 @@ def no_followup(text, rec, rule, emit, **_):
             emit(rule, d.source.start, d.source.end, field="disagreement", match="、".join(missing))
 
 
-_VIEW = re.compile(r"认为|主张|坚持|倾向于|观点[:：]|意见[:：]|立场[:：]|希望|建议")
-_VIEWS_LABEL = re.compile(r"各方观点|双方观点|各方意见")
-_FOLLOWER = re.compile(r"(?:后续)?跟进人\s*[:：]\s*\S|责任人\s*[:：]\s*\S|由[^，。；,;]{1,16}?(?:负责|跟进|牵头|协调)|"
+_VIEW = rx.compile(r"认为|主张|坚持|倾向于|观点[:：]|意见[:：]|立场[:：]|希望|建议")
+_VIEWS_LABEL = rx.compile(r"各方观点|双方观点|各方意见")
+_FOLLOWER = rx.compile(r"(?:后续)?跟进人\s*[:：]\s*\S|责任人\s*[:：]\s*\S|由[^，。；,;]{1,16}?(?:负责|跟进|牵头|协调)|"
                        r"[\u4e00-\u9fff]{2,4}(?:负责|牵头)(?:跟进|协调|推动)")
-_NEXT_TALK = re.compile(r"下次(?:沟通|会议|讨论|碰头)|再(?:次)?(?:沟通|议|讨论)|复议")
-_ITEM = re.compile(r"^([ \t]*)(?:[-*+•]|\d{1,3}[.、)）])[ \t]")
+_NEXT_TALK = rx.compile(r"下次(?:沟通|会议|讨论|碰头)|再(?:次)?(?:沟通|议|讨论)|复议")
+_ITEM = rx.compile(r"^([ \t]*)(?:[-*+•]|\d{1,3}[.、)）])[ \t]")
 
 
 def _has_time(ctx: str, rec: Record) -> bool:
@@ -208,7 +209,7 @@ def late_record(text, rec, rule, emit, *, sent: date | None = None, **_):
         emit(rule, s, e, field="record_sent", date=day.isoformat(), deadline=c.deadline.isoformat(), days=c.late_by)
 
 
-_STATUS_WORDS = re.compile(r"进行中|已完成|完成状态|状态[:：]|延期|未开始|待开始|已启动|已关闭|已上线|✅|☑|\[[ xX]\]")
+_STATUS_WORDS = rx.compile(r"进行中|已完成|完成状态|状态[:：]|延期|未开始|待开始|已启动|已关闭|已上线|✅|☑|\[[ xX]\]")
 
 
 def action_incomplete(text, rec, rule, emit, **_):

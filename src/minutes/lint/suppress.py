@@ -9,14 +9,14 @@ only new ones fail.
 from __future__ import annotations
 
 import json
-import re
 from collections import Counter
 from pathlib import Path
 
+from .. import rx
 from ..errors import ConfigError
 from .model import Finding
 
-_DIRECTIVE = re.compile(r"<!--\s*minutes-(disable-next-line|disable|enable)\s*([^>]*?)\s*-->")
+_DIRECTIVE = rx.compile(r"<!--\s*minutes-(disable-next-line|disable|enable)\s*([^>]*?)\s*-->")
 
 
 def inline_suppressed(text: str) -> dict[int, set[str] | None]:

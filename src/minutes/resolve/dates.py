@@ -25,6 +25,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from typing import NamedTuple
 
+from .. import rx, startcache
 from ..errors import RuleError
 from ..rules import Rule, load_file
 
@@ -450,24 +451,24 @@ def rules() -> list[Rule]:
     return load_file(path, kinds=tuple(PRODUCERS))[1]
 
 
-_NOT_INSIDE = re.compile(r"https?://\S+|\]\([^)]*\)|#\d+|[vV]\d+(?:\.\d+)+|(?<![\d.])\d{1,2}(?:\.\d+){2,}")
+_NOT_INSIDE = rx.compile(r"https?://\S+|\]\([^)]*\)|#\d+|[vV]\d+(?:\.\d+)+|(?<![\d.])\d{1,2}(?:\.\d+){2,}")
 # A date glued to a name ("撰写2016.10.20Scrum会议记录") names a thing.
 _MENTION_KINDS = {"absolute", "month-day"}
 # Two deadlines joined by one of these are a range: the deadline is its end.
-_RANGE_JOIN = re.compile(r"\s*(?:到|至|~|～|-|–|—)\s*")
+_RANGE_JOIN = rx.compile(r"\s*(?:到|至|~|～|-|–|—)\s*")
 _CLOCK_SRC = (
     r"(?P<ap>凌晨|早上|早晨|清早|上午|中午|下午|傍晚|晚上|晚间|夜里|夜间|晏昼|今晚|明晚|今早|明早|晚|早)?\s*"
     r"(?P<h>\d{1,2}|[一二两三四五六七八九十]{1,3})\s*"
     r"(?:[:：]\s*(?P<mi>\d{2})|[点时]钟?(?:(?P<half>半)|(?P<m2>\d{1,2}|[一二三四五六七八九十]{1,3})分?)?)"
     r"(?:\s*(?P<pm>[ap]\.?m\.?|[AP]M|p\b))?")
 # the first time is not a piece of a date (2024-05-06); the second follows a dash
-_CLOCK = re.compile(_CLOCK_SRC.replace("(?P<h>", "(?<![\\d.:：-])(?P<h>"))
-_CLOCK_AFTER = re.compile(_CLOCK_SRC)
-_HAS_CLOCK = re.compile(r"[点时:：]")
+_CLOCK = rx.compile(_CLOCK_SRC.replace("(?P<h>", "(?<![\\d.:：-])(?P<h>"))
+_CLOCK_AFTER = rx.compile(_CLOCK_SRC)
+_HAS_CLOCK = rx.compile(r"[点时:：]")
 _PM = ("下午", "傍晚", "晚上", "晚间", "夜里", "夜间", "晏昼", "今晚", "明晚", "晚")
 
 
-_MAY_BLOCK = re.compile(r"[:#.\]]")
+_MAY_BLOCK = rx.compile(r"[:#.\]]")
 
 
 def _blocked(text: str) -> list[tuple[int, int]]:
@@ -596,7 +597,8 @@ def _rule_first_chars(rule: Rule) -> set[str] | None:
     try:
         from re import _parser
 
-        return _first_chars(_parser.parse(rule.regex.pattern))
+        pattern = rule.regex.pattern
+        return startcache.remember(("first-chars", pattern), lambda: _first_chars(_parser.parse(pattern)))
     except (ImportError, AttributeError, TypeError, ValueError):  # pragma: no cover - another Python
         return None
 
@@ -610,7 +612,7 @@ def _alternation(entries: list[tuple[int, Rule]]) -> tuple[re.Pattern[str], list
         names = tuple(rule.regex.groupindex)
         table.append((rule, rule.extra["kind"], tuple(f"r{i}_{n}" for n in names), names,
                       f"r{i}_lead" if "lead" in names else None))
-    return re.compile("|".join(parts)), table
+    return rx.compile("|".join(parts)), table
 
 
 class _ByChar(dict):
@@ -664,7 +666,7 @@ def _dispatch(field: bool = False) -> tuple[re.Pattern[str], _ByChar]:
     chosen = [(i, r) for i, r in enumerate(rules()) if field or r.extra.get("scope") != "field"]
     firsts = [(i, r, _rule_first_chars(r)) for i, r in chosen]
     # a number is read from its first digit, never from inside (120天 is not 20天)
-    start = re.compile(r"(?!(?<=\d)\d)" + _start_class())
+    start = rx.compile(r"(?!(?<=\d)\d)" + _start_class())
     return start, _ByChar(firsts)
 
 
@@ -672,7 +674,7 @@ def _dispatch(field: bool = False) -> tuple[re.Pattern[str], _ByChar]:
 def _field_value() -> re.Pattern[str]:
     """The field-scoped rules as one pattern: is a whole text a date value?"""
     unnamed = (re.sub(r"\(\?P<\w+>", "(?:", r.regex.pattern) for r in rules() if r.extra.get("scope") == "field")
-    return re.compile("|".join(f"(?:{src})" for src in unnamed))
+    return rx.compile("|".join(f"(?:{src})" for src in unnamed))
 
 
 @functools.lru_cache(maxsize=1)
@@ -685,7 +687,7 @@ def _start_class() -> str:
 
     path = Path(str(resources.files("minutes.rules_data"))) / "deadlines.toml"
     start = tomllib.loads(path.read_text(encoding="utf-8"))["defs"]["start"]
-    first = re.compile(start)
+    first = rx.compile(start)
     for rule in rules():
         for ex in rule.match_examples:
             m = rule.regex.search(ex)
@@ -695,7 +697,7 @@ def _start_class() -> str:
     return start
 
 
-_FIELD_FIRST = re.compile(r"[\d一二两三四五六七八九十凌早清上中下傍晚夜晏]")
+_FIELD_FIRST = rx.compile(r"[\d一二两三四五六七八九十凌早清上中下傍晚夜晏]")
 
 
 def is_date_value(text: str) -> bool:

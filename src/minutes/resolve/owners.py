@@ -9,28 +9,29 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .. import rx
 from ..rules import RuleSet
 
 # Whitespace separates names only between Han names ("张三 李四") or before a
 # mention; "TC 成员" and "Merlin Lu" are one name each.
-_SPLIT = re.compile(r"\s*(?:、|以及|和|及|与|/|,|，|&|\+|＋)\s*|(?<=[a-z])\s+(?=[a-z])|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])|\s+(?=[@＠])")
-_DROP_PREFIX = re.compile(r"^(?:各位|全体|所有|各|请|由|让|交给|是|为|需要|会后|稍后|随后|目前|主要由|那就|就|@|＠)+")
-_DROP_SUFFIX = re.compile(r"(?:等人|等)$")
-_NOT_OWNER = re.compile(
+_SPLIT = rx.compile(r"\s*(?:、|以及|和|及|与|/|,|，|&|\+|＋)\s*|(?<=[a-z])\s+(?=[a-z])|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])|\s+(?=[@＠])")
+_DROP_PREFIX = rx.compile(r"^(?:各位|全体|所有|各|请|由|让|交给|是|为|需要|会后|稍后|随后|目前|主要由|那就|就|@|＠)+")
+_DROP_SUFFIX = rx.compile(r"(?:等人|等)$")
+_NOT_OWNER = rx.compile(
     r"^(?:只|主要|具体|分别|共同|各自|专门|全权|统一|一起|来|将|会|谁|人|有人|我|你|他|她|它|这|那|这个|那个|这些|那就|就|"
     r"本次|此事|该|其|我们|你们|他们|我们组|我们部门|我们团队|我们这边|我这边|我方|大家都|目前|今年|去年|明天|后天|下周|本周|会议|例会|首先|然后|最后|同时|"
     r"另外|如果|若|可以|可能|需要|应该|期望|希望|相关|下|上|中|前|后|对|在|于|的|了|是|也|还|都|就|再|又|"
     r"项目|任务|工作|问题|方案|文档|代码|功能|数据|内容|部分|事项|模块|其他|其它|这部分|后续|之后)$"
 )
-VAGUE_OWNERS = re.compile(r"^(?:相关部门|有关部门|相关人员|有关人员|相关同事|大家|各部门|有关单位|相关方|各相关方|相关负责人)$")
+VAGUE_OWNERS = rx.compile(r"^(?:相关部门|有关部门|相关人员|有关人员|相关同事|大家|各部门|有关单位|相关方|各相关方|相关负责人)$")
 # A lone work verb is never an owner ("评估会员积分…" starts with a verb).
-_VERB_ONLY = re.compile(r"^(?:评估|梳理|整理|完成|提交|提供|确认|跟进|落实|推进|发送|编写|撰写|制定|补充|更新|修改|联系|沟通|"
+_VERB_ONLY = rx.compile(r"^(?:评估|梳理|整理|完成|提交|提供|确认|跟进|落实|推进|发送|编写|撰写|制定|补充|更新|修改|联系|沟通|"
                         r"对接|组织|安排|协调|调研|测试|验证|排查|输出|发布|合并|上传|部署|评审|审核|处理|解决|汇总|统计|核实|"
                         r"通知|申请|设计|开发|实现|分析|研究|检查|收集|反馈|讨论|继续|开始|确保|准备)$")
-_COUNT = re.compile(r"^[一二两三四五六七八九十几\d]+\s*(?:个)?(?:人|位|名)")
-_VERB_LEAD = re.compile(r"^(?:使用|进行|通过|利用|采用|根据|按照|对于|关于|针对|把|将|从|向|给|用|以|在|于)")
-_PRONOUN_IN = re.compile(r"[我你您咱]|他们|她们")
-_VERBISH = re.compile(r"(?:完成|提交|提供|整理|负责|推进|进行|确认|跟进|讨论|决议|修改|开发|测试|准备|需要|应该|可以|没有|已经|正在)")
+_COUNT = rx.compile(r"^[一二两三四五六七八九十几\d]+\s*(?:个)?(?:人|位|名)")
+_VERB_LEAD = rx.compile(r"^(?:使用|进行|通过|利用|采用|根据|按照|对于|关于|针对|把|将|从|向|给|用|以|在|于)")
+_PRONOUN_IN = rx.compile(r"[我你您咱]|他们|她们")
+_VERBISH = rx.compile(r"(?:完成|提交|提供|整理|负责|推进|进行|确认|跟进|讨论|决议|修改|开发|测试|准备|需要|应该|可以|没有|已经|正在)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,10 +173,10 @@ def lead_name_owner(text: str, start: int, end: int, rules: RuleSet, people: set
     return []
 
 
-_MODAL_AFTER = re.compile(r"\s*(?:需要|需|应该|应当|必须|务必|要)")
+_MODAL_AFTER = rx.compile(r"\s*(?:需要|需|应该|应当|必须|务必|要)")
 
 
-_ACTOR = re.compile(r"(?:们|同学|老师|导师|助教|学员|组长|组员|成员|社区|团队|委员会|大家|各位|全体|所有人|每人|每个人|负责人|"
+_ACTOR = rx.compile(r"(?:们|同学|老师|导师|助教|学员|组长|组员|成员|社区|团队|委员会|大家|各位|全体|所有人|每人|每个人|负责人|"
                     r"经理|主管|总监|部长|主任|秘书|[A-Za-z0-9_\-]*[a-z0-9][A-Za-z0-9_\-]*)$")
 
 
