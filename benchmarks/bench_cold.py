@@ -119,7 +119,7 @@ def growth(max_mb: float, with_lint: bool) -> None:
                 else:
                     cells.append(f"{dt:>9.2f}       ")
                 prev = dt
-            label = name if what == "record" else f"  (lint)"
+            label = name if what == "record" else "  (lint)"
             print(f"{label:<26}" + "".join(f"{c:>16}" for c in cells), flush=True)
     print(f"worst step (over steps from 0.05 s): {worst:.1f}×  {'ok' if worst <= 12 else 'OVER'}")
 

@@ -8,7 +8,7 @@ import sys
 import pytest
 from typer.testing import CliRunner
 
-from conftest import ROOT, SAMPLE
+from conftest import ROOT
 from minutes.cli.app import app
 
 runner = CliRunner()

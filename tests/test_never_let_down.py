@@ -10,7 +10,7 @@ from datetime import date
 import pytest
 from typer.testing import CliRunner
 
-from conftest import SAMPLE, assert_evidence
+from conftest import assert_evidence
 from minutes.cli.app import app
 
 runner = CliRunner()
