@@ -123,3 +123,20 @@ def test_table_with_a_related_person_column(rec) -> None:
     text = "| 内容框架 | 相关人 | 截止时间 |\n| --- | --- | --- |\n| 心流 | 颜如玉 | 2024/5/20 |\n"
     r = rec(text)
     assert [(a.owner, a.due) for a in r.actions] == [("颜如玉", "2024-05-20")]
+
+
+@pytest.mark.parametrize("text, owners", [
+    # words before the cue that are no one who can act: the owner stays null
+    ("- 发布说明请勿直接照抄上游，下周五前整理好", []),
+    ("- 要求尽量在下周三前完成联调", []),
+    # given names and nicknames, which no surname list places, stay owners
+    ("- 登录页改版由清梅负责", ["清梅"]),
+    ("- 压缩开关是否打开（下周给结论，鹏鹏和芋艿负责）", ["鹏鹏", "芋艿"]),
+    ("- 性能回归由李伟负责", ["李伟"]),
+])
+def test_owner_words_are_someone_who_can_act(rec, text: str, owners: list[str]) -> None:
+    r = rec(text)
+    assert r.actions, text
+    assert r.actions[0].owners == owners or (owners == [] and r.actions[0].owner is None), \
+        (text, [(a.task, a.owner) for a in r.actions])
+    assert_evidence(r, text)

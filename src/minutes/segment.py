@@ -120,6 +120,11 @@ def _crossing() -> dict[str, tuple[dict[int, frozenset[str]], dict[int, frozense
     return out
 
 
+def word_frequency(word: str) -> int:
+    """How often jieba's dictionary has seen `word` (0 when it is not a word there)."""
+    return tokenizer().FREQ.get(word) or 0
+
+
 def surely_word(text: str, s: int, e: int) -> bool:
     """True when text[s:e] is certainly a word of the segmentation without
     running it: a known two-character term that no dictionary word could

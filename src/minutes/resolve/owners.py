@@ -103,8 +103,13 @@ def find_owners(text: str, start: int, end: int, rules: RuleSet, people: set[str
                     if rule.id == "owner.field":
                         # "责任人：@A 收集问题，@B 确保对外提供": the mentions are the owners
                         continue
-                    if _plausible(name, people) or VAGUE_OWNERS.match(name):
-                        found.append(Owner(name, s, e, rule.id, bool(VAGUE_OWNERS.match(name))))
+                    if not (_plausible(name, people) or VAGUE_OWNERS.match(name)):
+                        continue
+                    if role == "owner" and not (_named(name, people, rules) or _could_be_name(name)):
+                        # "请勿…", "要求尽量…", "分工负责…": the words before the cue
+                        # are no one who can act; the owner stays null
+                        continue
+                    found.append(Owner(name, s, e, rule.id, bool(VAGUE_OWNERS.match(name))))
                 if rule.id == "owner.field":
                     found.extend(_field_owners(text, gs, ge, hit, rules, people))
         if found:
@@ -177,7 +182,8 @@ _MODAL_AFTER = rx.compile(r"\s*(?:需要|需|应该|应当|必须|务必|要)")
 
 
 _ACTOR = rx.compile(r"(?:们|同学|老师|导师|助教|学员|组长|组员|成员|社区|团队|委员会|大家|各位|全体|所有人|每人|每个人|负责人|"
-                    r"经理|主管|总监|部长|主任|秘书|[A-Za-z0-9_\-]*[a-z0-9][A-Za-z0-9_\-]*)$")
+                    r"经理|主管|总监|部长|主任|秘书|师兄|师姐|师弟|师妹|学长|学姐|队长|队员|"
+                    r"^[小老阿][\u4e00-\u9fff]|[A-Za-z0-9_\-]*[a-z0-9][A-Za-z0-9_\-]*)$")
 
 
 def _named(name: str, people: set[str], rules: RuleSet) -> bool:
@@ -186,6 +192,25 @@ def _named(name: str, people: set[str], rules: RuleSet) -> bool:
     digit: PPT and UI are things, not people)."""
     return name in people or bool(rules.any("owners", "person-name", name)) or is_department(name, rules) \
         or bool(rules.any("owners", "group", name)) or bool(VAGUE_OWNERS.match(name)) or bool(_ACTOR.search(name))
+
+
+def _could_be_name(name: str) -> bool:
+    """A word we cannot place: a given name or nickname ("清梅", "鹏鹏",
+    "大毛") may be one, a common dictionary word ("尽量", "分工", "文档") is
+    not. Latin words stay as they were (TC, SIG names); Chinese phrases
+    longer than a name are not names."""
+    if not re.search(r"[\u4e00-\u9fff]", name):
+        return True
+    if not re.fullmatch(r"[\u4e00-\u9fff]{2,4}", name):
+        return False
+    from ..segment import word_frequency  # loads jieba's dictionary: only for a word no rule placed
+
+    return word_frequency(name) < _COMMON_WORD
+
+
+# jieba's frequency above which a word is common vocabulary rather than a
+# name: 丽丽 81, 海涛 32, 志强 15 stay names; 分组 151, 文档 181, 尽量 2179 do not.
+_COMMON_WORD = 100
 
 
 def _subjectish(name: str, people: set[str]) -> bool:
