@@ -140,3 +140,22 @@ def test_owner_words_are_someone_who_can_act(rec, text: str, owners: list[str]) 
     assert r.actions[0].owners == owners or (owners == [] and r.actions[0].owner is None), \
         (text, [(a.task, a.owner) for a in r.actions])
     assert_evidence(r, text)
+
+
+def test_roster_of_names_and_parts_gives_one_action_each(rec) -> None:
+    text = ("3月22日 设计文档讨论\n"
+            "周立：接口文档的错误码部分\n"
+            "吴敏：数据库表结构设计\n")
+    r = rec(text)
+    assert [(a.owner, a.task) for a in r.actions] == [("周立", "接口文档的错误码部分"), ("吴敏", "数据库表结构设计")]
+    assert_evidence(r, text)
+    # who is called what is no part of the work
+    assert rec("成员英文名\n周立：Lily\n吴敏：Grace\n").actions == []
+
+
+def test_speakers_taking_turns_are_no_roster(rec) -> None:
+    text = ("周立：接口文档我觉得还要再改一轮\n"
+            "吴敏：数据库表结构先这样吧\n"
+            "周立：那就按这个版本提交评审\n")
+    r = rec(text)
+    assert all(a.by.rule != "owner.roster" for a in r.actions)

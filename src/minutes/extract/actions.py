@@ -183,6 +183,8 @@ def _decide(ctx: Context, b: Block, bi: int, s: int, e: int, plan_unit: bool) ->
             and (ctx.role(bi) == "plan" or "、" in (b.key or "") or _people_value(ctx, b)) \
             and (_key_names(ctx, b) or _people_value(ctx, b)):
         return "strong", "owner.assignment"  # "黄启元、李维淼：体系结构设计", "工作总结：王嘉凯"  # "下次会议主持人：吴峰光" assigns a role for next time
+    if _in_roster(ctx, bi):
+        return "strong", "owner.roster"
     if b.key and _OWNER_KEYS.match(b.key) and b.value_start is not None:
         rest = re.sub(r"[@＠][\w\u4e00-\u9fff\-·.]+|[\s，,、]", "", text[b.value_start : e])
         return ("strong" if rest else "attach"), "owner.key"
@@ -321,6 +323,42 @@ def _namelike(ctx: Context, key: str) -> bool:
 
     return key in ctx.people or is_department(key, ctx.rules) or bool(ctx.rules.any("owners", "group", key)) or (
         _person_key(ctx, key) and not _META_KEYS.search(key))
+
+
+# words that make a `name：…` line someone speaking rather than a part handed out
+_HAN = rx.compile(r"[\u4e00-\u9fff]")
+_UTTERANCE = rx.compile(r"[我你您咱吧吗呢啊呀嘛哈哦？?！!]|觉得|认为|同意|可以")
+
+
+def _roster_line(ctx: Context, b: Block) -> bool:
+    if b.kind not in ("item", "para") or b.key is None or b.value_start is None or b.checked is not None:
+        return False
+    if not 2 <= b.end - b.value_start <= 40 or _UTTERANCE.search(ctx.text, b.value_start, b.end):
+        return False
+    if len(_HAN.findall(ctx.text, b.value_start, b.end)) < 4:
+        return False  # "姜开琦：Albert", "张三：组长": who is called what, not a part of the work
+    return bool(_key_names(ctx, b)) and not ctx.is_speaker(b)
+
+
+def _in_roster(ctx: Context, bi: int) -> bool:
+    """"鲍韦彤：数据库设计" among lines like it, each naming someone else: a
+    roster of who takes which part, not a chat (speakers come back, and
+    speak: 我, 吧, 觉得, a question)."""
+    blocks = ctx.st.blocks
+    if not _roster_line(ctx, blocks[bi]):
+        return False
+    run = [bi]
+    for step in (-1, 1):
+        i = bi
+        while 0 <= i + step < len(blocks):
+            nxt = blocks[i + step]
+            if nxt.kind != blocks[bi].kind or nxt.level != blocks[bi].level or nxt.para != blocks[bi].para \
+                    or not _roster_line(ctx, nxt):
+                break
+            run.append(i + step)
+            i += step
+    keys = [blocks[i].key for i in run]
+    return len(run) >= 2 and len(set(keys)) == len(keys)
 
 
 def _key_names(ctx: Context, b: Block) -> list[Owner]:
