@@ -159,3 +159,15 @@ def test_speakers_taking_turns_are_no_roster(rec) -> None:
             "周立：那就按这个版本提交评审\n")
     r = rec(text)
     assert all(a.by.rule != "owner.roster" for a in r.actions)
+
+
+def test_a_line_introducing_conclusions_governs_its_list(rec) -> None:
+    text = ("经过和指导老师的讨论，我们最终得出以下结论：\n"
+            "1. 后端采用单体架构\n"
+            "2. 数据库选用 PostgreSQL\n"
+            "\n"
+            "### 会议结果\n"
+            "- 首页改为卡片布局\n")
+    r = rec(text)
+    assert [c.text for c in r.consensus] == ["后端采用单体架构", "数据库选用 PostgreSQL", "首页改为卡片布局"]
+    assert_evidence(r, text)

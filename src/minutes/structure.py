@@ -29,6 +29,7 @@ _CJK_HEAD_NUM = rx.compile(r"^[一二三四五六七八九十]{1,3}[、.]|^[（(
 # followed by a field, not a key), and no dash that joins a task to its field
 _KV = rx.compile(r"^(?P<key>(?:\*\*)?[^\s:：|#*][^:：|。；;！？!?]{0,19}?(?:\*\*)?)[ \t]*(?P<colon>[:：])[ \t]*(?P<value>.*)$")
 _BOLD_KV = rx.compile(r"^\*\*(?P<key>[^*:：|。；;]{1,20})(?P<colon>[:：])\*\*[ \t]*(?P<value>.*)$")
+_INTRO_LINE = rx.compile(r"^[^|#>\n。！？!?]{8,60}?(?:以下|如下)[^|\n:：]{0,12}[:：]\**[ \t]*$")
 _MENTION_LINE = rx.compile(r"^(?:[@＠][\w\u4e00-\u9fff\-·.]+[\s,，、]*)+(?:[-—]+\s*\S{0,12})?\s*(?:<br\s*/?>|</br>)?$", re.I)
 _FIELD_AFTER_TASK = rx.compile(r"(?:\s--?\s*|\s—+\s*|\s)(?:责任人|负责人|执行人|跟进人)$")
 _TABLE_SEP = rx.compile(r"^\|?[ \t]*:?-{3,}:?[ \t]*(\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$")
@@ -281,6 +282,10 @@ def parse(text: str) -> Structure:
             if block.value_start is None and kind != "item" or (block.value_start is None and kind == "item"
                                                                and len(block.key) <= 12):
                 block.kind = "label"
+        if kind == "para" and block.key is None and _INTRO_LINE.match(content):
+            # "经过讨论，我们最终得出以下结论：" over a list: too long for a key, but a
+            # line that ends in a colon introduces what follows it all the same
+            block.kind, block.key = "label", content.rstrip(" \t:：*")
         if kind == "para" and block.key is None and _MENTION_LINE.match(content):
             # "@Katrina  @Blueskymana" on a line of its own names who takes the list below
             block.kind, block.key = "label", content
