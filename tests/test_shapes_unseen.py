@@ -171,3 +171,24 @@ def test_a_line_introducing_conclusions_governs_its_list(rec) -> None:
     r = rec(text)
     assert [c.text for c in r.consensus] == ["后端采用单体架构", "数据库选用 PostgreSQL", "首页改为卡片布局"]
     assert_evidence(r, text)
+
+
+def test_sub_items_that_only_name_people_own_their_task(rec) -> None:
+    text = ("- 任务分配\n"
+            "  - 海报设计（周五前交初稿）\n"
+            "    - 韩梅（素材另行提供）\n"
+            "  - 场地联系\n"
+            "    - 东哥\n"
+            "    - 森哥\n")
+    r = rec(text)
+    assert [(a.source.text, a.owners) for a in r.actions] == [("海报设计（周五前交初稿）", ["韩梅"]), ("场地联系", ["东哥", "森哥"])]
+    assert_evidence(r, text)
+
+
+@pytest.mark.parametrize("text, owners", [
+    ("- 请大家今天和明天阅读部署手册", ["大家"]),
+    ("- 同步活动筹备情况，其中周敏同学负责场地", ["周敏同学"]),
+])
+def test_words_leading_into_a_name_are_not_the_name(rec, text: str, owners: list[str]) -> None:
+    r = rec(text)
+    assert r.actions and r.actions[0].owners == owners, [(a.task, a.owners) for a in r.actions]

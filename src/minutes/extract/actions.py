@@ -482,7 +482,31 @@ def _owners_for(ctx: Context, b: Block, bi: int, s: int, e: int) -> list[Owner]:
         owners = find_owners(text, b.start, s, rules, people)
         if owners:
             return owners
-    return _context_owner(ctx, bi)
+    return _child_names(ctx, b, bi) or _context_owner(ctx, bi)
+
+
+_PAREN = rx.compile(r"[（(][^)）\n]*[)）]")
+
+
+def _child_names(ctx: Context, b: Block, bi: int) -> list[Owner]:
+    """"图纸（五月20交图纸）" over sub-items "齐福运", "东哥": a task whose
+    sub-items do nothing but name who takes it."""
+    if b.kind != "item" or not b.children:
+        return []
+    blocks, text = ctx.st.blocks, ctx.text
+    out = []
+    for j in range(bi + 1, len(blocks)):
+        c = blocks[j]
+        if c.parent != bi:
+            if c.kind == "item" and c.level > b.level:
+                continue  # a grandchild: only the direct sub-items name people
+            break
+        name = _PAREN.sub("", text[c.start:c.end]).strip(" *")
+        if not name or c.checked is not None or not _person_key(ctx, name):
+            return []
+        i = text.find(name, c.start, c.end)
+        out.append(Owner(name, i, i + len(name), "owner.child-names"))
+    return out
 
 
 def _deadline_for(ctx: Context, b: Block, bi: int, s: int, e: int) -> tuple[Deadline | None, bool]:

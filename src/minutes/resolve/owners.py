@@ -15,8 +15,12 @@ from ..rules import RuleSet
 # Whitespace separates names only between Han names ("张三 李四") or before a
 # mention; "TC 成员" and "Merlin Lu" are one name each.
 _SPLIT = rx.compile(r"\s*(?:、|以及|和|及|与|/|,|，|&|\+|＋)\s*|(?<=[a-z])\s+(?=[a-z])|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])|\s+(?=[@＠])")
-_DROP_PREFIX = rx.compile(r"^(?:各位|全体|所有|各|请|由|让|交给|是|为|需要|会后|稍后|随后|目前|主要由|那就|就|@|＠)+")
-_DROP_SUFFIX = rx.compile(r"(?:等人|等)$")
+# words that lead into a name without being part of it: discourse links
+# (其中, 然后) and the verbs that hand work to someone (建议, 要求, 考虑 X 负责)
+_DROP_PREFIX = rx.compile(r"^(?:各位|全体|所有|各|请|由|让|交给|是|为|需要|会后|稍后|随后|目前|主要由|那就|就|"
+                          r"其中|另外|然后|同时|首先|最后|并|建议|希望|要求|安排|考虑|今天|明天|后天|今晚|明晚|本周|下周|@|＠)+")
+# "等人", and a time word run into the name ("请大家今天和明天阅读…")
+_DROP_SUFFIX = rx.compile(r"(?:等人|等|今天|明天|后天|今晚|明晚|本周|下周|这周)$")
 _NOT_OWNER = rx.compile(
     r"^(?:只|主要|具体|分别|共同|各自|专门|全权|统一|一起|来|将|会|谁|人|有人|我|你|他|她|它|这|那|这个|那个|这些|那就|就|"
     r"本次|此事|该|其|我们|你们|他们|我们组|我们部门|我们团队|我们这边|我这边|我方|大家都|目前|今年|去年|明天|后天|下周|本周|会议|例会|首先|然后|最后|同时|"
@@ -27,7 +31,7 @@ VAGUE_OWNERS = rx.compile(r"^(?:相关部门|有关部门|相关人员|有关人
 # A lone work verb is never an owner ("评估会员积分…" starts with a verb).
 _VERB_ONLY = rx.compile(r"^(?:评估|梳理|整理|完成|提交|提供|确认|跟进|落实|推进|发送|编写|撰写|制定|补充|更新|修改|联系|沟通|"
                         r"对接|组织|安排|协调|调研|测试|验证|排查|输出|发布|合并|上传|部署|评审|审核|处理|解决|汇总|统计|核实|"
-                        r"通知|申请|设计|开发|实现|分析|研究|检查|收集|反馈|讨论|继续|开始|确保|准备)$")
+                        r"通知|申请|设计|开发|实现|分析|研究|检查|收集|反馈|讨论|继续|开始|确保|准备|阅读|学习|查看|熟悉|思考)$")
 _COUNT = rx.compile(r"^[一二两三四五六七八九十几\d]+\s*(?:个)?(?:人|位|名)")
 _VERB_LEAD = rx.compile(r"^(?:使用|进行|通过|利用|采用|根据|按照|对于|关于|针对|把|将|从|向|给|用|以|在|于)")
 _PRONOUN_IN = rx.compile(r"[我你您咱]|他们|她们")
