@@ -192,3 +192,17 @@ def test_sub_items_that_only_name_people_own_their_task(rec) -> None:
 def test_words_leading_into_a_name_are_not_the_name(rec, text: str, owners: list[str]) -> None:
     r = rec(text)
     assert r.actions and r.actions[0].owners == owners, [(a.task, a.owners) for a in r.actions]
+
+
+def test_a_deadline_line_after_a_task_list_dates_the_list(rec) -> None:
+    text = ("任务分工：\n"
+            "- 韩梅：需求范围文档\n"
+            "- 周敏：进度计划\n"
+            "\n"
+            "截止时间：周三前\n")
+    r = rec(text)  # meeting 2024-05-06, a Monday
+    assert [(a.owner, a.due, a.due_text) for a in r.actions] == [
+        ("韩梅", "2024-05-08", None), ("周敏", "2024-05-08", None), (None, "2024-05-08", "周三前")]
+    assert_evidence(r, text)
+    # a date field of the meeting itself dates nothing
+    assert all(a.due is None for a in rec("- 韩梅：需求范围文档\n- 周敏：进度计划\n").actions)

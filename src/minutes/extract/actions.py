@@ -90,11 +90,47 @@ def extract_actions(ctx: Context) -> list[Action]:
                                   clause=(cs, ce, owners)))
             continue
         out.append(_build(ctx, b, bi, s, e, role, verdict[0], by=Producer(rule=verdict[1])))
+    out = _closing_deadlines(ctx, out)
     if ctx.view is not None:
         from .speech import merge_handoffs
 
         out = merge_handoffs(ctx, out)
     return out
+
+
+_DEADLINE_KEY = rx.compile(r"(?:截止|完成|提交|交付|上交)(?:时间|日期)|时间节点|DDL|deadline", re.I)
+
+
+def _closing_deadlines(ctx: Context, out: list[Action]) -> list[Action]:
+    """"截止时间：周三前" on its own line after a list of tasks dates every task
+    of that list (`due` set, `due_text` null: the words are not in their
+    line), and is itself a task (docs/annotation.md)."""
+    blocks, text = ctx.st.blocks, ctx.text
+    added: list[Action] = []
+    for bi, b in enumerate(blocks):
+        if b.kind not in ("item", "para") or not b.key or b.value_start is None or not _DEADLINE_KEY.search(b.key):
+            continue
+        if any(a.source.start >= b.start and a.source.end <= b.end for a in out):
+            continue  # already a task of its own (an item whose words assign it)
+        ref = ctx.ref_date(bi)
+        d = ctx.deadline(b.value_start, b.end, ref) if ref else None
+        if d is None or d.date is None:
+            continue
+        lo = bi - 1  # the list just above, back to its label or heading
+        while lo >= 0 and blocks[lo].kind in ("item", "para") and blocks[lo].heading == b.heading:
+            lo -= 1
+        span = (blocks[lo + 1].start, b.start) if lo + 1 < bi else None
+        if span is None:
+            continue
+        dated = False
+        for i, a in enumerate(out):
+            if a.due is None and a.due_text is None and span[0] <= a.source.start < span[1]:
+                out[i] = a.model_copy(update={"due": d.date.isoformat()})
+                dated = True
+        if dated:
+            added.append(_build(ctx, b, bi, b.start, b.end, ctx.role(bi), "strong",
+                                by=Producer(rule="action.closing-deadline")))
+    return sorted(out + added, key=lambda a: a.source.start) if added else out
 
 
 def build_action(ctx: Context, bi: int, s: int, e: int, by: Producer) -> Action:
