@@ -206,7 +206,7 @@ def _range_end(m: re.Match[str], ref: date) -> date | None:
 
 
 def _day_only(m: re.Match[str], ref: date) -> date | None:
-    d = _num(m["d"])
+    d = _num(m["d"] or m["d2"])
     cand = _safe(ref.year, ref.month, d)
     if cand is None or cand < ref:
         nm = ref.month % 12 + 1
@@ -214,7 +214,7 @@ def _day_only(m: re.Match[str], ref: date) -> date | None:
     return cand
 
 
-_REL_DAYS = {"今": 0, "当": 0, "明": 1, "次": 1, "翌": 1, "听": 1, "后": 2, "大后": 3, "明后": 2,
+_REL_DAYS = {"今": 0, "当": 0, "明": 1, "次": 1, "翌": 1, "第二": 1, "听": 1, "后": 2, "大后": 3, "明后": 2,
              "昨": -1, "寻": -1, "琴": -1, "前": -2, "大前": -3}
 
 
