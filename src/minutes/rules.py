@@ -71,12 +71,24 @@ class Rule:
     match_examples: tuple[str, ...] = ()
     no_match_examples: tuple[str, ...] = ()
     extra: dict[str, Any] = field(default_factory=dict)
+    # words of which every match holds one (rx.needles), read on first use
+    _needles: tuple[str, ...] | None = field(default=None, init=False, repr=False, compare=False)
+
+    def _may_match(self, sub: str) -> bool:
+        """False when `sub` lacks every word the pattern needs: a substring
+        test instead of running the pattern at each position of the span."""
+        needles = self._needles
+        if needles is None:
+            needles = self._needles = rx.needles(self.regex.pattern, self.regex.flags)
+        return not needles or any(n in sub for n in needles)
 
     def finditer(self, text: str, start: int = 0, end: int | None = None) -> Iterator[Hit]:
         end = len(text) if end is None else end
         # Match on the slice: `^` and `$` must anchor at the span's edges, which
         # re's pos/endpos arguments do not do for `^`.
         sub = text[start:end] if start or end != len(text) else text
+        if not self._may_match(sub):
+            return
         names = self.regex.groupindex
         for m in self.regex.finditer(sub):
             s, e = m.start() + start, m.end() + start
@@ -89,6 +101,8 @@ class Rule:
         # The hot path of every extractor: most calls find nothing, so no generator.
         end = len(text) if end is None else end
         sub = text[start:end] if start or end != len(text) else text
+        if not self._may_match(sub):
+            return None
         pos = 0
         while True:
             m = self.regex.search(sub, pos)
