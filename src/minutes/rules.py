@@ -80,7 +80,10 @@ class Rule:
         needles = self._needles
         if needles is None:
             needles = self._needles = rx.needles(self.regex.pattern, self.regex.flags)
-        return not needles or any(n in sub for n in needles)
+        for n in needles:  # a plain loop: asked ~300k times a corpus, a generator costs
+            if n in sub:
+                return True
+        return not needles
 
     def finditer(self, text: str, start: int = 0, end: int | None = None) -> Iterator[Hit]:
         end = len(text) if end is None else end
@@ -100,7 +103,11 @@ class Rule:
     def search(self, text: str, start: int = 0, end: int | None = None) -> Hit | None:
         # The hot path of every extractor: most calls find nothing, so no generator.
         end = len(text) if end is None else end
-        sub = text[start:end] if start or end != len(text) else text
+        return self.search_in(text, text[start:end] if start or end != len(text) else text, start)
+
+    def search_in(self, text: str, sub: str, start: int) -> Hit | None:
+        """`search` over sub = text[start:end], already cut (RuleSet cuts it
+        once for all the rules of a role)."""
         if not self._may_match(sub):
             return None
         pos = 0
@@ -171,16 +178,24 @@ class RuleSet:
 
     def which(self, family: str, role: str, text: str, start: int = 0, end: int | None = None) -> Rule | None:
         """The first rule of this role that matches: what an item cites as its producer."""
-        for r in self.role(family, role):
-            if r.search(text, start, end) is not None:
-                return r
-        return None
+        found = self._first(family, role, text, start, end)
+        return found[0] if found is not None else None
 
     def any(self, family: str, role: str, text: str, start: int = 0, end: int | None = None) -> Hit | None:
-        for r in self.role(family, role):
-            h = r.search(text, start, end)
+        """The first hit of the first rule of this role that matches."""
+        found = self._first(family, role, text, start, end)
+        return found[1] if found is not None else None
+
+    def _first(self, family: str, role: str, text: str, start: int, end: int | None) -> tuple[Rule, Hit] | None:
+        rules = self._by_role.get((family, role))
+        if rules is None:
+            rules = self.role(family, role)
+        end = len(text) if end is None else end
+        sub = text[start:end] if start or end != len(text) else text  # cut once, not once per rule
+        for r in rules:
+            h = r.search_in(text, sub, start)
             if h is not None:
-                return h
+                return r, h
         return None
 
 
