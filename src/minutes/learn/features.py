@@ -42,8 +42,9 @@ def _grams(prefix: str, text: str, out: list[str]) -> None:
     # characters and character pairs: three-character grams doubled the
     # features without moving cross-validated F1 (they learn single sources)
     t = _norm(text)
-    out.extend(prefix + "1" + c for c in set(t) if not c.isspace())
-    out.extend(prefix + "2" + t[i:i + 2] for i in range(len(t) - 1))
+    one, two = prefix + "1", prefix + "2"
+    out.extend([one + c for c in set(t) if not c.isspace()])
+    out.extend([two + t[i:i + 2] for i in range(len(t) - 1)])
 
 
 def unit_features(ctx: "Context", u: "Unit") -> list[str]:

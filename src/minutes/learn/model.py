@@ -51,12 +51,14 @@ class Model:
         """The summed weights per label, from the biases or from `start`, the
         sums of the features before these. Features are added one by one in
         order, so sums(b, sums(a)) is sums(a + b) to the last bit."""
-        table = self.table
+        get = self.table.get
         za, zc, zd = start if start is not None else (self.bias.get(label, 0.0) for label in LABELS)
-        for f in features:
-            w = table.get(f)
+        for f in features:  # the layer's innermost loop: no tuple built per feature
+            w = get(f)
             if w is not None:
-                za, zc, zd = za + w[0], zc + w[1], zd + w[2]
+                za += w[0]
+                zc += w[1]
+                zd += w[2]
         return za, zc, zd
 
     @staticmethod
