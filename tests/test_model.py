@@ -81,3 +81,33 @@ def test_every_item_names_what_produced_it() -> None:
         for item in (*r.discussion, *r.consensus, *r.disagreements, *r.actions):
             assert item.by is not None and (item.by.rule or item.by.model), (path.name, item)
         assert all(f.rule for f in r.vague)
+
+
+def test_staged_features_skip_only_units_that_cannot_reach_a_threshold() -> None:
+    """The learned layer stops at a bound before the owner and deadline
+    lookups; the bound must never drop a unit the full features would take,
+    and the stages together must be unit_features, in its order."""
+    from minutes.ingest import read_path
+    from minutes.learn import features as F
+    from minutes.learn.model import LABELS, load
+    from minutes.pipeline import prepare
+    from minutes.units import units
+
+    m = load()
+    paths = sorted((ROOT / "corpora" / "real").glob("c1_0*.md"))[:12]
+    checked = 0
+    for p in paths:
+        ctx = prepare(read_path(p))
+        for u in units(ctx):
+            head, cues, resolved, tail = (F.text_features(ctx, u), F.cue_features(ctx, u),
+                                          F.resolved_features(ctx, u), F.tail_features(ctx, u))
+            full = F.unit_features(ctx, u)
+            assert full == head + cues + resolved + tail
+            z = m.sums(head)
+            assert m.sums(resolved + tail, m.sums(cues, z)) == m.sums(full)
+            reached = [label for label, p in m.scores(full).items() if p >= m.thresholds[label]]
+            for label in reached:
+                assert m.could_reach(m.sums(tail, z), F.AFTER_TEXT, [label], m.thresholds)
+                assert m.could_reach(m.sums(tail, m.sums(cues, z)), F.RESOLVED_GROUPS, [label], m.thresholds)
+                checked += 1
+    assert checked > 0 and set(LABELS)

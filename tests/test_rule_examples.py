@@ -1,6 +1,8 @@
 """Every example of every rule is a test (Duckling's Tests.hs, Vale's fixtures)."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from minutes.errors import RuleError
@@ -75,3 +77,30 @@ def test_rules_cli_reports_a_failing_user_example(tmp_path) -> None:
         'examples.match = ["明天搞"]\nexamples.no_match = ["今天完成"]\n', encoding="utf-8")
     r = CliRunner().invoke(app, ["rules", "test", "--rules", str(tmp_path)])
     assert r.exit_code == 1 and "vague.broken: should match" in r.output
+
+
+@pytest.mark.parametrize("rule_id", sorted(RULES.rules))
+def test_needles_hold_for_every_match(rule_id: str) -> None:
+    """Rule.search skips a span lacking the words rx.needles reads from the
+    pattern: every match of the examples must hold one of them."""
+    from minutes import rx
+
+    r = RULES.rules[rule_id]
+    needles = rx.needles(r.regex.pattern, r.regex.flags)
+    for ex in (*r.match_examples, *r.no_match_examples):
+        for m in r.regex.finditer(ex):
+            assert not m.group() or not needles or any(n in m.group() for n in needles), (ex, needles)
+
+
+@pytest.mark.parametrize("pattern, flags, needles", [
+    (r"(?P<owner>\w{1,20}?)\s*(?:来|去)?负责(?!人)", 0, ("负责",)),
+    (r"由(?:甲|乙)提供", 0, ("提供",)),  # the longest promise wins
+    (r"(?:完成了|已经)做", 0, ("完成了", "已经")),
+    (r"(?:已|了)", 0, ("已", "了")),
+    (r"TBD|待定", re.I, ()),  # a cased word under IGNORECASE promises nothing exact
+    (r"(?:a)?b*", 0, ()),
+])
+def test_needles_read_from_patterns(pattern: str, flags: int, needles: tuple[str, ...]) -> None:
+    from minutes import rx
+
+    assert rx.needles(pattern, flags) == needles

@@ -71,12 +71,27 @@ class Rule:
     match_examples: tuple[str, ...] = ()
     no_match_examples: tuple[str, ...] = ()
     extra: dict[str, Any] = field(default_factory=dict)
+    # words of which every match holds one (rx.needles), read on first use
+    _needles: tuple[str, ...] | None = field(default=None, init=False, repr=False, compare=False)
+
+    def _may_match(self, sub: str) -> bool:
+        """False when `sub` lacks every word the pattern needs: a substring
+        test instead of running the pattern at each position of the span."""
+        needles = self._needles
+        if needles is None:
+            needles = self._needles = rx.needles(self.regex.pattern, self.regex.flags)
+        for n in needles:  # a plain loop: asked ~300k times a corpus, a generator costs
+            if n in sub:
+                return True
+        return not needles
 
     def finditer(self, text: str, start: int = 0, end: int | None = None) -> Iterator[Hit]:
         end = len(text) if end is None else end
         # Match on the slice: `^` and `$` must anchor at the span's edges, which
         # re's pos/endpos arguments do not do for `^`.
         sub = text[start:end] if start or end != len(text) else text
+        if not self._may_match(sub):
+            return
         names = self.regex.groupindex
         for m in self.regex.finditer(sub):
             s, e = m.start() + start, m.end() + start
@@ -88,7 +103,13 @@ class Rule:
     def search(self, text: str, start: int = 0, end: int | None = None) -> Hit | None:
         # The hot path of every extractor: most calls find nothing, so no generator.
         end = len(text) if end is None else end
-        sub = text[start:end] if start or end != len(text) else text
+        return self.search_in(text, text[start:end] if start or end != len(text) else text, start)
+
+    def search_in(self, text: str, sub: str, start: int) -> Hit | None:
+        """`search` over sub = text[start:end], already cut (RuleSet cuts it
+        once for all the rules of a role)."""
+        if not self._may_match(sub):
+            return None
         pos = 0
         while True:
             m = self.regex.search(sub, pos)
@@ -157,16 +178,24 @@ class RuleSet:
 
     def which(self, family: str, role: str, text: str, start: int = 0, end: int | None = None) -> Rule | None:
         """The first rule of this role that matches: what an item cites as its producer."""
-        for r in self.role(family, role):
-            if r.search(text, start, end) is not None:
-                return r
-        return None
+        found = self._first(family, role, text, start, end)
+        return found[0] if found is not None else None
 
     def any(self, family: str, role: str, text: str, start: int = 0, end: int | None = None) -> Hit | None:
-        for r in self.role(family, role):
-            h = r.search(text, start, end)
+        """The first hit of the first rule of this role that matches."""
+        found = self._first(family, role, text, start, end)
+        return found[1] if found is not None else None
+
+    def _first(self, family: str, role: str, text: str, start: int, end: int | None) -> tuple[Rule, Hit] | None:
+        rules = self._by_role.get((family, role))
+        if rules is None:
+            rules = self.role(family, role)
+        end = len(text) if end is None else end
+        sub = text[start:end] if start or end != len(text) else text  # cut once, not once per rule
+        for r in rules:
+            h = r.search_in(text, sub, start)
             if h is not None:
-                return h
+                return r, h
         return None
 
 

@@ -62,3 +62,72 @@ def compile(pattern: str, flags: int | re.RegexFlag = 0) -> re.Pattern[str]:  # 
         return re.compile(pattern, flags)
     startcache.put(key, entry)
     return rx
+
+
+# --- required words ------------------------------------------------------------
+# Most rule patterns cannot match unless some fixed words appear ("X负责"
+# needs 负责); a substring test for them is far cheaper than running a long
+# pattern over a sentence that lacks them (a pattern that opens with a lazy
+# name is tried at every position). The words are read from the parsed
+# pattern; a set means "at least one of these".
+_MAX_NEEDLES = 6
+
+
+def needles(pattern: str, flags: int = 0) -> tuple[str, ...]:
+    """Strings of which every match of `pattern` contains at least one;
+    () when the pattern promises none. Kept in the start-up cache: parsing
+    is what the cache saves a cold start."""
+    flags = int(flags)
+    return tuple(startcache.remember(("needles", pattern, flags), lambda: list(_needles_uncached(pattern, flags))))
+
+
+def _needles_uncached(pattern: str, flags: int) -> tuple[str, ...]:
+    if _sre is None:  # pragma: no cover - another Python
+        return ()
+    try:
+        tree = _parser.parse(pattern, flags)
+    except Exception:  # noqa: BLE001 - never fail a match because of a shortcut
+        return ()
+    return _best(_required(tree, flags | tree.state.flags))
+
+
+def _best(cands: list[tuple[str, ...]]) -> tuple[str, ...]:
+    # the rarest promise: the longest shortest word, then the fewest words
+    return max(cands, key=lambda c: (min(map(len, c)), -len(c)), default=())
+
+
+def _exact(ch: int, flags: int) -> bool:
+    """Does this literal match only itself? Under IGNORECASE only an uncased character does."""
+    return not flags & re.IGNORECASE or not _sre.unicode_iscased(ch)
+
+
+def _required(seq, flags: int) -> list[tuple[str, ...]]:
+    """Candidate needle sets of a parsed sequence: each must hold for every match."""
+    from re import _constants as c
+
+    cands: list[tuple[str, ...]] = []
+    run: list[str] = []
+
+    def close() -> None:
+        if run:
+            cands.append(("".join(run),))
+            run.clear()
+
+    for op, av in seq:
+        if op is c.LITERAL and _exact(av, flags):
+            run.append(chr(av))
+            continue
+        close()
+        if op is c.SUBPATTERN:
+            _group, add, _del, sub = av
+            cands.append(_best(_required(sub, flags | add)))
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT) and av[0] >= 1:
+            cands.append(_best(_required(av[2], flags)))
+        elif op is c.BRANCH:
+            alts = [_best(_required(alt, flags)) for alt in av[1]]
+            if all(alts) and sum(map(len, alts)) <= _MAX_NEEDLES:
+                cands.append(tuple(dict.fromkeys(w for alt in alts for w in alt)))
+        elif op is c.IN and len(av) <= _MAX_NEEDLES and all(o is c.LITERAL and _exact(a, flags) for o, a in av):
+            cands.append(tuple(chr(a) for _o, a in av))  # 已|了 is parsed as the class [已了]
+    close()
+    return [x for x in cands if x]

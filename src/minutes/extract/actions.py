@@ -302,7 +302,7 @@ def _decide(ctx: Context, b: Block, bi: int, s: int, e: int, plan_unit: bool) ->
 
 def _assignments(ctx: Context, s: int, e: int) -> list[tuple[int, int, list[Owner]]]:
     """Clauses of one unit that each give a person their own task; [] unless there are two or more."""
-    text, rules = ctx.text, ctx.rules
+    text = ctx.text
     out: list[tuple[int, int, list[Owner]]] = []
     pos = s
     for m in list(_CLAUSE_END.finditer(text, s, e)) + [None]:
@@ -312,8 +312,8 @@ def _assignments(ctx: Context, s: int, e: int) -> list[tuple[int, int, list[Owne
             cs += 1
         if ce - cs < 3:
             continue
-        owners = [o for o in find_owners(text, cs, ce, rules, ctx.people) if o.rule == "owner.responsible"] \
-            or lead_name_owner(text, cs, ce, rules, ctx.people)
+        owners = [o for o in ctx.owners(cs, ce) if o.rule == "owner.responsible"] \
+            or _lead_name_owner(ctx, cs, ce)
         if owners and owners[0].start - cs <= 2:
             out.append((cs, ce, owners))
         elif out and not ctx.deadline(cs, ce, ctx.meeting_date or date(2000, 1, 1)):
@@ -329,11 +329,20 @@ def _lead_name(ctx: Context, b: Block, bi: int, s: int, e: int) -> tuple[str, st
     if b.kind not in ("item", "para") or ctx.role(bi) == "progress":
         return None
     rules, text = ctx.rules, ctx.text
-    if not lead_name_owner(text, s, e, rules, ctx.people):
+    if not _lead_name_owner(ctx, s, e):
         return None
     if any(rules.any("actions", r, text, s, e) for r in ("done", "report", "question", "invite")):
         return None
     return "strong", "owner.lead-name"
+
+
+def _lead_name_owner(ctx: Context, s: int, e: int) -> list[Owner]:
+    """lead_name_owner of text[s:e], once per span: _decide asks it to judge
+    a sentence and _owners_for again to name the owner of the same one."""
+    found = ctx.memo.lead_names.get((s, e))
+    if found is None:
+        found = ctx.memo.lead_names[(s, e)] = lead_name_owner(ctx.text, s, e, ctx.rules, ctx.people)
+    return found
 
 
 def _known_with_deadline(ctx: Context, b: Block, bi: int, s: int, e: int) -> tuple[str, str] | None:
@@ -507,7 +516,7 @@ def _owners_for(ctx: Context, b: Block, bi: int, s: int, e: int) -> list[Owner]:
         i = text.find(b.key, b.start)
         if not re.search(r"[/]", b.key):
             return [Owner(b.key, i, i + len(b.key), "owner.speaker")]
-    owners = subject_owner(text, s, e, rules, people) or lead_name_owner(text, s, e, rules, people) \
+    owners = subject_owner(text, s, e, rules, people) or _lead_name_owner(ctx, s, e) \
         or known_people(text, s, e, people)
     if owners:
         return owners

@@ -18,10 +18,10 @@ def extract_consensus(ctx: Context) -> list[Item]:
     verdicts: dict[int, str | bool | None] = {}  # per block: its sentences share the block-level checks
     for sent, b in ctx.body_sentences():
         bi, s, e = sent.block, sent.start, sent.end
-        if _open(ctx, s, e) or rules.any("actions", "question", text, s, e):
-            continue
+        # what makes a consensus first: few sentences have it, and the
+        # checks that exclude one (open points, questions) then run on those few
         why = _is_consensus(ctx, bi, s, e, verdicts)
-        if why is None:
+        if why is None or _open(ctx, s, e) or rules.any("actions", "question", text, s, e):
             continue
         if ctx.view is not None and ctx.rules.any("transcripts", "agree", text, b.start, b.end):
             continue  # "同意。" agrees with a statement; the statement is the consensus

@@ -42,12 +42,31 @@ def _grams(prefix: str, text: str, out: list[str]) -> None:
     # characters and character pairs: three-character grams doubled the
     # features without moving cross-validated F1 (they learn single sources)
     t = _norm(text)
-    out.extend(prefix + "1" + c for c in set(t) if not c.isspace())
-    out.extend(prefix + "2" + t[i:i + 2] for i in range(len(t) - 1))
+    one, two = prefix + "1", prefix + "2"
+    out.extend([one + c for c in set(t) if not c.isspace()])
+    out.extend([two + t[i:i + 2] for i in range(len(t) - 1)])
 
 
 def unit_features(ctx: "Context", u: "Unit") -> list[str]:
-    text, rules = ctx.text, ctx.rules
+    """Every feature of a unit, in the order the weights are summed (the
+    order matters to the last bit of a score, so the stages below never
+    reorder it)."""
+    return [*text_features(ctx, u), *cue_features(ctx, u), *resolved_features(ctx, u), *tail_features(ctx, u)]
+
+
+# The features that cost most are computed in stages, so the learned layer
+# can stop once a unit cannot reach any threshold (see layer.apply). Each
+# stage's possible features are listed here: what the model's weights for
+# them could add at most is the bound of a unit whose stage is not yet run.
+# One tuple is a group of features that exclude each other.
+CUE_GROUPS: tuple[tuple[str, ...], ...] = tuple((f"cue:{family}.{role}",) for family, role in CUES)
+RESOLVED_GROUPS: tuple[tuple[str, ...], ...] = (("owner",), ("due", "due:vague"))
+AFTER_TEXT = CUE_GROUPS + RESOLVED_GROUPS  # what may follow text_features
+
+
+def text_features(ctx: "Context", u: "Unit") -> list[str]:
+    """What the unit says and where it stands: cheap, no rule is run."""
+    text = ctx.text
     out: list[str] = ["bias", f"kind:{u.kind}", f"role:{u.role}", f"depth:{min(u.depth, 3)}"]
     body = text[u.start:u.end]
     _grams("t", body, out)
@@ -71,18 +90,36 @@ def unit_features(ctx: "Context", u: "Unit") -> list[str]:
         out.append("speaker")
     if not u.first:
         out.append("notfirst")
+    return out
+
+
+def cue_features(ctx: "Context", u: "Unit") -> list[str]:
+    """The cue roles of the rule packs that match the unit (one of CUE_GROUPS each)."""
+    text, rules = ctx.text, ctx.rules
+    out: list[str] = []
     for family, roles in _ALL_CUES.items():
         if not rules.maybe(family, roles, text, u.start, u.end):
             continue
         for role in roles:
             if rules.any(family, role, text, u.start, u.end) is not None:
                 out.append(f"cue:{family}.{role}")
+    return out
+
+
+def resolved_features(ctx: "Context", u: "Unit") -> list[str]:
+    """Whether the resolvers find an owner and a deadline (RESOLVED_GROUPS):
+    the dearest stage, a full owner and deadline lookup of the unit."""
+    out: list[str] = []
     if ctx.owners(u.start, u.end):
         out.append("owner")
     ref = ctx.ref_date(u.block) or date(2000, 1, 1)
     due = ctx.deadline(u.start, u.end, ref)
     if due is not None:
         out.append("due" if due.date is not None else "due:vague")
-    if "@" in body or "＠" in body:
-        out.append("mention")
     return out
+
+
+def tail_features(ctx: "Context", u: "Unit") -> list[str]:
+    """Cheap features that come last in the summing order."""
+    body = ctx.text[u.start:u.end]
+    return ["mention"] if "@" in body or "＠" in body else []

@@ -25,7 +25,7 @@ def apply(ctx: "Context", model: Model, mode: str, consensus: list[Item], disagr
           actions: list[Action]) -> tuple[list[Item], list[Item], list[Action]]:
     from ..extract.actions import build_action
     from ..units import units
-    from .features import unit_features
+    from .features import AFTER_TEXT, RESOLVED_GROUPS, cue_features, resolved_features, tail_features, text_features
 
     if mode == "model":
         consensus, disagreements, actions = [], [], []
@@ -35,9 +35,23 @@ def apply(ctx: "Context", model: Model, mode: str, consensus: list[Item], disagr
     for u in units(ctx):
         if u.role in ("skip", "meta") or u.kind == "cell":
             continue  # tables are read by their columns; skipped sections hold no items
-        if all(taken[label].hits(u.start, u.end) for label in LABELS):
+        open_labels = [label for label in LABELS if not taken[label].hits(u.start, u.end)]
+        if not open_labels:
             continue  # every kind already decided here: nothing for the model to add
-        scores = model.scores(unit_features(ctx, u))
+        # unit_features, built in stages: most units cannot reach a threshold
+        # whatever their cues, owner and deadline say, and those lookups (a
+        # full owner and deadline resolution of the unit) were most of the
+        # layer's cost. A unit is dropped only when the bound says no open
+        # label can reach its threshold. The sums go on feature by feature in
+        # unit_features' order, so a score is the one it gives, to the bit.
+        tail = tail_features(ctx, u)
+        z = model.sums(text_features(ctx, u))
+        if not model.could_reach(model.sums(tail, z), AFTER_TEXT, open_labels, thresholds):
+            continue
+        z = model.sums(cue_features(ctx, u), z)
+        if not model.could_reach(model.sums(tail, z), RESOLVED_GROUPS, open_labels, thresholds):
+            continue
+        scores = model.probabilities(model.sums(resolved_features(ctx, u) + tail, z))
         for label in LABELS:
             p = scores[label]
             if p < thresholds.get(label, 1.1) or taken[label].hits(u.start, u.end):

@@ -31,6 +31,9 @@ class Model:
     thresholds_alone: dict[str, float]  # on its own ("model", the ablation)
     # feature → its weight for each label: one lookup per feature, not three
     table: dict[str, tuple[float, float, float]] = field(default_factory=dict, compare=False, repr=False)
+    # groups of features → the most their weights can add per label (see `could_reach`)
+    _gains: dict[tuple[tuple[str, ...], ...], tuple[float, float, float]] = field(
+        default_factory=dict, init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         if self.table:
@@ -42,13 +45,43 @@ class Model:
             table[k] = (wa.get(k, 0.0), wc.get(k, 0.0), wd.get(k, 0.0))
 
     def scores(self, features: list[str]) -> dict[str, float]:
-        table = self.table
-        za, zc, zd = (self.bias.get(label, 0.0) for label in LABELS)
-        for f in features:
-            w = table.get(f)
+        return self.probabilities(self.sums(features))
+
+    def sums(self, features: list[str], start: tuple[float, float, float] | None = None) -> tuple[float, float, float]:
+        """The summed weights per label, from the biases or from `start`, the
+        sums of the features before these. Features are added one by one in
+        order, so sums(b, sums(a)) is sums(a + b) to the last bit."""
+        get = self.table.get
+        za, zc, zd = start if start is not None else (self.bias.get(label, 0.0) for label in LABELS)
+        for f in features:  # the layer's innermost loop: no tuple built per feature
+            w = get(f)
             if w is not None:
-                za, zc, zd = za + w[0], zc + w[1], zd + w[2]
-        return {label: 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z)))) for label, z in zip(LABELS, (za, zc, zd))}
+                za += w[0]
+                zc += w[1]
+                zd += w[2]
+        return za, zc, zd
+
+    @staticmethod
+    def probabilities(z: tuple[float, float, float]) -> dict[str, float]:
+        return {label: 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, v)))) for label, v in zip(LABELS, z)}
+
+    def could_reach(self, z: tuple[float, float, float], later: tuple[tuple[str, ...], ...], labels: list[str],
+                    thresholds: dict[str, float]) -> bool:
+        """Could any of `labels` reach its threshold once the features still to
+        come are known? `z` are the sums of the unit's features so far;
+        `later` lists the groups of features that may yet be added (at most
+        one of each group). A "no" is certain: the bound adds every positive
+        weight the later features could bring, plus a margin far above the
+        rounding of another summing order, so skipping the rest changes no
+        decision."""
+        gain = self._gains.get(later)
+        if gain is None:
+            table = self.table
+            gain = self._gains[later] = tuple(  # type: ignore[assignment]
+                sum(max(0.0, *(table.get(f, (0.0, 0.0, 0.0))[i] for f in group)) for group in later) + 1e-9
+                for i in range(len(LABELS)))
+        top = self.probabilities((z[0] + gain[0], z[1] + gain[1], z[2] + gain[2]))
+        return any(top[label] >= thresholds.get(label, 1.1) for label in labels)
 
     def to_json(self) -> dict:
         return {"name": self.name, "labels": list(LABELS), "bias": self.bias,
