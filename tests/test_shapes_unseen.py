@@ -206,3 +206,14 @@ def test_a_deadline_line_after_a_task_list_dates_the_list(rec) -> None:
     assert_evidence(r, text)
     # a date field of the meeting itself dates nothing
     assert all(a.due is None for a in rec("- 韩梅：需求范围文档\n- 周敏：进度计划\n").actions)
+
+
+@pytest.mark.parametrize("text, owner", [
+    ("- 与团长及其他组长沟通，下周五前准备总系统答辩", None),  # no department opens the line
+    ("- 提交项目材料发到 zychen@nju.edu.cn，周五前完成", None),  # an e-mail address is no mention
+    ("- 测试组周五前完成回归测试", "测试组"),
+    ("- 小组长周五前完成 Git 的基本配置", "小组长"),
+])
+def test_no_owner_from_a_function_word_or_an_address(rec, text: str, owner: str | None) -> None:
+    r = rec(text)
+    assert r.actions and r.actions[0].owner == owner, [(a.task, a.owner) for a in r.actions]

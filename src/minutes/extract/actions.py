@@ -26,7 +26,11 @@ _HEAD_MENTION = rx.compile(r"[@＠](?P<owner>[\w\u4e00-\u9fff\-·.]+?)\s*$")
 _PEOPLE_VALUE = rx.compile(r"^[\w\u4e00-\u9fff·\- ]{1,24}(?:\s*[、,，和/]\s*[\w\u4e00-\u9fff·\- ]{1,24})*$")
 # the roles that can make a sentence an action by what it says
 _CUES = ("assign", "future", "modal", "imperative", "due-verb")
-_LEADING_DEPT = rx.compile(r"([\u4e00-\u9fffA-Za-z]{1,8}?(?:部(?![署分件门])|组(?![织件合建成])|中心|团队|委员会|办公室|科(?![学技研])|处(?![理置])|小组))(?=[\u4e00-\u9fff]{2})")
+# a department or group opening a line; its name holds no function word
+# ("与团长及其他组长…", "下次组会…", "及时向…提交小组名单" open with no one)
+_LEADING_DEPT = rx.compile(r"((?:(?![与向及和的在把对给次时])[\u4e00-\u9fffA-Za-z]){1,8}?"
+                           r"(?:部(?![署分件门])|组[长员]?(?![织件合建成会内长员])|中心|团队|委员会|办公室|科(?![学技研])|处(?![理置])))"
+                           r"(?=[\u4e00-\u9fff]{2})")
 _CLAUSE_END = rx.compile(r"[，,；;。]")
 _SCOPE_WORK = rx.compile(r"计划|任务|分工|安排|对齐|完成|待办|TODO|要做", re.I)
 _OPINION = rx.compile(r"觉得|认为|建议|感觉|看法|[？?]|吗|吧$")
@@ -426,7 +430,12 @@ def _person_key(ctx: Context, key: str) -> bool:
     key = key.strip()
     return key in ctx.people or bool(ctx.rules.any("owners", "person-name", key)) or bool(
         re.fullmatch(r"@?[A-Za-z][A-Za-z0-9_\-]*(?:\s?sir)?|[\u4e00-\u9fff]{1,2}(?:sir|老师|总|工|哥|姐)", key, re.I)
-        and re.search(r"[a-z0-9\u4e00-\u9fff]", key))
+        and re.search(r"[a-z0-9\u4e00-\u9fff]", key) and not _LATIN_LABEL.match(key))
+
+
+# English words that label a list ("todo:", "Note:") rather than name a handle
+_LATIN_LABEL = rx.compile(r"(?:todo|to-do|done|doing|note|notes|tbd|wip|fixme|question|questions|summary|agenda|"
+                          r"update|updates|issue|issues|plan|plans|next|action|actions|ddl|deadline|due|status|ps|q|a)$", re.I)
 
 
 def _group_name(ctx: Context, key: str) -> bool:
