@@ -8,6 +8,7 @@ done, invitations, questions and speakers' opinions are not actions.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import replace
 from datetime import date
 
@@ -108,29 +109,35 @@ _DEADLINE_KEY = rx.compile(r"(?:截止|完成|提交|交付|上交)(?:时间|日
 def _closing_deadlines(ctx: Context, out: list[Action]) -> list[Action]:
     """"截止时间：周三前" on its own line after a list of tasks dates every task
     of that list (`due` set, `due_text` null: the words are not in their
-    line), and is itself a task (docs/annotation.md)."""
-    blocks, text = ctx.st.blocks, ctx.text
+    line), and is itself a task (docs/annotation.md). A second deadline line
+    further down dates only the tasks after the first: each task is looked
+    at once, so a long list of such lines stays linear."""
+    blocks = ctx.st.blocks
+    order = sorted(range(len(out)), key=lambda i: out[i].source.start)
+    starts = [out[i].source.start for i in order]
     added: list[Action] = []
+    run = 0  # first block of the list that a deadline line here would close
     for bi, b in enumerate(blocks):
-        if b.kind not in ("item", "para") or not b.key or b.value_start is None or not _DEADLINE_KEY.search(b.key):
+        listed = b.kind in ("item", "para")
+        prev = blocks[bi - 1] if bi else None
+        if not listed or prev is None or prev.heading != b.heading or prev.kind not in ("item", "para"):
+            run = bi + (not listed)  # a new list starts here (or after this label or heading)
+        if not listed or not b.key or b.value_start is None or not _DEADLINE_KEY.search(b.key):
             continue
-        if any(a.source.start >= b.start and a.source.end <= b.end for a in out):
+        first = bisect_left(starts, b.start)
+        if first < len(starts) and starts[first] < b.end:
             continue  # already a task of its own (an item whose words assign it)
         ref = ctx.ref_date(bi)
         d = ctx.deadline(b.value_start, b.end, ref) if ref else None
-        if d is None or d.date is None:
-            continue
-        lo = bi - 1  # the list just above, back to its label or heading
-        while lo >= 0 and blocks[lo].kind in ("item", "para") and blocks[lo].heading == b.heading:
-            lo -= 1
-        span = (blocks[lo + 1].start, b.start) if lo + 1 < bi else None
-        if span is None:
+        if d is None or d.date is None or run >= bi:
             continue
         dated = False
-        for i, a in enumerate(out):
-            if a.due is None and a.due_text is None and span[0] <= a.source.start < span[1]:
-                out[i] = a.model_copy(update={"due": d.date.isoformat()})
+        for k in range(bisect_left(starts, blocks[run].start), first):
+            i = order[k]
+            if out[i].due is None and out[i].due_text is None:
+                out[i] = out[i].model_copy(update={"due": d.date.isoformat()})
                 dated = True
+        run = bi + 1
         if dated:
             added.append(_build(ctx, b, bi, b.start, b.end, ctx.role(bi), "strong",
                                 by=Producer(rule="action.closing-deadline")))
