@@ -86,10 +86,18 @@ def _archive(src: Path, n: int) -> None:
         (folder / f"m{i:03d}.md").write_text(f"# 例会 {i}\n\n{body}", encoding="utf-8")
 
 
+def _as_from_a_terminal() -> None:
+    # A shell runs background jobs (`cmd &`, nohup) with SIGINT ignored, and a
+    # Python started that way never turns Ctrl-C into KeyboardInterrupt: the
+    # run under test must get SIGINT as a command typed at a terminal does,
+    # whatever the CI runner's own disposition is.
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def _stop_half_way(src: Path, out: Path, sig: int, jobs: str) -> subprocess.Popen:
     proc = subprocess.Popen([sys.executable, "-m", "minutes.cli.app", "batch", str(src), "-o", str(out),
                              "--jobs", jobs], start_new_session=True, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True)
+                            stderr=subprocess.PIPE, text=True, preexec_fn=_as_from_a_terminal)
     deadline = time.time() + 60
     while time.time() < deadline and proc.poll() is None and len(manifest_lines(out)) < 5:
         time.sleep(0.01)
