@@ -114,3 +114,19 @@ def test_cold_warm_and_disabled_runs_agree(tmp_path) -> None:
     assert off == cold
     assert json.loads(cold), "the sample has findings to compare"
     assert not list(tmp_path.glob("**/.start-*.tmp"))
+
+
+def test_a_retrained_model_replaces_its_entry(fresh_cache, tmp_path) -> None:
+    """Every start reads the whole cache: a model file rewritten in place must
+    not leave its predecessor's megabytes behind."""
+    from minutes.learn import model as model_mod
+
+    path = tmp_path / "m.json"
+    data = json.loads(model_mod.shipped_path().read_text(encoding="utf-8"))
+    for name in ("first", "second"):
+        data["name"] = name
+        path.write_text(json.dumps(data), encoding="utf-8")
+        model_mod.load.cache_clear()
+        assert model_mod.load(str(path)).name == name  # a changed file is never served stale
+    model_mod.load.cache_clear()
+    assert sum(1 for k in fresh_cache._load() if k[0] == "model") == 1

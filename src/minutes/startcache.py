@@ -45,7 +45,7 @@ def cache_file() -> Path | None:
         where = os.path.join(base, "minutes")
     if not where:
         return None
-    return Path(where) / f"start-{_TAG}.marshal"
+    return Path(where) / f"start-{_TAG}-v2.marshal"  # v2: one model entry per model file
 
 
 def _load() -> dict[Hashable, Any]:

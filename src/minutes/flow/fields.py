@@ -11,15 +11,16 @@ import re
 import tomllib
 from datetime import date
 
+from .. import rx
 from ..errors import InputError
 
-_HEADING = re.compile(r"^\s{0,3}#{1,6}\s*(.*?)\s*#*\s*$")
-_KV = re.compile(r"^\s*(?:[-*+]\s+|\d{1,2}[.、)）]\s*)?(?:\*\*)?(?P<key>[^\s:：|*][^:：|*]{0,15}?)(?:\*\*)?\s*[:：]\s*(?P<value>.*)$")
-_ROW = re.compile(r"^\s*\|\s*(?P<key>[^|]{1,20}?)\s*\|\s*(?P<value>[^|]*?)\s*\|\s*$")
-_MARKER = re.compile(r"^\s*(?:[-*+•·]\s+|\d{1,3}[.、)）]\s*|[（(]\d{1,3}[)）]\s*)(?:\[[ xX]\]\s*)?")
-_NONE = re.compile(r"^(?:无|暂无|没有|—|-|/|N/?A|none)[。.]?$", re.I)
-_ISO = re.compile(r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
-_TIME = re.compile(r"(\d{1,2})\s*[:：]\s*(\d{2})(?:\s*[-–—~～至到]\s*(\d{1,2})\s*[:：]\s*(\d{2}))?")
+_HEADING = rx.compile(r"^\s{0,3}#{1,6}\s*(.*?)\s*#*\s*$")
+_KV = rx.compile(r"^\s*(?:[-*+]\s+|\d{1,2}[.、)）]\s*)?(?:\*\*)?(?P<key>[^\s:：|*][^:：|*]{0,15}?)(?:\*\*)?\s*[:：]\s*(?P<value>.*)$")
+_ROW = rx.compile(r"^\s*\|\s*(?P<key>[^|]{1,20}?)\s*\|\s*(?P<value>[^|]*?)\s*\|\s*$")
+_MARKER = rx.compile(r"^\s*(?:[-*+•·]\s+|\d{1,3}[.、)）]\s*|[（(]\d{1,3}[)）]\s*)(?:\[[ xX]\]\s*)?")
+_NONE = rx.compile(r"^(?:无|暂无|没有|—|-|/|N/?A|none)[。.]?$", re.I)
+_ISO = rx.compile(r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
+_TIME = rx.compile(r"(\d{1,2})\s*[:：]\s*(\d{2})(?:\s*[-–—~～至到]\s*(\d{1,2})\s*[:：]\s*(\d{2}))?")
 
 
 def label_of(key: str, labels: dict[str, tuple[str, ...]]) -> str | None:

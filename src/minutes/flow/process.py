@@ -6,20 +6,21 @@ from __future__ import annotations
 
 import re
 
+from .. import rx
 from ..schema import Process
 from .fields import day_of
 
 _KEYS = (
-    ("request_sent", re.compile(r"^(?:沟通)?申请(?:表)?发出(?:时间|日期)?$|^申请(?:发送|日期)$")),
-    ("agenda_sent", re.compile(r"^议程(?:发出|发送)(?:时间|日期)?$")),
-    ("record_sent", re.compile(r"^(?:纪要|记录)(?:发出|发送|分发)(?:时间|日期)?$|^整理(?:日期|时间)$")),
-    ("reviewer", re.compile(r"^审核(?:人)?$|^审核人[（(]发起人[)）]$")),
-    ("confirmed", re.compile(r"^(?:参会人(?:员)?)?确认(?:人)?$|^确认情况$")),
+    ("request_sent", rx.compile(r"^(?:沟通)?申请(?:表)?发出(?:时间|日期)?$|^申请(?:发送|日期)$")),
+    ("agenda_sent", rx.compile(r"^议程(?:发出|发送)(?:时间|日期)?$")),
+    ("record_sent", rx.compile(r"^(?:纪要|记录)(?:发出|发送|分发)(?:时间|日期)?$|^整理(?:日期|时间)$")),
+    ("reviewer", rx.compile(r"^审核(?:人)?$|^审核人[（(]发起人[)）]$")),
+    ("confirmed", rx.compile(r"^(?:参会人(?:员)?)?确认(?:人)?$|^确认情况$")),
 )
 # a value that reads as a task: "确认：张三负责在5月10日前确认物料清单" is an action, not a sign-off
-TASK_WORDS = re.compile(r"负责|完成|提交|提供|整理|输出|落实|推进|之前|前[，,。；;]?$|截止")
-_NOT_CONFIRMED = re.compile(r"^(?:无|未确认|待确认|—|-)?$")
-_ALL = re.compile(r"全体|全部|所有参会")
+TASK_WORDS = rx.compile(r"负责|完成|提交|提供|整理|输出|落实|推进|之前|前[，,。；;]?$|截止")
+_NOT_CONFIRMED = rx.compile(r"^(?:无|未确认|待确认|—|-)?$")
+_ALL = rx.compile(r"全体|全部|所有参会")
 
 
 def extract_process(ctx) -> None:

@@ -107,16 +107,20 @@ def load(path: str | None = None) -> Model | None:
         return None
     raw = p.read_bytes()
     # parsing 1 MB of JSON and building the table is most of a cold lint's
-    # model cost; the start-up cache keeps both, keyed by the file's digest
-    key = ("model", hashlib.blake2b(raw, digest_size=16).hexdigest())
+    # model cost; the start-up cache keeps both. One entry per model file
+    # (a retrained model replaces its predecessor rather than piling up
+    # megabytes that every start would read), checked by the file's digest.
+    key = ("model", str(p.resolve()))
+    digest = hashlib.blake2b(raw, digest_size=16).hexdigest()
     kept = startcache.get(key)
     if kept is not None:
         try:
-            data, table = kept
-            return Model(data["name"], data["weights"], data["bias"], data["thresholds"],
-                         data.get("thresholds_alone", data["thresholds"]), table)
+            kept_digest, data, table = kept
+            if kept_digest == digest:
+                return Model(data["name"], data["weights"], data["bias"], data["thresholds"],
+                             data.get("thresholds_alone", data["thresholds"]), table)
         except (TypeError, ValueError, KeyError):
             startcache.drop(key)
     model = Model.from_json(json.loads(raw.decode("utf-8")))
-    startcache.put(key, (model.to_json(), model.table))
+    startcache.put(key, (digest, model.to_json(), model.table))
     return model
