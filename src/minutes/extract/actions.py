@@ -400,21 +400,35 @@ def _in_roster(ctx: Context, bi: int) -> bool:
     """"鲍韦彤：数据库设计" among lines like it, each naming someone else: a
     roster of who takes which part, not a chat (speakers come back, and
     speak: 我, 吧, 觉得, a question)."""
+    if ctx.memo.rosters is None:
+        ctx.memo.rosters = _rosters(ctx)
+    return bi in ctx.memo.rosters
+
+
+def _rosters(ctx: Context) -> frozenset[int]:
+    # One pass over the blocks: runs of adjacent roster lines of one kind,
+    # depth and paragraph, kept when every key in the run is a different name
+    # (asked block by block, a long roster would be walked once per line).
     blocks = ctx.st.blocks
-    if not _roster_line(ctx, blocks[bi]):
-        return False
-    run = [bi]
-    for step in (-1, 1):
-        i = bi
-        while 0 <= i + step < len(blocks):
-            nxt = blocks[i + step]
-            if nxt.kind != blocks[bi].kind or nxt.level != blocks[bi].level or nxt.para != blocks[bi].para \
-                    or not _roster_line(ctx, nxt):
-                break
-            run.append(i + step)
-            i += step
-    keys = [blocks[i].key for i in run]
-    return len(run) >= 2 and len(set(keys)) == len(keys)
+    out: set[int] = set()
+    run: list[int] = []
+
+    def close() -> None:
+        keys = [blocks[i].key for i in run]
+        if len(run) >= 2 and len(set(keys)) == len(keys):
+            out.update(run)
+        run.clear()
+
+    for i, b in enumerate(blocks):
+        if not _roster_line(ctx, b):
+            close()
+            continue
+        last = blocks[run[-1]] if run else None
+        if last is None or (b.kind, b.level, b.para) != (last.kind, last.level, last.para):
+            close()
+        run.append(i)
+    close()
+    return frozenset(out)
 
 
 def _key_names(ctx: Context, b: Block) -> list[Owner]:
@@ -555,8 +569,10 @@ def _child_names(ctx: Context, b: Block, bi: int) -> list[Owner]:
     if b.kind != "item" or not b.children:
         return []
     blocks, text = ctx.st.blocks, ctx.text
-    out = []
+    out: list[Owner] = []
     for j in range(bi + 1, len(blocks)):
+        if len(out) == b.children:
+            break  # every sub-item seen: what follows is their own detail or the next line
         c = blocks[j]
         if c.parent != bi:
             if c.kind == "item" and c.level > b.level:
