@@ -120,30 +120,44 @@ def _first(rs, text: str, s: int, e: int):
 
 
 def detect(text: str, rules: RuleSet) -> bool:
-    """Is this a transcript? Subtitle cues, header turns, or mostly `name：words` lines."""
+    """Is this a transcript? Subtitle cues, header turns, or mostly `name：words` lines.
+
+    Each count stops as soon as it has decided: a two-hour transcript is
+    known for one after a few hundred of its thousands of lines."""
     lines = [(s, e) for s, e, _ in _lines(text) if text[s:e].strip()]
     if not lines:
         return False
     # Every layout has a colon (name：, 00:01) on most lines: most notes fail here cheaply.
     if sum(1 for s, e in lines if ":" in text[s:e] or "：" in text[s:e]) < max(2, len(lines) // 4):
         return False
-    cues = sum(1 for s, e in lines if _first(rules.role("transcripts", "cue-time"), text, s, e))
-    if cues >= 2:
+    cue = rules.role("transcripts", "cue-time")
+    if _at_least(2, (1 for s, e in lines if _first(cue, text, s, e))):
         return True
-    headers = sum(1 for s, e in lines if _first(rules.role("transcripts", "header"), text, s, e))
-    if headers >= 2 and headers * 4 >= len(lines):
+    header = rules.role("transcripts", "header")
+    if _at_least(max(2, -(-len(lines) // 4)), (1 for s, e in lines if _first(header, text, s, e))):
         return True
-    speakers: dict[str, int] = {}
-    said = 0
-    for s, e in lines:
-        h = _first(rules.role("transcripts", "line"), text, s, e)
+    speakers: set[str] = set()
+    said, need = 0, max(3, -(-len(lines) * 6 // 10))
+    line_rules = rules.role("transcripts", "line")
+    for i, (s, e) in enumerate(lines):
+        if said + len(lines) - i < need:
+            return False  # too few lines left to make a transcript of it
+        h = _first(line_rules, text, s, e)
         if h is None or _NOT_SPEAKER.search(h.groups.get("speaker") or ""):
             continue
         said += 1
-        sp = h.groups["speaker"].strip()
-        speakers[sp] = speakers.get(sp, 0) + 1
-    # Notes also hold a few "revy: …" lines; a transcript is mostly turns.
-    return said >= 3 and len(speakers) >= 2 and said >= 0.6 * len(lines)
+        speakers.add(h.groups["speaker"].strip())
+        # Notes also hold a few "revy: …" lines; a transcript is mostly turns.
+        if said >= need and len(speakers) >= 2:
+            return True
+    return False
+
+
+def _at_least(n: int, found) -> bool:
+    for i, _ in enumerate(found, 1):
+        if i >= n:
+            return True
+    return False
 
 
 def build_view(text: str, rules: RuleSet, speakers: dict[str, str] | None = None) -> View:
@@ -172,18 +186,27 @@ def build_view(text: str, rules: RuleSet, speakers: dict[str, str] | None = None
 
 
 def _append(parts: list[str], cmap: list[int], text: str, s: int, e: int, rules: RuleSet, clean: bool) -> None:
-    keep = [True] * (e - s)
+    cuts: list[tuple[int, int]] = []
     if clean:
         for role in ("filler", "stutter"):
             for r in rules.role("transcripts", role):
                 for h in r.finditer(text, s, e):
                     # a stutter keeps its first repetition: 我我我 → 我
                     first = len(h.groups.get("unit") or h.groups.get("word") or "") if role == "stutter" else 0
-                    for i in range(h.start + first, h.end):
-                        keep[i - s] = False
+                    if h.start + first < h.end:
+                        cuts.append((h.start + first, h.end))
+    if not cuts:  # most turns: the words as spoken, with no per-character bookkeeping
+        parts.append(text[s:e] + "\n")
+        cmap.extend(range(s, e))
+        cmap.append(e)
+        return
+    keep = [True] * (e - s)
+    for a, z in cuts:
+        for i in range(a, z):
+            keep[i - s] = False
     kept = [i for i in range(s, e) if keep[i - s]]
     if not kept:  # a turn that was only "嗯": keep it whole so the turn still counts
         kept = list(range(s, e))
     parts.append("".join(text[i] for i in kept) + "\n")
     cmap.extend(kept)
-    cmap.append(kept[-1] + 1 if kept else s)
+    cmap.append(kept[-1] + 1)
