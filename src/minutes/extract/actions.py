@@ -451,12 +451,7 @@ def _person_key(ctx: Context, key: str) -> bool:
     key = key.strip()
     return key in ctx.people or bool(ctx.rules.any("owners", "person-name", key)) or bool(
         re.fullmatch(r"@?[A-Za-z][A-Za-z0-9_\-]*(?:\s?sir)?|[\u4e00-\u9fff]{1,2}(?:sir|老师|总|工|哥|姐)", key, re.I)
-        and re.search(r"[a-z0-9\u4e00-\u9fff]", key) and not _LATIN_LABEL.match(key))
-
-
-# English words that label a list ("todo:", "Note:") rather than name a handle
-_LATIN_LABEL = rx.compile(r"(?:todo|to-do|done|doing|note|notes|tbd|wip|fixme|question|questions|summary|agenda|"
-                          r"update|updates|issue|issues|plan|plans|next|action|actions|ddl|deadline|due|status|ps|q|a)$", re.I)
+        and re.search(r"[a-z0-9\u4e00-\u9fff]", key) and not ctx.rules.any("owners", "list-label", key))
 
 
 def _group_name(ctx: Context, key: str) -> bool:
@@ -466,7 +461,8 @@ def _group_name(ctx: Context, key: str) -> bool:
 
     if key in ctx.people or is_department(key, ctx.rules) or ctx.rules.any("owners", "group", key):
         return True
-    return bool(re.fullmatch(r"@?[A-Za-z][\w\-]{1,30}", key)) and not _META_KEYS.search(key)
+    return bool(re.fullmatch(r"@?[A-Za-z][\w\-]{1,30}", key)) and not _META_KEYS.search(key) \
+        and not ctx.rules.any("owners", "list-label", key)
 
 
 def _context_owner(ctx: Context, bi: int) -> list[Owner]:

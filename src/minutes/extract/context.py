@@ -252,8 +252,7 @@ class Context:
             return True
         # Latin handles (revy, Avenger_285714) are speakers; Chinese keys are
         # speakers only when known, since 结论/时间/前端 are labels.
-        return bool(re.fullmatch(r"[A-Za-z][\w\-. ]{1,30}", key)) and not re.fullmatch(
-            r"(?i)(todo|note|date|data|host|topic|action|owner|pr|issue|github|http|https|time|ps)", key)
+        return bool(re.fullmatch(r"[A-Za-z][\w\-. ]{1,30}", key)) and not self.rules.any("owners", "list-label", key)
 
     def _people_lower(self) -> frozenset[str]:
         # people are complete once metadata is read; rebuilt only if the set grew

@@ -33,6 +33,8 @@ _VERB_ONLY = rx.compile(r"^(?:评估|梳理|整理|完成|提交|提供|确认|�
                         r"对接|组织|安排|协调|调研|测试|验证|排查|输出|发布|合并|上传|部署|评审|审核|处理|解决|汇总|统计|核实|"
                         r"通知|申请|设计|开发|实现|分析|研究|检查|收集|反馈|讨论|继续|开始|确保|准备|阅读|学习|查看|熟悉|思考)$")
 _COUNT = rx.compile(r"^[一二两三四五六七八九十几\d]+\s*(?:个)?(?:人|位|名)")
+# a time word opening the words ("下次组会…", "本周小组…"): when, not who
+_TIME_LEAD = rx.compile(r"^(?:[下上本这每今明昨前后][次回周月年天轮]|[今明昨]日|目前|现在|当前|届时|之后|随后|会后)")
 _VERB_LEAD = rx.compile(r"^(?:使用|进行|通过|利用|采用|根据|按照|对于|关于|针对|把|将|从|向|给|用|以|在|于)")
 _PRONOUN_IN = rx.compile(r"[我你您咱]|他们|她们")
 _VERBISH = rx.compile(r"(?:完成|提交|提供|整理|负责|推进|进行|确认|跟进|讨论|决议|修改|开发|测试|准备|需要|应该|可以|没有|已经|正在)")
@@ -80,6 +82,8 @@ def _plausible(name: str, people: set[str]) -> bool:
         return False
     if _COUNT.match(name):
         return False  # "一人收集整理": a head count, not who
+    if _TIME_LEAD.match(name) and len(name) > 2:
+        return False  # "下次组" in "下次组会时间…" is a time, not a group
     if _VERB_LEAD.match(name) and len(name) > 2:
         return False  # "使用mcu", "通过接口": a phrase that opens with a verb or preposition
     if _PRONOUN_IN.search(name):
