@@ -217,3 +217,54 @@ def test_a_deadline_line_after_a_task_list_dates_the_list(rec) -> None:
 def test_no_owner_from_a_function_word_or_an_address(rec, text: str, owner: str | None) -> None:
     r = rec(text)
     assert r.actions and r.actions[0].owner == owner, [(a.task, a.owner) for a in r.actions]
+
+
+def test_a_time_word_opening_a_subject_is_no_owner(rec) -> None:
+    # "下次组会…" opens with when, not who; "ddl:" labels a line, it names no handle
+    text = ("## 下周计划\n\n"
+            "下次组会时间定在5.20的下午3点，届时需交齐第二阶段的报告\n\n"
+            "* ddl: 5/24 10:00 提交答辩幻灯片\n")
+    r = rec(text)
+    assert [(a.owner, a.due) for a in r.actions] == [(None, "2024-05-20"), (None, "2024-05-24")]
+    assert_evidence(r, text)
+
+
+def test_a_table_cell_of_name_colon_lines_is_a_roster(rec) -> None:
+    text = ("| 周次 | 布置的任务 | 本周进展 |\n"
+            "| --- | --- | --- |\n"
+            "| 第3周 | 吕晓岚：搭建评测脚本<br />孔德明、邵雨桐：整理标注数据并抽检 | 吕晓岚：读完两篇论文 |\n")
+    r = rec(text)
+    assert [(a.owner, a.task) for a in r.actions] == [
+        ("吕晓岚", "搭建评测脚本"), ("孔德明、邵雨桐", "整理标注数据并抽检")]
+    # the progress column reports what was done: no action from it
+    assert all("论文" not in a.task for a in r.actions)
+    assert_evidence(r, text)
+    # one name：part line alone in a cell is not a roster
+    assert not rec("| 周次 | 内容 |\n| --- | --- |\n| 第3周 | 吕晓岚：介绍了评测思路 |\n").actions
+
+
+def test_a_dated_meeting_title_line_opens_an_entry(rec) -> None:
+    text = ("2024/5/6 需求评审第一次会议（分工）\n"
+            "请大家明天整理需求清单\n\n"
+            "2024/5/13 需求评审第二次会议（复盘）\n"
+            "请大家明天提交评审意见\n")
+    r = rec(text, meeting=None)
+    # the titles are no tasks; each 明天 counts from its own entry's date
+    assert [(a.task, a.due) for a in r.actions] == [
+        ("整理需求清单", "2024-05-07"), ("提交评审意见", "2024-05-14")]
+
+
+def test_a_name_mentioned_elsewhere_is_a_name_in_a_roster(rec) -> None:
+    # 校 is no common surname: the @-mention elsewhere vouches for the name
+    text = ("# 设计文档第二次会议\n\n"
+            "本次会议讨论了设计文档的结构，确定了分工。\n\n"
+            "## 分工\n\n"
+            "鲍文杰：接口设计部分\n"
+            "刘婉清：数据库设计部分\n"
+            "校雨辰：需求文档完善\n\n"
+            "## 其他\n\n"
+            "- 文档统一放在共享盘\n"
+            "- @校雨辰 周五前把文档发群里\n")
+    r = rec(text)
+    owners = [a.owner for a in r.actions]
+    assert owners[:3] == ["鲍文杰", "刘婉清", "校雨辰"], owners

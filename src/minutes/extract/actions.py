@@ -19,6 +19,7 @@ from ..schema import Action, Producer
 from ..structure import Block, clean
 from .action_table import EMPTY_CELL as _EMPTY_CELL, table_actions as _table_actions
 from .context import Context
+from .meta import is_entry_line
 
 _OWNER_KEYS = rx.compile(r"^(?:责任人|负责人|执行人|跟进人|承办人|Owner|Assignee)$", re.I)
 _META_KEYS = rx.compile(r"时间|日期|地点|参会|参加|与会|出席|主持|记录|名称|主题|时长|类型|链接|摘要|目的|请假|人员$")
@@ -66,8 +67,15 @@ def extract_actions(ctx: Context) -> list[Action]:
                     out.append(act)
                 continue
             b = replace(b, kind="para")  # a heading that is a line of minutes is judged as one
-        if bi in done_blocks:
-            continue  # a table row already taken, or a plan line already recorded whole
+        if bi in done_blocks or is_entry_line(ctx, b):
+            continue  # a table row already taken, a plan line already recorded whole, an entry's dated title
+        handed = _cell_roster(ctx, b, bi)
+        if handed is not None:
+            # the whole cell is the evidence of each of its lines, as a sentence is of its clauses
+            done_blocks.add(bi)
+            out.append(_build(ctx, b, bi, *handed[1], role, "strong", by=Producer(rule="owner.cell-roster"),
+                              clause=(handed[0].end(), b.end, _cell_names(ctx, handed[0]))))
+            continue
         plan_unit = role == "plan" and _is_plan_unit(ctx, bi)
         if not plan_unit and b.kind == "item" and sent.start == b.start and sent.end < b.end \
                 and _FIELD_AFTER.search(ctx.text, sent.end, b.end):
@@ -334,6 +342,46 @@ def _assignments(ctx: Context, s: int, e: int) -> list[tuple[int, int, list[Owne
     return out if len(out) >= 2 and len({tuple(o.name for o in x[2]) for x in out}) >= 2 else []
 
 
+_NAME_COLON = rx.compile(r"([^：:<>|\s][^：:<>|]{0,15}?)\s*[：:]\s*")
+
+
+def _cell_roster(ctx: Context, b: Block, bi: int) -> "tuple[re.Match[str], tuple[int, int]] | None":
+    """"陈浩：配置服务器API<br />殷绍轩、许志豪：搜寻…": the lines of one
+    table cell (split at <br>) that each hand a part to named people are a
+    roster in one cell, one action per line. Every line of the cell must be
+    such a hand-out, and a progress column (研究进度) reports rather than
+    hands out. The match of this line's `names：` and the whole cell's
+    span when it is one, else None."""
+    if b.kind != "cell" or ctx.role(bi) == "progress" or (b.column and ctx._role_of_text(b.column) == "progress"):
+        return None
+    blocks = ctx.st.blocks
+    lo = bi
+    while lo > 0 and blocks[lo - 1].kind == "cell" and (blocks[lo - 1].line, blocks[lo - 1].column) == (b.line, b.column):
+        lo -= 1
+    hi = bi + 1
+    while hi < len(blocks) and blocks[hi].kind == "cell" and (blocks[hi].line, blocks[hi].column) == (b.line, b.column):
+        hi += 1
+    if hi - lo < 2:
+        return None
+    mine = None
+    for j in range(lo, hi):
+        c = blocks[j]
+        m = _NAME_COLON.match(ctx.text, c.start, c.end)
+        if m is None or len(_HAN.findall(ctx.text, m.end(), c.end)) + len(re.findall(r"[A-Za-z]+", ctx.text[m.end():c.end])) < 2 \
+                or not _cell_names(ctx, m):
+            return None
+        if j == bi:
+            mine = m
+    return (mine, (blocks[lo].start, blocks[hi - 1].end)) if mine is not None else None
+
+
+def _cell_names(ctx: Context, m: "re.Match[str]") -> list[Owner]:
+    spans = split_names(ctx.text, m.start(1), m.end(1))
+    if not spans or not all(_person_key(ctx, ctx.text[a:z]) for a, z in spans):
+        return []
+    return [Owner(ctx.text[a:z], a, z, "owner.cell-roster") for a, z in spans]
+
+
 def _lead_name(ctx: Context, b: Block, bi: int, s: int, e: int) -> tuple[str, str] | None:
     """"王磊完成登录模块", "赵敏先写测试报告": who, then straight to the work,
     outside progress reports and not told as done or asked."""
@@ -447,9 +495,21 @@ def _key_names(ctx: Context, b: Block) -> list[Owner]:
     return out
 
 
+_HAN_MENTION = rx.compile(r"(?<![\w@＠.])[@＠]([\u4e00-\u9fff]{2,4})(?=[\s@＠，,。；;：:、)）]|$)", re.M)
+
+
+def _mentioned(ctx: Context) -> frozenset[str]:
+    """Chinese names @-mentioned anywhere in the document: such a name is a
+    person's wherever it stands ("校怡哲：需求文档完善" in a roster), though
+    no surname rule knows 校."""
+    if ctx.memo.mentioned is None:
+        ctx.memo.mentioned = frozenset(m.group(1) for m in _HAN_MENTION.finditer(ctx.text))
+    return ctx.memo.mentioned
+
+
 def _person_key(ctx: Context, key: str) -> bool:
     key = key.strip()
-    return key in ctx.people or bool(ctx.rules.any("owners", "person-name", key)) or bool(
+    return key in ctx.people or key in _mentioned(ctx) or bool(ctx.rules.any("owners", "person-name", key)) or bool(
         re.fullmatch(r"@?[A-Za-z][A-Za-z0-9_\-]*(?:\s?sir)?|[\u4e00-\u9fff]{1,2}(?:sir|老师|总|工|哥|姐)", key, re.I)
         and re.search(r"[a-z0-9\u4e00-\u9fff]", key) and not ctx.rules.any("owners", "list-label", key))
 

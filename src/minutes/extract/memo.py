@@ -25,3 +25,4 @@ class Memo:
     sent_starts: list[int] = field(default_factory=list)
     block_ids: dict[int, int] = field(default_factory=dict)  # id(block) → index
     people_lower: tuple[int, frozenset[str]] | None = None
+    mentioned: frozenset[str] | None = None  # Chinese names @-mentioned in the document

@@ -239,6 +239,19 @@ def _participants(ctx: Context, fields: dict[str, tuple[int, int]], heads: list[
             ctx.people.update(_names(v))
 
 
+# "2020/3/17 需求文档第二次会议 （主要内容及分工讨论）": a line that opens a
+# running log's entry, as a dated heading would
+_ENTRY_LINE = rx.compile(r"^\s*(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?[^，,。；;：:！!？?]{0,24}?"
+                         r"(?:会议|例会|周会|组会|讨论会|研讨会|会)(?:[^，,。；;：:！!？?]{0,30}|\s*[（(][^)）]{0,30}[)）])\s*$")
+
+
+def is_entry_line(ctx: Context, b) -> bool:
+    """A dated line that names a meeting and says nothing else: the title of
+    one entry of a log of meetings, not a sentence of it."""
+    # on the slice: `^` would not anchor at a `pos`
+    return b.kind in ("para", "item") and b.key is None and _ENTRY_LINE.match(ctx.text[b.start:b.end]) is not None
+
+
 def _block_dates(ctx: Context) -> None:
     """The date each block is resolved against: in a running log of several
     dated meetings, the date of the entry that holds it."""
@@ -247,9 +260,10 @@ def _block_dates(ctx: Context) -> None:
     ref = ctx.meeting_date
     for b in ctx.st.blocks:
         entry = None
-        if b.kind == "heading" or (b.key and _field_of(ctx, b.key) == "date" and b.value_start is not None):
+        if b.kind == "heading" or (b.key and _field_of(ctx, b.key) == "date" and b.value_start is not None) \
+                or is_entry_line(ctx, b):
             if ref is not None:
-                span = ctx.text[b.start : b.end] if b.kind == "heading" else ctx.text[b.value_start : b.end]
+                span = ctx.text[b.start : b.end] if b.value_start is None else ctx.text[b.value_start : b.end]
                 found = [d for d in find_dates(span, ref) if d.date is not None]
                 if found:
                     entry = found[0].date
