@@ -98,7 +98,7 @@ def finish(ctx: Context, doc: Text, consensus: list, disagreements: list, action
     stage("discussion")
     discussion = extract_discussion(ctx, taken)
     stage("vague")
-    vague = extract_vague(ctx, actions, consensus)
+    vague = extract_vague(ctx, actions, consensus, disagreements)
     stage("record")
     if ctx.script_map:
         actions = [a.model_copy(update={"text": ctx.restore(a.text), "task": ctx.restore(a.task),

@@ -7,6 +7,8 @@ which `minutes lint` can report when asked.
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from ..schema import Action, Flag, Item
 from .context import Context
 
@@ -25,9 +27,12 @@ def vague_hits(ctx: Context, start: int, end: int) -> list[Flag]:
     return out
 
 
-def extract_vague(ctx: Context, actions: list[Action], consensus: list[Item]) -> list[Flag]:
-    # spans in ctx.text (the filler-free view of a transcript), not source offsets
-    spans = {ctx.spans[i.id][:2] for i in (*actions, *consensus) if i.id in ctx.spans}
+def extract_vague(ctx: Context, actions: list[Action], consensus: list[Item],
+                  disagreements: Sequence[Item] = ()) -> list[Flag]:
+    # spans in ctx.text (the filler-free view of a transcript), not source offsets;
+    # a point left open is flagged too: its follow-up ("推进人员待定", "后续再议")
+    # is where the vague words hide who and when
+    spans = {ctx.spans[i.id][:2] for i in (*actions, *consensus, *disagreements) if i.id in ctx.spans}
     spans.update(ctx.field_spans)
     # headings of plan sections that hold actions ("### 近期Issue")
     seen: set[int] = set()
