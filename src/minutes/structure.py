@@ -40,6 +40,7 @@ _BR = rx.compile(r"<br\s*/?>", re.I)
 _HTML_OPEN = rx.compile(r"^<(div|details|table|p)\b[^>]*>", re.I)
 _HTML_CLOSE = rx.compile(r"</(div|details|table|p)>\s*$", re.I)
 _CLAUSE_MARK = rx.compile(r"[。；;，,]")
+_CJK_HEAD_FIRST = frozenset("一二三四五六七八九十（(")  # what _CJK_HEAD_NUM can start with
 
 
 @dataclass(slots=True)
@@ -166,7 +167,10 @@ def parse(text: str) -> Structure:
             continue
         if in_code:
             continue
-        if _HTML_OPEN.match(stripped):
+        # each layout pattern below is tried only on a line whose first
+        # character it could start with: most lines are prose
+        first = stripped[:1]
+        if first == "<" and _HTML_OPEN.match(stripped):
             # Feishu template callouts and raw HTML hold instructions, not minutes.
             in_html += 1
             if _HTML_CLOSE.search(stripped):
@@ -185,7 +189,7 @@ def parse(text: str) -> Structure:
                 label = None
             continue
         # Setext heading: the previous line underlined with === or ---.
-        if _SETEXT.match(stripped) and not prev_blank and st.blocks and st.blocks[-1].line == lineno - 1 \
+        if first in ("=", "-") and _SETEXT.match(stripped) and not prev_blank and st.blocks and st.blocks[-1].line == lineno - 1 \
                 and st.blocks[-1].kind == "para":
             b = st.blocks[-1]
             b.kind = "heading"
@@ -194,7 +198,7 @@ def parse(text: str) -> Structure:
             if st.title is None:
                 st.title = len(st.blocks) - 1
             continue
-        if _HR.match(body):
+        if first in ("-", "*", "_", "=") and _HR.match(body):
             prev_blank = True
             para += 1
             continue
@@ -202,9 +206,9 @@ def parse(text: str) -> Structure:
         prev_blank = False
         if stripped.startswith("!["):
             continue  # images carry no minutes
-        m = _HEADING.match(body)
-        bold = _BOLD_LINE.match(stripped)
-        cjk_head = _CJK_HEAD_NUM.match(stripped) and len(stripped) <= 24 and not _CLAUSE_MARK.search(stripped)
+        m = _HEADING.match(body) if first == "#" else None
+        bold = _BOLD_LINE.match(stripped) if first == "*" else None
+        cjk_head = first in _CJK_HEAD_FIRST and _CJK_HEAD_NUM.match(stripped) and len(stripped) <= 24 and not _CLAUSE_MARK.search(stripped)
         if m or bold or cjk_head:
             if m:
                 level = len(m.group(1))

@@ -241,7 +241,9 @@ class Context:
         if not b.key or b.value_start is None:
             return False
         if self.view is not None:
-            return self.turn_at(b.start) is not None
+            # turn_at(b.start) without the bisection: a block lies on its own line of the view
+            turns = self.view.turns
+            return 0 < b.line <= len(turns) and turns[b.line - 1] is not None
         key = b.key
         if key in self.people or key.lower() in self._people_lower():
             return True
