@@ -85,6 +85,11 @@ class Rule:
                 return True
         return not needles
 
+    def could_match(self, text: str) -> bool:
+        """False when no match can lie anywhere in text (it lacks every word
+        the pattern needs), so none can in any part of it either."""
+        return self._may_match(text)
+
     def finditer(self, text: str, start: int = 0, end: int | None = None) -> Iterator[Hit]:
         end = len(text) if end is None else end
         # Match on the slice: `^` and `$` must anchor at the span's edges, which
@@ -92,13 +97,12 @@ class Rule:
         sub = text[start:end] if start or end != len(text) else text
         if not self._may_match(sub):
             return
-        names = self.regex.groupindex
+        guarded = bool(self.not_inside) or self.not_before is not None or self.not_after is not None
         for m in self.regex.finditer(sub):
             s, e = m.start() + start, m.end() + start
-            if s == e or not self._passes_guards(text, s, e):
+            if s == e or (guarded and not self._passes_guards(text, s, e)):
                 continue
-            yield Hit(s, e, m.group(), {n: m.group(n) for n in names},
-                      {n: (m.start(n) + start, m.end(n) + start) for n in names if m.group(n) is not None})
+            yield self._hit(m, start)
 
     def search(self, text: str, start: int = 0, end: int | None = None) -> Hit | None:
         # The hot path of every extractor: most calls find nothing, so no generator.
@@ -108,21 +112,42 @@ class Rule:
     def search_in(self, text: str, sub: str, start: int) -> Hit | None:
         """`search` over sub = text[start:end], already cut (RuleSet cuts it
         once for all the rules of a role)."""
-        if not self._may_match(sub):
-            return None
-        pos = 0
-        while True:
-            m = self.regex.search(sub, pos)
-            if m is None:
+        # _may_match, inlined: this runs ~20k times a transcript and most
+        # calls end here
+        needles = self._needles
+        if needles is None:
+            needles = self._needles = rx.needles(self.regex.pattern, self.regex.flags)
+        if needles:
+            for n in needles:
+                if n in sub:
+                    break
+            else:
                 return None
+        search = self.regex.search
+        m = search(sub)
+        if m is None:
+            return None
+        # most rules have no guard: their first non-empty match is the hit
+        guarded = bool(self.not_inside) or self.not_before is not None or self.not_after is not None
+        while True:
             s, e = m.start() + start, m.end() + start
-            if s != e and self._passes_guards(text, s, e):
-                names = self.regex.groupindex
-                return Hit(s, e, m.group(), {n: m.group(n) for n in names},
-                           {n: (m.start(n) + start, m.end(n) + start) for n in names if m.group(n) is not None})
+            if s != e and (not guarded or self._passes_guards(text, s, e)):
+                return self._hit(m, start)
             pos = m.start() + 1
             if pos > len(sub):
                 return None
+            m = search(sub, pos)
+            if m is None:
+                return None
+
+    def _hit(self, m: re.Match[str], start: int) -> Hit:
+        """The Hit of match m of a slice that starts at `start` in the text."""
+        spans: dict[str, tuple[int, int]] = {}
+        for n in self.regex.groupindex:
+            a, z = m.span(n)
+            if a >= 0:  # the group took part in the match
+                spans[n] = (a + start, z + start)
+        return Hit(m.start() + start, m.end() + start, m.group(), m.groupdict(), spans)
 
     def _passes_guards(self, text: str, s: int, e: int) -> bool:
         for outer in self.not_inside:
@@ -148,7 +173,7 @@ class RuleSet:
     rules: dict[str, Rule]
     families: dict[str, list[Rule]]
     _by_role: dict[tuple[str, str], list[Rule]] = field(default_factory=dict)
-    _quick: dict[tuple[str, str], re.Pattern[str]] = field(default_factory=dict)
+    _quick: dict[tuple[str, tuple[str, ...]], re.Pattern[str]] = field(default_factory=dict)
     # answers that depend only on these rules and a string (a heading's role,
     # a header key's field), kept with the rules they came from
     memo: dict[tuple[str, str], object] = field(default_factory=dict)
@@ -160,7 +185,7 @@ class RuleSet:
         """Could any rule of these roles match text[start:end]? One scan of a
         combined alternation without guards: guards only remove hits, so a
         "no" here is certain and the rules need not run one by one."""
-        key = (family, "|".join(roles))
+        key = (family, tuple(roles))  # no string joined on every call
         pat = self._quick.get(key)
         if pat is None:
             rules = [r for role in roles for r in self.role(family, role)]

@@ -71,6 +71,10 @@ def compile(pattern: str, flags: int | re.RegexFlag = 0) -> re.Pattern[str]:  # 
 # name is tried at every position). The words are read from the parsed
 # pattern; a set means "at least one of these".
 _MAX_NEEDLES = 6
+# An alternation of more words than that still promises the first character
+# of one of them: a few single characters are tested far faster than a long
+# pattern that must be tried at every position of a sentence.
+_MAX_CHARS = 12
 
 
 def needles(pattern: str, flags: int = 0) -> tuple[str, ...]:
@@ -78,7 +82,9 @@ def needles(pattern: str, flags: int = 0) -> tuple[str, ...]:
     () when the pattern promises none. Kept in the start-up cache: parsing
     is what the cache saves a cold start."""
     flags = int(flags)
-    return tuple(startcache.remember(("needles", pattern, flags), lambda: list(_needles_uncached(pattern, flags))))
+    # "needles2": the reading grew first characters (_MAX_CHARS); entries of
+    # the first reading are still true but weaker, so they are not reused
+    return tuple(startcache.remember(("needles2", pattern, flags), lambda: list(_needles_uncached(pattern, flags))))
 
 
 def _needles_uncached(pattern: str, flags: int) -> tuple[str, ...]:
@@ -127,7 +133,11 @@ def _required(seq, flags: int) -> list[tuple[str, ...]]:
             alts = [_best(_required(alt, flags)) for alt in av[1]]
             if all(alts) and sum(map(len, alts)) <= _MAX_NEEDLES:
                 cands.append(tuple(dict.fromkeys(w for alt in alts for w in alt)))
-        elif op is c.IN and len(av) <= _MAX_NEEDLES and all(o is c.LITERAL and _exact(a, flags) for o, a in av):
+            elif all(alts):
+                firsts = tuple(dict.fromkeys(w[0] for alt in alts for w in alt))
+                if len(firsts) <= _MAX_CHARS:
+                    cands.append(firsts)
+        elif op is c.IN and len(av) <= _MAX_CHARS and all(o is c.LITERAL and _exact(a, flags) for o, a in av):
             cands.append(tuple(chr(a) for _o, a in av))  # 已|了 is parsed as the class [已了]
     close()
     return [x for x in cands if x]

@@ -10,6 +10,7 @@ original text.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from . import rx
@@ -38,6 +39,8 @@ _LINK = rx.compile(r"\[([^\]\n]+)\]\([^)\n]*\)")
 _BR = rx.compile(r"<br\s*/?>", re.I)
 _HTML_OPEN = rx.compile(r"^<(div|details|table|p)\b[^>]*>", re.I)
 _HTML_CLOSE = rx.compile(r"</(div|details|table|p)>\s*$", re.I)
+_CLAUSE_MARK = rx.compile(r"[。；;，,]")
+_CJK_HEAD_FIRST = frozenset("一二三四五六七八九十（(")  # what _CJK_HEAD_NUM can start with
 
 
 @dataclass(slots=True)
@@ -94,9 +97,7 @@ class Structure:
         return out[::-1]
 
     def line_of(self, offset: int) -> int:
-        import bisect
-
-        return bisect.bisect_right(self.line_starts, offset)
+        return bisect_right(self.line_starts, offset)
 
 
 # blanks, and the invisible characters editors and chat apps leave (zero-width
@@ -166,7 +167,10 @@ def parse(text: str) -> Structure:
             continue
         if in_code:
             continue
-        if _HTML_OPEN.match(stripped):
+        # each layout pattern below is tried only on a line whose first
+        # character it could start with: most lines are prose
+        first = stripped[:1]
+        if first == "<" and _HTML_OPEN.match(stripped):
             # Feishu template callouts and raw HTML hold instructions, not minutes.
             in_html += 1
             if _HTML_CLOSE.search(stripped):
@@ -185,7 +189,7 @@ def parse(text: str) -> Structure:
                 label = None
             continue
         # Setext heading: the previous line underlined with === or ---.
-        if _SETEXT.match(stripped) and not prev_blank and st.blocks and st.blocks[-1].line == lineno - 1 \
+        if first in ("=", "-") and _SETEXT.match(stripped) and not prev_blank and st.blocks and st.blocks[-1].line == lineno - 1 \
                 and st.blocks[-1].kind == "para":
             b = st.blocks[-1]
             b.kind = "heading"
@@ -194,7 +198,7 @@ def parse(text: str) -> Structure:
             if st.title is None:
                 st.title = len(st.blocks) - 1
             continue
-        if _HR.match(body):
+        if first in ("-", "*", "_", "=") and _HR.match(body):
             prev_blank = True
             para += 1
             continue
@@ -202,9 +206,9 @@ def parse(text: str) -> Structure:
         prev_blank = False
         if stripped.startswith("!["):
             continue  # images carry no minutes
-        m = _HEADING.match(body)
-        bold = _BOLD_LINE.match(stripped)
-        cjk_head = _CJK_HEAD_NUM.match(stripped) and len(stripped) <= 24 and not re.search(r"[。；;，,]", stripped)
+        m = _HEADING.match(body) if first == "#" else None
+        bold = _BOLD_LINE.match(stripped) if first == "*" else None
+        cjk_head = first in _CJK_HEAD_FIRST and _CJK_HEAD_NUM.match(stripped) and len(stripped) <= 24 and not _CLAUSE_MARK.search(stripped)
         if m or bold or cjk_head:
             if m:
                 level = len(m.group(1))
@@ -380,16 +384,30 @@ def _is_sentence(text: str, s: int, e: int) -> bool:
         return False
     chunk = text[s:e]
     # Numbering debris such as "2." or "3," left between sentence ends.
-    return bool(re.search(r"[\w\u4e00-\u9fff]", chunk)) and not re.fullmatch(r"[\d.,、，)）( ]+", chunk)
+    return _WORDY.search(chunk) is not None and _DEBRIS.fullmatch(chunk) is None
+
+
+_WORDY = rx.compile(r"[\w\u4e00-\u9fff]")
+_DEBRIS = rx.compile(r"[\d.,、，)）( ]+")
+
+
+# clean() runs for every item and task: its patterns are compiled once here
+# rather than looked up in re's cache on each call
+_STRIKE = rx.compile(r"~~(.+?)~~")
+_STRONG = rx.compile(r"\*\*(.+?)\*\*")
+_EMPH = rx.compile(r"(?<!\w)\*(.+?)\*")
+_ESCAPE = rx.compile(r"\\([\\`*_{}\[\]()#+\-.!&])")
+_CHECKBOX = rx.compile(r"^\[[ xX]\]\s*")
+_BLANKS = rx.compile(r"[ \t]+")
 
 
 def clean(s: str) -> str:
     """Display text: Markdown emphasis, links and escapes removed."""
     s = _LINK.sub(r"\1", s)
-    s = re.sub(r"~~(.+?)~~", r"\1", s)
-    s = re.sub(r"\*\*(.+?)\*\*", r"\1", s)
-    s = re.sub(r"(?<!\w)\*(.+?)\*", r"\1", s)
-    s = re.sub(r"\\([\\`*_{}\[\]()#+\-.!&])", r"\1", s)
+    s = _STRIKE.sub(r"\1", s)
+    s = _STRONG.sub(r"\1", s)
+    s = _EMPH.sub(r"\1", s)
+    s = _ESCAPE.sub(r"\1", s)
     s = s.replace("&amp;", "&")
-    s = re.sub(r"^\[[ xX]\]\s*", "", s)
-    return re.sub(r"[ \t]+", " ", s).strip()
+    s = _CHECKBOX.sub("", s)
+    return _BLANKS.sub(" ", s).strip()

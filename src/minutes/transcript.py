@@ -18,7 +18,9 @@ from .lines import split_lines
 import re
 from dataclasses import dataclass, field
 
-from .rules import RuleSet
+from collections.abc import Sequence
+
+from .rules import Hit, Rule, RuleSet
 
 _BLANK = rx.compile(r"^\s*$")
 _SRT_INDEX = rx.compile(r"^\s*\d+\s*$")
@@ -64,9 +66,9 @@ def _lines(text: str) -> list[tuple[int, int, int]]:
 def parse_turns(text: str, rules: RuleSet) -> tuple[list[Turn], list[tuple[int, int, int]]]:
     """Speaker turns and the preamble lines (title, date) before the first turn."""
     lines = _lines(text)
-    line_rules = rules.role("transcripts", "voice") + rules.role("transcripts", "line")
-    header = rules.role("transcripts", "header")
-    cue = rules.role("transcripts", "cue-time")
+    line_rules = _possible(rules.role("transcripts", "voice") + rules.role("transcripts", "line"), text)
+    header = _possible(rules.role("transcripts", "header"), text)
+    cue = _possible(rules.role("transcripts", "cue-time"), text)
     turns: list[Turn] = []
     preamble: list[tuple[int, int, int]] = []
     cur_speaker: str | None = None  # from a header line: lasts until the next header
@@ -74,7 +76,8 @@ def parse_turns(text: str, rules: RuleSet) -> tuple[list[Turn], list[tuple[int, 
     mode = "notes"  # notes | header | cue
     for s, e, n in lines:
         body = text[s:e].strip()
-        if not body or body.upper().startswith(("WEBVTT", "NOTE ")):
+        # upper() of the first six characters: a prefix of the whole line's upper()
+        if not body or body[:6].upper().startswith(("WEBVTT", "NOTE ")):
             continue
         if _SRT_INDEX.match(body) and _next_is_cue(text, lines, n, cue):
             continue
@@ -111,12 +114,22 @@ def _next_is_cue(text: str, lines: list[tuple[int, int, int]], n: int, cue) -> b
     return False
 
 
-def _first(rs, text: str, s: int, e: int):
+def _first(rs: list[Rule], text: str, s: int, e: int) -> Hit | None:
+    if not rs:
+        return None
+    sub = text[s:e] if s or e != len(text) else text  # cut once for all the rules, as Rule.search would
     for r in rs:
-        h = r.search(text, s, e)
+        h = r.search_in(text, sub, s)
         if h is not None:
             return h
     return None
+
+
+def _possible(rs: list[Rule], text: str) -> list[Rule]:
+    """The rules that could match somewhere in text: a rule lacking its
+    required words in the whole text matches no line of it, so a layout the
+    text does not use (subtitle cues, `<v>` tags) is not tried line by line."""
+    return [r for r in rs if r.could_match(text)]
 
 
 def detect(text: str, rules: RuleSet) -> bool:
@@ -130,15 +143,15 @@ def detect(text: str, rules: RuleSet) -> bool:
     # Every layout has a colon (name：, 00:01) on most lines: most notes fail here cheaply.
     if sum(1 for s, e in lines if ":" in text[s:e] or "：" in text[s:e]) < max(2, len(lines) // 4):
         return False
-    cue = rules.role("transcripts", "cue-time")
+    cue = _possible(rules.role("transcripts", "cue-time"), text)
     if _at_least(2, (1 for s, e in lines if _first(cue, text, s, e))):
         return True
-    header = rules.role("transcripts", "header")
+    header = _possible(rules.role("transcripts", "header"), text)
     if _at_least(max(2, -(-len(lines) // 4)), (1 for s, e in lines if _first(header, text, s, e))):
         return True
     speakers: set[str] = set()
     said, need = 0, max(3, -(-len(lines) * 6 // 10))
-    line_rules = rules.role("transcripts", "line")
+    line_rules = _possible(rules.role("transcripts", "line"), text)
     for i, (s, e) in enumerate(lines):
         if said + len(lines) - i < need:
             return False  # too few lines left to make a transcript of it
@@ -167,34 +180,38 @@ def build_view(text: str, rules: RuleSet, speakers: dict[str, str] | None = None
     cmap: list[int] = []
     out_turns: list[Turn | None] = []
     for s, e, _n in preamble:
-        _append(parts, cmap, text, s, e, rules, clean=False)
+        _append(parts, cmap, text, s, e, ())
         out_turns.append(None)
     dropped: list[Turn] = []
-    back = rules.role("transcripts", "backchannel")
+    back = _possible(rules.role("transcripts", "backchannel"), text)
+    cutters = [(role, _possible(rules.role("transcripts", role), text)) for role in ("filler", "stutter")]
+    prev: Turn | None = None  # the last turn kept in the view
     for t in turns:
         if t.speaker in mapping:
             t.speaker = mapping[t.speaker]
-        prev = next((x for x in reversed(out_turns) if x is not None), None)
         if prev is not None and _first(back, text, t.start, t.end) is not None:
             # "嗯。" / "好的。" alone: nothing to match in it; who answered is kept on the turn answered
             prev.acks.append((t.speaker, not _ACK_ONLY.match(text[t.start:t.end])))
             dropped.append(t)
             continue
-        _append(parts, cmap, text, t.start, t.end, rules, clean=True)
+        _append(parts, cmap, text, t.start, t.end, cutters)
         out_turns.append(t)
+        prev = t
     return View("".join(parts), cmap, out_turns, dropped)
 
 
-def _append(parts: list[str], cmap: list[int], text: str, s: int, e: int, rules: RuleSet, clean: bool) -> None:
+def _append(parts: list[str], cmap: list[int], text: str, s: int, e: int,
+            cutters: "Sequence[tuple[str, list[Rule]]]") -> None:
+    """Add text[s:e] to the view, less what the filler and stutter rules in
+    `cutters` ((role, rules) pairs; none for preamble lines) cut from it."""
     cuts: list[tuple[int, int]] = []
-    if clean:
-        for role in ("filler", "stutter"):
-            for r in rules.role("transcripts", role):
-                for h in r.finditer(text, s, e):
-                    # a stutter keeps its first repetition: 我我我 → 我
-                    first = len(h.groups.get("unit") or h.groups.get("word") or "") if role == "stutter" else 0
-                    if h.start + first < h.end:
-                        cuts.append((h.start + first, h.end))
+    for role, rs in cutters:
+        for r in rs:
+            for h in r.finditer(text, s, e):
+                # a stutter keeps its first repetition: 我我我 → 我
+                first = len(h.groups.get("unit") or h.groups.get("word") or "") if role == "stutter" else 0
+                if h.start + first < h.end:
+                    cuts.append((h.start + first, h.end))
     if not cuts:  # most turns: the words as spoken, with no per-character bookkeeping
         parts.append(text[s:e] + "\n")
         cmap.extend(range(s, e))

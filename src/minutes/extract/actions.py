@@ -14,18 +14,24 @@ from datetime import date
 
 from .. import rx
 from ..resolve.dates import Deadline, find_deadline
-from ..resolve.owners import Owner, find_owners, known_people, lead_name_owner, split_names, subject_owner
+from ..resolve.owners import (Owner, find_owners, is_department, known_people, lead_name_owner, split_names,
+                              subject_owner)
 from ..schema import Action, Producer
 from ..structure import Block, clean
 from .action_table import EMPTY_CELL as _EMPTY_CELL, table_actions as _table_actions
 from .context import Context
 from .meta import is_entry_line
+# imported here, not in the functions: _decide runs for every sentence
+from .speech import is_commitment, merge_handoffs, speech_owners
 
 _OWNER_KEYS = rx.compile(r"^(?:责任人|负责人|执行人|跟进人|承办人|Owner|Assignee)$", re.I)
 _META_KEYS = rx.compile(r"时间|日期|地点|参会|参加|与会|出席|主持|记录|名称|主题|时长|类型|链接|摘要|目的|请假|人员$")
 _BLOCK_OWNER = rx.compile(r"以下(?:由|请)?\s*(?P<owner>[^，,：:\s]{1,16}?)\s*(?:负责|完成|跟进|落实)")
 _HEAD_MENTION = rx.compile(r"[@＠](?P<owner>[\w\u4e00-\u9fff\-·.]+?)\s*$")
 _PEOPLE_VALUE = rx.compile(r"^[\w\u4e00-\u9fff·\- ]{1,24}(?:\s*[、,，和/]\s*[\w\u4e00-\u9fff·\- ]{1,24})*$")
+_NOT_NAMES = rx.compile(r"[\d]|负责|完成|进行|商定")
+_NAME_SEP = rx.compile(r"\s*[、,，和/]\s*")
+_LATIN_NAME = rx.compile(r"[A-Za-z][\w\- ]*")
 # the roles that can make a sentence an action by what it says
 _CUES = ("assign", "future", "modal", "imperative", "due-verb")
 # a department or group opening a line; its name holds no function word
@@ -105,8 +111,6 @@ def extract_actions(ctx: Context) -> list[Action]:
         out.append(_build(ctx, b, bi, s, e, role, verdict[0], by=Producer(rule=verdict[1])))
     out = _closing_deadlines(ctx, out)
     if ctx.view is not None:
-        from .speech import merge_handoffs
-
         out = merge_handoffs(ctx, out)
     return out
 
@@ -188,10 +192,10 @@ def _people_value(ctx: Context, b: Block) -> list[tuple[int, int]] | None:
         return None  # "易sir：技术审核": the key is the person, the value their part
     role_key = _group_name(ctx, b.key) or bool(_ROLE_WORDS.search(b.key))
     value = _LEAD_MARK.sub("", ctx.text[b.value_start : b.end])  # "张三（负责人）、李四"
-    if not _PEOPLE_VALUE.match(value.replace("*", "")) or re.search(r"[\d]|负责|完成|进行|商定", value):
+    if not _PEOPLE_VALUE.match(value.replace("*", "")) or _NOT_NAMES.search(value):
         return None
-    names = re.split(r"\s*[、,，和/]\s*", value.replace("*", "").strip())
-    if not all(1 <= len(n) <= 20 and (len(n) <= 4 or re.fullmatch(r"[A-Za-z][\w\- ]*", n)) for n in names):
+    names = _NAME_SEP.split(value.replace("*", "").strip())
+    if not all(1 <= len(n) <= 20 and (len(n) <= 4 or _LATIN_NAME.fullmatch(n)) for n in names):
         return None
     if not role_key and not all(_person_key(ctx, n) for n in names):
         return None  # "工作总结：王嘉凯" names people; "成品：Team Profile" does not
@@ -257,8 +261,6 @@ def _decide(ctx: Context, b: Block, bi: int, s: int, e: int, plan_unit: bool) ->
         return None if done and not has("future") else ("strong", "section.plan")
     if ctx.is_speaker(b):
         if ctx.view is not None:
-            from .speech import is_commitment
-
             if question or (done and not has("future")):
                 return None
             if is_commitment(ctx, s, e):
@@ -423,8 +425,6 @@ def _mention_at_edge(text: str, s: int, e: int, owners: list[Owner]) -> bool:
 
 def _namelike(ctx: Context, key: str) -> bool:
     """A key that names someone: a known person, a department, or a short name."""
-    from ..resolve.owners import is_department
-
     return key in ctx.people or is_department(key, ctx.rules) or bool(ctx.rules.any("owners", "group", key)) or (
         _person_key(ctx, key) and not _META_KEYS.search(key))
 
@@ -510,19 +510,23 @@ def _mentioned(ctx: Context) -> frozenset[str]:
 def _person_key(ctx: Context, key: str) -> bool:
     key = key.strip()
     return key in ctx.people or key in _mentioned(ctx) or bool(ctx.rules.any("owners", "person-name", key)) or bool(
-        re.fullmatch(r"@?[A-Za-z][A-Za-z0-9_\-]*(?:\s?sir)?|[\u4e00-\u9fff]{1,2}(?:sir|老师|总|工|哥|姐)", key, re.I)
-        and re.search(r"[a-z0-9\u4e00-\u9fff]", key) and not ctx.rules.any("owners", "list-label", key))
+        _HANDLE_KEY.fullmatch(key) and _HANDLE_CHAR.search(key) and not ctx.rules.any("owners", "list-label", key))
+
+
+_HANDLE_KEY = rx.compile(r"@?[A-Za-z][A-Za-z0-9_\-]*(?:\s?sir)?|[\u4e00-\u9fff]{1,2}(?:sir|老师|总|工|哥|姐)", re.I)
+_HANDLE_CHAR = rx.compile(r"[a-z0-9\u4e00-\u9fff]")
 
 
 def _group_name(ctx: Context, key: str) -> bool:
     """A label that names who acts: a known person, a department or team, a
     role group such as 前端/后端/测试, or a Latin handle."""
-    from ..resolve.owners import is_department
-
     if key in ctx.people or is_department(key, ctx.rules) or ctx.rules.any("owners", "group", key):
         return True
-    return bool(re.fullmatch(r"@?[A-Za-z][\w\-]{1,30}", key)) and not _META_KEYS.search(key) \
+    return bool(_GROUP_HANDLE.fullmatch(key)) and not _META_KEYS.search(key) \
         and not ctx.rules.any("owners", "list-label", key)
+
+
+_GROUP_HANDLE = rx.compile(r"@?[A-Za-z][\w\-]{1,30}")
 
 
 def _context_owner(ctx: Context, bi: int) -> list[Owner]:
@@ -577,8 +581,6 @@ def _context_owner(ctx: Context, bi: int) -> list[Owner]:
 def _owners_for(ctx: Context, b: Block, bi: int, s: int, e: int) -> list[Owner]:
     text, rules, people = ctx.text, ctx.rules, ctx.people
     if ctx.view is not None and ctx.is_speaker(b):
-        from .speech import speech_owners
-
         return speech_owners(ctx, s, e)
     owners = ctx.owners(s, e)
     if owners:
@@ -715,6 +717,21 @@ def _build(ctx: Context, b: Block, bi: int, s: int, e: int, role: str | None, ve
     )
 
 
+# _task's clean-up, compiled once (it runs for every action)
+_OWNER_MARK = rx.compile(r"(?:由|请|交给|@|＠)?\s*\x00+\s*(?:来|去)?(?:负责|牵头)?[，,：:]?")
+_DUE_MARK = rx.compile(r"(?:在|于|截止(?:日期|时间)?是?在?)?\s*\x01+\s*(?:之前|以前|前|期间)?")
+_OWNER_FIELD = rx.compile(r"^(?:责任人|负责人|执行人)\s*[:：]\s*")
+_DECIDED = rx.compile(r"^(?:会议|经研究[，,]?\s*)?(?:决定|要求|同意|明确|强调|议定)\s*[:：，,]\s*")
+_MUST = rx.compile(r"^(?:需要|要|应当|应该|必须|务必)(?=[\u4e00-\u9fff])")
+_SETTLE = rx.compile(r"^(?:确定|决定|明确|要求)\s+(?=\S)")
+_SPOKEN_OPENER = rx.compile(r"^(?:(?:行|好|好的|嗯|那|那就|OK|ok)[，,]\s*)+")
+_FIRST_PERSON = rx.compile(r"(?:^|(?<=[，,]))(?:我们组|我们部门|我们团队|我们这边|我这边|你那边|你们那边|我来|我会|我先|我(?!们))(?=\S)")
+_PARTICLE = rx.compile(r"[吧啊呢哈]+(?=[。！!，,]?$)")
+_EMPTY_PAREN = rx.compile(r"\s*[（(]\s*(?:due|by|截止)?\s*[)）]", re.I)
+_TAKES = rx.compile(r"^负责(?=\S)")
+_PUNCT_SPACE = rx.compile(r"\s*([，。；：、])\s*")
+
+
 def _task(text: str, s: int, e: int, cuts: list[tuple[int, int]], b: Block, due_last: bool = False) -> str:
     """What is to be done, without owner and date words."""
     chars = list(text[s:e])
@@ -725,20 +742,20 @@ def _task(text: str, s: int, e: int, cuts: list[tuple[int, int]], b: Block, due_
     t = "".join(chars)
     t = _FIELD_LABEL.sub("", t)  # "责任人：", "完成时间：" before the owner and date they introduce
     t = _FIELD_TAIL.sub("", t)
-    t = re.sub(r"(?:由|请|交给|@|＠)?\s*\x00+\s*(?:来|去)?(?:负责|牵头)?[，,：:]?", "", t)
-    t = re.sub(r"(?:在|于|截止(?:日期|时间)?是?在?)?\s*\x01+\s*(?:之前|以前|前|期间)?", " ", t)
-    t = re.sub(r"^(?:责任人|负责人|执行人)\s*[:：]\s*", "", t)
-    t = re.sub(r"^(?:会议|经研究[，,]?\s*)?(?:决定|要求|同意|明确|强调|议定)\s*[:：，,]\s*", "", t)
-    t = re.sub(r"^(?:需要|要|应当|应该|必须|务必)(?=[\u4e00-\u9fff])", "", t)
-    t = re.sub(r"^(?:确定|决定|明确|要求)\s+(?=\S)", "", t)  # "确定[节后第一个工作日]完成压测"
+    t = _OWNER_MARK.sub("", t)
+    t = _DUE_MARK.sub(" ", t)
+    t = _OWNER_FIELD.sub("", t)
+    t = _DECIDED.sub("", t)
+    t = _MUST.sub("", t)
+    t = _SETTLE.sub("", t)  # "确定[节后第一个工作日]完成压测"
     # spoken openers and the first person are not part of the task
-    t = re.sub(r"^(?:(?:行|好|好的|嗯|那|那就|OK|ok)[，,]\s*)+", "", t)
-    t = re.sub(r"(?:^|(?<=[，,]))(?:我们组|我们部门|我们团队|我们这边|我这边|你那边|你们那边|我来|我会|我先|我(?!们))(?=\S)", "", t)
-    t = re.sub(r"[吧啊呢哈]+(?=[。！!，,]?$)", "", t)
+    t = _SPOKEN_OPENER.sub("", t)
+    t = _FIRST_PERSON.sub("", t)
+    t = _PARTICLE.sub("", t)
     t = clean(t)
-    t = re.sub(r"\s*[（(]\s*(?:due|by|截止)?\s*[)）]", "", t, flags=re.I)
-    t = re.sub(r"^负责(?=\S)", "", t)
-    t = re.sub(r"\s*([，。；：、])\s*", r"\1", t)
+    t = _EMPTY_PAREN.sub("", t)
+    t = _TAKES.sub("", t)
+    t = _PUNCT_SPACE.sub(r"\1", t)
     return _TASK_TRIM.sub("", t) or clean(text[s:e])
 
 

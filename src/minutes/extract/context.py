@@ -3,12 +3,18 @@ earlier extractors found (meeting date, people). Built once per document."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from collections.abc import Iterator
 from datetime import date
 from typing import TYPE_CHECKING
 
 from .. import rx
+from ..lines import line_starts
+# the resolvers are asked for thousands of spans a document: imported once
+# here (the pipeline imports them through the extractors in any case)
+from ..resolve.dates import find_deadline
+from ..resolve.owners import find_owners
 from ..rules import RuleSet
 from ..schema import Item, Meta, Producer, Source, id_text, item_id
 from ..structure import Block, Sentence, Structure
@@ -50,8 +56,6 @@ class Context:
         `field`: text[s:e] is a date field or column, where a bare "12.2" is a date."""
         key = (s, e, ref, field)
         if key not in self.memo.deadlines:
-            from ..resolve.dates import find_deadline
-
             d = find_deadline(self.text[s:e], ref, field)
             if d is not None and d.vague and len(d.text) == 2 and not self.aligned(s + d.start, s + d.end):
                 d = None  # 适时 inside 合适时间段 is no vague deadline: not a word there
@@ -62,8 +66,6 @@ class Context:
         """Owners named in text[s:e] (resolve.owners.find_owners), looked up once per span."""
         key = (s, e)
         if key not in self.memo.owners:
-            from ..resolve.owners import find_owners
-
             self.memo.owners[key] = find_owners(self.text, s, e, self.rules, self.people)
         return self.memo.owners[key]
 
@@ -125,14 +127,12 @@ class Context:
 
     def _orig_source(self, s: int, e: int, block: Block | None) -> Source:
         """Map a span of the transcript view back to the text as read."""
-        import bisect
-
         assert self.view is not None and self.orig is not None
         cmap = self.view.cmap
         os_, oe = cmap[s], cmap[max(s, e - 1)] + 1
         if not self.memo.orig_lines:
-            self.memo.orig_lines = [0] + [i + 1 for i, c in enumerate(self.orig) if c == "\n"]
-        line = bisect.bisect_right(self.memo.orig_lines, os_)
+            self.memo.orig_lines = line_starts(self.orig)  # str.find, not a loop over every character
+        line = bisect_right(self.memo.orig_lines, os_)
         turn = self.turn_at(s)
         return Source(text=self.orig[os_:oe], start=os_, end=oe, line=line,
                       speaker=turn.speaker if turn else None, time=turn.time if turn else None)
@@ -241,7 +241,9 @@ class Context:
         if not b.key or b.value_start is None:
             return False
         if self.view is not None:
-            return self.turn_at(b.start) is not None
+            # turn_at(b.start) without the bisection: a block lies on its own line of the view
+            turns = self.view.turns
+            return 0 < b.line <= len(turns) and turns[b.line - 1] is not None
         key = b.key
         if key in self.people or key.lower() in self._people_lower():
             return True

@@ -43,7 +43,11 @@ def _grams(prefix: str, text: str, out: list[str]) -> None:
     # features without moving cross-validated F1 (they learn single sources)
     t = _norm(text)
     one, two = prefix + "1", prefix + "2"
-    out.extend([one + c for c in set(t) if not c.isspace()])
+    # _norm leaves " " as the only blank; dropping it from the set keeps the
+    # others in the order the set gives them (the summing order)
+    chars = set(t)
+    chars.discard(" ")
+    out.extend([one + c for c in chars])
     out.extend([two + t[i:i + 2] for i in range(len(t) - 1)])
 
 

@@ -54,7 +54,9 @@ def apply(ctx: "Context", model: Model, mode: str, consensus: list[Item], disagr
         scores = model.probabilities(model.sums(resolved_features(ctx, u) + tail, z))
         for label in LABELS:
             p = scores[label]
-            if p < thresholds.get(label, 1.1) or taken[label].hits(u.start, u.end):
+            # open_labels is still this unit's answer: a label's spans grow
+            # only by its own items, and this unit adds at most one per label
+            if p < thresholds.get(label, 1.1) or label not in open_labels:
                 continue
             by = Producer(model=model.name, score=round(p, 3))
             if label == "action":
@@ -88,4 +90,8 @@ class _Spans:
         i = bisect.bisect_left(self.starts, e)  # spans starting before e
         # spans are sentences, list items and rows: they rarely nest, so
         # looking back a few is enough to find one that reaches past s
-        return any(self.ends[j] > s for j in range(max(0, i - 8), i))
+        ends = self.ends
+        for j in range(max(0, i - 8), i):  # a plain loop: asked for every unit, a generator costs
+            if ends[j] > s:
+                return True
+        return False

@@ -80,8 +80,13 @@ class Model:
             gain = self._gains[later] = tuple(  # type: ignore[assignment]
                 sum(max(0.0, *(table.get(f, (0.0, 0.0, 0.0))[i] for f in group)) for group in later) + 1e-9
                 for i in range(len(LABELS)))
-        top = self.probabilities((z[0] + gain[0], z[1] + gain[1], z[2] + gain[2]))
-        return any(top[label] >= thresholds.get(label, 1.1) for label in labels)
+        # only the labels asked about: the same logistic as `probabilities`, term for term
+        for label in labels:
+            i = LABELS.index(label)
+            v = z[i] + gain[i]
+            if 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, v)))) >= thresholds.get(label, 1.1):
+                return True
+        return False
 
     def to_json(self) -> dict:
         return {"name": self.name, "labels": list(LABELS), "bias": self.bias,
