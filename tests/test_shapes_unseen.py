@@ -268,3 +268,18 @@ def test_a_name_mentioned_elsewhere_is_a_name_in_a_roster(rec) -> None:
     r = rec(text)
     owners = [a.owner for a in r.actions]
     assert owners[:3] == ["鲍文杰", "刘婉清", "校雨辰"], owners
+
+
+def test_each_group_of_mentions_gets_its_own_part(rec) -> None:
+    text = ("# 设计文档第六次会议\n\n"
+            "本次会议讨论了详细设计的进度。\n\n"
+            "大家明天先看一下课程视频 然后@邓立新 @苗可 继续完善体系结构设计 @贺岚 整理接口说明\n\n"
+            "责任人：@邓立新 收集问题，@贺岚 确保文档对外可见\n")
+    r = rec(text)
+    acts = [(a.owner, a.task, a.due) for a in r.actions]
+    # the date belongs to the words before the mentions, not to the mentioned parts
+    assert ("邓立新、苗可", "继续完善体系结构设计", None) in acts, acts
+    assert ("贺岚", "整理接口说明", None) in acts, acts
+    # the owners listed in one 责任人 field share one task
+    assert [a.owner for a in r.actions if a.source.line == 7] == ["邓立新、贺岚"]
+    assert_evidence(r, text)

@@ -101,7 +101,7 @@ def extract_actions(ctx: Context) -> list[Action]:
             done_blocks.add(bi)
         if verdict[0] == "attach":
             continue
-        parts = _assignments(ctx, s, e)
+        parts = _assignments(ctx, s, e) or _mention_clauses(ctx, s, e)
         if parts:
             # "郑承浩完成调试任务8-10，周华平完成提高任务": one action per person, same evidence
             for cs, ce, owners in parts:
@@ -285,6 +285,8 @@ def _decide(ctx: Context, b: Block, bi: int, s: int, e: int, plan_unit: bool) ->
         return None
     owners = ctx.owners(s, e)
     progress = ctx.role(bi) == "progress"
+    if owners and not progress and len(owners) >= 2 and _mention_clauses(ctx, s, e):
+        return "strong", "owner.mention"  # "@甲 画时序图 @乙 写伪代码": each group of mentions gets a part
     if owners and all(o.rule == "owner.mention" for o in owners) and (progress or not _mention_at_edge(text, s, e, owners)):
         owners = []  # "存在一个邀请 @zccrs 加入 TC 的决议" mentions, it does not assign
     if has("assign") and owners:
@@ -382,6 +384,43 @@ def _cell_names(ctx: Context, m: "re.Match[str]") -> list[Owner]:
     if not spans or not all(_person_key(ctx, ctx.text[a:z]) for a, z in spans):
         return []
     return [Owner(ctx.text[a:z], a, z, "owner.cell-roster") for a, z in spans]
+
+
+_MENTION_RUN = rx.compile(r"(?:(?<![A-Za-z0-9_.\-])[@＠][\w\u4e00-\u9fff\-·.]+?(?=[\s@＠，,。；;：:、）)(（]|$)\s*)+")
+
+
+def _mention_clauses(ctx: Context, s: int, e: int) -> list[tuple[int, int, list[Owner]]]:
+    """"@甲 画时序图 @乙 写伪代码 @丙 整理接口": a line that hands a part to
+    each group of mentions, one action per group (the words up to the next
+    group are its task). Words before the first group count as a part of
+    their own when they name who ("大家每个人都做类图 然后@乙 …"). [] unless
+    two or more groups with different people each get words."""
+    text = ctx.text
+    runs = [m for m in _MENTION_RUN.finditer(text, s, e)]
+    if len(runs) < 2:
+        return []
+    lead_end = runs[0].start()
+    if _OWNER_FIELD_END.search(text, s, lead_end):
+        return []  # "责任人：@甲 收集问题，@乙 确保…": the owners of one task, listed in its field
+    out: list[tuple[int, int, list[Owner]]] = []
+    if len(_HAN.findall(text, s, lead_end)) >= 2:
+        owners = [o for o in ctx.owners(s, lead_end) if o.rule != "owner.mention"]
+        if owners:
+            out.append((s, lead_end, owners))
+    for k, m in enumerate(runs):
+        ce = runs[k + 1].start() if k + 1 < len(runs) else e
+        if len(_HAN.findall(text, m.end(), ce)) + len(re.findall(r"[A-Za-z]{2,}", text[m.end():ce])) < 2:
+            continue  # a mention with no words of its own ("@甲 @乙 继续…" is one group)
+        owners = [o for o in ctx.owners(m.start(), m.end()) if o.rule == "owner.mention"
+                  and not _PRONOUN_ONLY.fullmatch(o.name)]
+        if owners:
+            out.append((m.end(), ce, owners))  # the task is the words after the mentions
+    names = {tuple(o.name for o in x[2]) for x in out}
+    return out if len(out) >= 2 and len(names) >= 2 else []
+
+
+_OWNER_FIELD_END = rx.compile(r"(?:责任人|负责人|执行人|跟进人|Owner|Assignee)\s*[:：]\s*$", re.I)
+_PRONOUN_ONLY = rx.compile(r"我|我们|你|你们|大家|all|everyone", re.I)
 
 
 def _lead_name(ctx: Context, b: Block, bi: int, s: int, e: int) -> tuple[str, str] | None:
@@ -699,6 +738,8 @@ def _build(ctx: Context, b: Block, bi: int, s: int, e: int, role: str | None, ve
     due, written = _deadline_for(ctx, b, bi, ts, te)
     if clause and due is None:
         due, written = _deadline_for(ctx, b, bi, s, e)  # "…，周五前完成" closes all of them
+        if due is not None and written and due.start < ts:
+            due, written = None, False  # a date in an earlier part is that part's, not this one's
     source = ctx.source(s, e, b)
     names = [o.name for o in owners]
     cuts = [(o.start, o.end) for o in owners if ts <= o.start < te]
