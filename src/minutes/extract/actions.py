@@ -722,11 +722,19 @@ def _shift(d: Deadline, offset: int) -> Deadline:
     return Deadline(d.text, d.start + offset, d.end + offset, d.date, d.rule, d.vague, d.reading)
 
 
+def _strict_owners(ctx: Context, b: Block, bi: int, s: int, e: int) -> list[Owner]:
+    """Owners that say themselves: explicit patterns (责任人：, 由X负责, @X), a
+    key of names ("黄启元、李维淼：…", not a speaker's), a name that opens the
+    line and goes to the work ("王磊完成…"), a group label or table row."""
+    return ctx.owners(s, e) or (_key_names(ctx, b) if not ctx.is_speaker(b) else []) \
+        or _lead_name_owner(ctx, s, e) or _context_owner(ctx, bi)
+
+
 def _build(ctx: Context, b: Block, bi: int, s: int, e: int, role: str | None, verdict: str,
            by: Producer | None = None, strict: bool = False,
            clause: tuple[int, int, list[Owner]] | None = None) -> Action:
-    """`strict`: for a unit no rule decided, owners only from explicit patterns
-    (责任人：, 由X负责, @X, a group label or row): no guess from a sentence's subject.
+    """`strict`: for a unit no rule decided, owners only as `_strict_owners`
+    gives them: no guess from a sentence's subject.
     `clause`: one assignment of several in the unit; its words give the task,
     owner and deadline, the whole unit stays the evidence."""
     text = ctx.text
@@ -734,7 +742,7 @@ def _build(ctx: Context, b: Block, bi: int, s: int, e: int, role: str | None, ve
     if clause:
         owners = clause[2]
     else:
-        owners = (ctx.owners(s, e) or _context_owner(ctx, bi)) if strict else _owners_for(ctx, b, bi, s, e)
+        owners = _strict_owners(ctx, b, bi, s, e) if strict else _owners_for(ctx, b, bi, s, e)
     due, written = _deadline_for(ctx, b, bi, ts, te)
     if clause and due is None:
         due, written = _deadline_for(ctx, b, bi, s, e)  # "…，周五前完成" closes all of them

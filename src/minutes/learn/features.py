@@ -77,6 +77,8 @@ def text_features(ctx: "Context", u: "Unit") -> list[str]:
     out.append(f"len:{min(len(body) // 10, 8)}")
     if u.headings:
         _grams("h", u.headings[-1][:24], out)
+        if len(u.headings) > 1:
+            _grams("g", u.headings[-2][:24], out)
         out.append(f"hdepth:{min(len(u.headings), 4)}")
     else:
         out.append("nohead")
