@@ -283,3 +283,17 @@ def test_each_group_of_mentions_gets_its_own_part(rec) -> None:
     # the owners listed in one 责任人 field share one task
     assert [a.owner for a in r.actions if a.source.line == 7] == ["邓立新、贺岚"]
     assert_evidence(r, text)
+
+
+def test_a_plan_heading_dates_the_rows_of_its_task_table(rec) -> None:
+    text = ("## 下周工作计划\n\n"
+            "| 负责人 | 任务 |\n"
+            "| --- | --- |\n"
+            "| 陈立 | 完成接口联调 |\n"
+            "| 全员 | 集成测试 |\n\n"
+            "## 本周记录\n\n"
+            "| 负责人 | 任务 |\n"
+            "| --- | --- |\n"
+            "| 陈立 | 整理接口文档 |\n")
+    r = rec(text)  # meeting Monday 2024-05-06: next week's Friday is 2024-05-17
+    assert [(a.owner, a.due) for a in r.actions] == [("陈立", "2024-05-17"), ("全员", "2024-05-17"), ("陈立", None)]

@@ -10,6 +10,7 @@ from ..resolve.owners import VAGUE_OWNERS, Owner, split_names
 from ..schema import Action, Producer
 from ..structure import clean
 from .context import Context
+from .scope import scope_deadline
 
 EMPTY_CELL = rx.compile(r"^(?:无|暂无|没有|-|—|/|N/?A|none)$", re.I)
 _VAGUE_DUE = rx.compile(r"尽快|尽早|抓紧|近期|择期|适时|稍后|后续|待定|另行通知")
@@ -54,6 +55,10 @@ def table_actions(ctx: Context) -> tuple[list[Action], set[int]]:
                 due_text = d.text
                 due = d.date.isoformat() if d.date is not None and ctx.ref_date(cols[task_col]) is not None \
                     or (d.date is not None and re.search(r"(?:19|20)\d{2}", d.text)) else None
+        if due is None and due_text is None and ctx.ref_date(cols[task_col]) is not None:
+            # no date in a column: a plan heading over the table ("下周工作计划") dates its rows
+            d = scope_deadline(ctx, ctx.st.blocks[cols[task_col]], ctx.ref_date(cols[task_col]))
+            due = d.date.isoformat() if d is not None and d.date is not None else None
         status = "open"
         if pick["status"]:
             word = ctx.st.span(cols[pick["status"]]).strip().lower()

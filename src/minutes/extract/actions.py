@@ -21,6 +21,7 @@ from ..structure import Block, clean
 from .action_table import EMPTY_CELL as _EMPTY_CELL, table_actions as _table_actions
 from .context import Context
 from .meta import is_entry_line
+from .scope import scope_deadline
 # imported here, not in the functions: _decide runs for every sentence
 from .speech import is_commitment, merge_handoffs, speech_owners
 
@@ -40,7 +41,6 @@ _LEADING_DEPT = rx.compile(r"((?:(?![与向及和的在把对给次时])[\u4e00-
                            r"(?:部(?![署分件门])|组[长员]?(?![织件合建成会内长员])|中心|团队|委员会|办公室|科(?![学技研])|处(?![理置])))"
                            r"(?=[\u4e00-\u9fff]{2})")
 _CLAUSE_END = rx.compile(r"[，,；;。]")
-_SCOPE_WORK = rx.compile(r"计划|任务|分工|安排|对齐|完成|待办|TODO|要做", re.I)
 _OPINION = rx.compile(r"觉得|认为|建议|感觉|看法|[？?]|吗|吧$")
 _ROLE_WORDS = rx.compile(r"负责|组|端|分工|成员|人员|开发|测试|设计|文档|美工|策划|运营|主持|记录|后勤|宣传|答辩|汇报|PM|经理|leader", re.I)
 _NEXT_ROLE_KEYS = rx.compile(r"^下[次一](?:次)?(?:会议|例会|周会)?(?:轮值)?(?:主持|主持人|记录|记录人|纪要)$")
@@ -698,24 +698,8 @@ def _deadline_for(ctx: Context, b: Block, bi: int, s: int, e: int) -> tuple[Dead
     d = ctx.deadline(s, e, ref)
     if d is not None:
         return _shift(d, s), True
-    scopes = [b.column] if b.kind == "cell" and b.column else []
-    if b.parent is not None:
-        scopes.append(ctx.st.span(b.parent))
-    h = b.heading
-    while h is not None:
-        scopes.append(ctx.st.span(h))
-        h = ctx.st.blocks[h].heading
-    if b.label is not None:
-        scopes.insert(0, ctx.st.blocks[b.label].key or "")
-    for scope in scopes[:2]:
-        # only a plan heading that names its time scope dates its lines:
-        # "明日计划", "本周的任务", "下周需要对齐的内容"; a bare "本周" heading is a log entry
-        if ctx._role_of_text(scope) != "plan" or not _SCOPE_WORK.search(scope):
-            continue
-        d = find_deadline(scope, ref)
-        if d is not None and d.date is not None and not re.search(r"\d", d.text):
-            return Deadline(d.text, -1, -1, d.date, d.rule, d.vague, d.reading), False
-    return None, False
+    d = scope_deadline(ctx, b, ref)
+    return (d, False) if d is not None else (None, False)
 
 
 def _shift(d: Deadline, offset: int) -> Deadline:

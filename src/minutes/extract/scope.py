@@ -1,0 +1,37 @@
+"""Deadlines stated by where a line stands rather than in its words: a plan
+heading, label, parent item or column that names its time scope ("明日计划",
+"本周的任务", "下周工作计划") dates every task under it."""
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from .. import rx
+from ..resolve.dates import Deadline, find_deadline
+from ..structure import Block
+from .context import Context
+
+SCOPE_WORK = rx.compile(r"计划|任务|分工|安排|对齐|完成|待办|TODO|要做", re.I)
+
+
+def scope_deadline(ctx: Context, b: Block, ref: date) -> Deadline | None:
+    """The date a plan scope gives the line (offsets -1: not in its words).
+    Only the two nearest scopes count, and only a plan scope that names its
+    time ("下周任务"); a bare "本周" heading is a log entry, and a written
+    date there ("5月20日") belongs to the heading, not to a scope."""
+    scopes = [b.column] if b.kind == "cell" and b.column else []
+    if b.parent is not None:
+        scopes.append(ctx.st.span(b.parent))
+    h = b.heading
+    while h is not None:
+        scopes.append(ctx.st.span(h))
+        h = ctx.st.blocks[h].heading
+    if b.label is not None:
+        scopes.insert(0, ctx.st.blocks[b.label].key or "")
+    for scope in scopes[:2]:
+        if ctx._role_of_text(scope) != "plan" or not SCOPE_WORK.search(scope):
+            continue
+        d = find_deadline(scope, ref)
+        if d is not None and d.date is not None and not re.search(r"\d", d.text):
+            return Deadline(d.text, -1, -1, d.date, d.rule, d.vague, d.reading)
+    return None
