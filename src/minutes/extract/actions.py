@@ -250,7 +250,7 @@ def _decide(ctx: Context, b: Block, bi: int, s: int, e: int, plan_unit: bool) ->
     if not plan_unit and not ctx.is_speaker(b) and not rules.maybe("actions", _CUES, text, s, e) \
             and "@" not in text[s:e] and "＠" not in text[s:e]:
         # no cue at all: only who-then-verb or a known participant with a deadline can still make it an action
-        return _lead_name(ctx, b, bi, s, e) or _known_with_deadline(ctx, b, bi, s, e)
+        return _lead_name(ctx, b, bi, s, e) or _known_with_deadline(ctx, b, bi, s, e) or _trailing_name(ctx, b, bi, s, e)
     question = has("question")
     if has("invite"):
         return None
@@ -302,7 +302,7 @@ def _decide(ctx: Context, b: Block, bi: int, s: int, e: int, plan_unit: bool) ->
             return cue("modal")
         if subject_owner(text, s, e, rules, ctx.people):
             return cue("modal")  # "人事科要在…前组织…": a named subject must do something
-    if b.kind == "item" and any(o.rule == "owner.trailing" for o in ctx.owners(s, e)):
+    if b.kind in ("item", "para") and any(o.rule in ("owner.trailing", "owner.trailing-name") for o in ctx.owners(s, e)):
         return "strong", "owner.trailing"  # "数据库扩充 【lpx】": a task and who takes it
     if progress:
         return None  # in a progress report only explicit promises count
@@ -443,6 +443,18 @@ def _lead_name_owner(ctx: Context, s: int, e: int) -> list[Owner]:
     if found is None:
         found = ctx.memo.lead_names[(s, e)] = lead_name_owner(ctx.text, s, e, ctx.rules, ctx.people)
     return found
+
+
+def _trailing_name(ctx: Context, b: Block, bi: int, s: int, e: int) -> tuple[str, str] | None:
+    """"3. 后端用户业务 陶志豪": a part of the work and, after a space, who
+    takes it; outside progress reports and not told as done."""
+    if b.kind not in ("item", "para") or ctx.role(bi) == "progress":
+        return None
+    if not any(o.rule == "owner.trailing-name" for o in ctx.owners(s, e)):
+        return None
+    if any(ctx.rules.any("actions", r, ctx.text, s, e) for r in ("done", "report", "question")):
+        return None
+    return "strong", "owner.trailing-name"
 
 
 def _known_with_deadline(ctx: Context, b: Block, bi: int, s: int, e: int) -> tuple[str, str] | None:
