@@ -309,3 +309,14 @@ def test_a_name_after_a_space_at_the_end_takes_the_part(rec) -> None:
     r = rec(text)
     assert [(a.owner, a.task) for a in r.actions] == [
         ("韩立", "范围 2.业务需求"), ("沈佳钰、刘婉婷", "数据需求")]
+
+
+def test_two_names_joined_by_he_open_a_task(rec) -> None:
+    text = ("# 周会\n\n"
+            "本周确定了分工。\n\n"
+            "- 王宁和韩慧敏准备追踪分析PPT\n"
+            "- 和郑老师的团队合作，进行短视频输出\n")
+    r = rec(text)
+    assert [(a.owner, a.task) for a in r.actions][0] == ("王宁、韩慧敏", "准备追踪分析PPT")
+    # 和 opening a line joins no one: no owner from it
+    assert all(a.owner is None for a in r.actions[1:]), [(a.owner, a.task) for a in r.actions]

@@ -777,6 +777,9 @@ _TAKES = rx.compile(r"^负责(?=\S)")
 _PUNCT_SPACE = rx.compile(r"\s*([，。；：、])\s*")
 
 
+_OWNER_JOIN = rx.compile(r"(\x00+)\s*(?:和|与|及|以及|、|/)\s*(?=\x00)")
+
+
 def _task(text: str, s: int, e: int, cuts: list[tuple[int, int]], b: Block, due_last: bool = False) -> str:
     """What is to be done, without owner and date words."""
     chars = list(text[s:e])
@@ -785,6 +788,7 @@ def _task(text: str, s: int, e: int, cuts: list[tuple[int, int]], b: Block, due_
         for i in range(max(a, s), min(z, e)):
             chars[i - s] = mark
     t = "".join(chars)
+    t = _OWNER_JOIN.sub(r"\1", t)  # "裴跃和涂玉华负责…": the 和 between two owners goes with them
     t = _FIELD_LABEL.sub("", t)  # "责任人：", "完成时间：" before the owner and date they introduce
     t = _FIELD_TAIL.sub("", t)
     t = _OWNER_MARK.sub("", t)

@@ -171,19 +171,29 @@ def lead_name_owner(text: str, start: int, end: int, rules: RuleSet, people: set
         hit = rule.search(text, start, end)
         if hit is None or "owner" not in hit.spans:
             continue
-        s, e = hit.spans["owner"]
-        name = text[s:e].lstrip("@")
-        s += len(text[s:e]) - len(name)
-        # a bare group word opening a line is more often a verb ("测试验证…", "设计方案"):
-        # groups count here only with their suffix ("测试组", "前端同学")
-        grouped = rules.any("owners", "group", name) and re.search(
-            r"(?:组|团队|同学|侧)$|^(?:前端|后端|前后端|客户端|服务端|移动端|算法|运营|市场|销售|财务|法务|美工|策划|硬件)$", name)
-        # two-character name shapes (白盒, 方案) are too often words: only participants
-        shaped = rules.any("owners", "person-name", name) and (len(name) >= 3 or not people)
-        if name in people or shaped or is_department(name, rules) \
-                or grouped or (name[:1].isascii() and name.lower() in {p.lower() for p in people}):
-            return [Owner(name, s, e, rule.id)]
+        gs, ge = hit.spans["owner"]
+        owners = []
+        for s, e in split_names(text, gs, ge):  # "王宁和韩慧敏准备…": each must be someone
+            name = text[s:e].lstrip("@")
+            s += len(text[s:e]) - len(name)
+            if not _lead_name_ok(name, rules, people):
+                owners = []
+                break
+            owners.append(Owner(name, s, e, rule.id))
+        if owners:
+            return owners
     return []
+
+
+def _lead_name_ok(name: str, rules: RuleSet, people: set[str]) -> bool:
+    # a bare group word opening a line is more often a verb ("测试验证…", "设计方案"):
+    # groups count here only with their suffix ("测试组", "前端同学")
+    grouped = rules.any("owners", "group", name) and re.search(
+        r"(?:组|团队|同学|侧)$|^(?:前端|后端|前后端|客户端|服务端|移动端|算法|运营|市场|销售|财务|法务|美工|策划|硬件)$", name)
+    # two-character name shapes (白盒, 方案) are too often words: only participants
+    shaped = rules.any("owners", "person-name", name) and (len(name) >= 3 or not people)
+    return bool(name in people or shaped or is_department(name, rules)
+                or grouped or (name[:1].isascii() and name.lower() in {p.lower() for p in people}))
 
 
 _MODAL_AFTER = rx.compile(r"\s*(?:需要|需|应该|应当|必须|务必|要)")
