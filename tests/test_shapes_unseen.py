@@ -320,3 +320,14 @@ def test_two_names_joined_by_he_open_a_task(rec) -> None:
     assert [(a.owner, a.task) for a in r.actions][0] == ("王宁、韩慧敏", "准备追踪分析PPT")
     # 和 opening a line joins no one: no owner from it
     assert all(a.owner is None for a in r.actions[1:]), [(a.owner, a.task) for a in r.actions]
+
+
+def test_a_rule_for_everyone_is_a_consensus_only_in_the_records_voice(rec) -> None:
+    text = ("# 开发组周会\n\n"
+            "## 日常开发问题\n\n"
+            "1. 提交的代码不要出现 lint 警告。\n"
+            "2. 带期望的需求一律拒绝。\n\n"
+            "## 质询\n\n"
+            "- 尤委员美女：不要忘了我们上次的承诺。\n")
+    r = rec(text)
+    assert [c.text for c in r.consensus] == ["提交的代码不要出现 lint 警告。", "带期望的需求一律拒绝。"]

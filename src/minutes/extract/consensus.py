@@ -85,6 +85,12 @@ def _sentence_verdict(ctx: Context, bi: int, s: int, e: int) -> str | None:
     r = rules.which("consensus", "trigger", text, s, e)
     if r is not None:
         return r.id
+    if ctx.view is None and not ctx.is_speaker(b):
+        # a rule stated for everyone is the meeting's only in the record's own
+        # voice: a speaker's "一定要…" is a position
+        r = rules.which("consensus", "norm", text, s, e)
+        if r is not None:
+            return r.id
     if ctx.role(bi) == "decision" and b.kind in ("item", "para") and b.children == 0:
         # leaf lines of a decision section: "技术架构 / 后端 / Flask"
         return None if rules.any("actions", "question", text, s, e) else "section.decision"

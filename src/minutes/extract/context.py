@@ -252,6 +252,8 @@ class Context:
             return True  # "张三：…这个我来负责吧": a name-shaped key whose words commit in the first person
         if "/" in key and all(re.fullmatch(r"[A-Za-z][\w\-]*", k.strip()) for k in key.split("/")):
             return True
+        if self.rules.any("owners", "titled-name", key):
+            return True  # "尤委员美女：…": a hearing's turn
         # Latin handles (revy, Avenger_285714) are speakers; Chinese keys are
         # speakers only when known, since 结论/时间/前端 are labels.
         return bool(re.fullmatch(r"[A-Za-z][\w\-. ]{1,30}", key)) and not self.rules.any("owners", "list-label", key)
