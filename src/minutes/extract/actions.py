@@ -278,6 +278,8 @@ def _decide(ctx: Context, b: Block, bi: int, s: int, e: int, plan_unit: bool) ->
             return cue("future")
         if rules.any("transcripts", "first-person", text, s, e):
             return "strong", "transcript.first-person"  # "这个我来负责吧"
+        if has("assign"):
+            return cue("assign")  # "我们会请交通部再提一份报告": a request names its doer
         return None
     if has("report") and not has("future"):
         return None
