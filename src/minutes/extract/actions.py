@@ -447,11 +447,14 @@ def _lead_name_owner(ctx: Context, s: int, e: int) -> list[Owner]:
     return found
 
 
+_ENDS_IN_NAME = rx.compile(r"\s[\u4e00-\u9fff]{2,4}\s*[。；;]?\s*$")
+
+
 def _trailing_name(ctx: Context, b: Block, bi: int, s: int, e: int) -> tuple[str, str] | None:
     """"3. 后端用户业务 陶志豪": a part of the work and, after a space, who
     takes it; outside progress reports and not told as done."""
-    if b.kind not in ("item", "para") or ctx.role(bi) == "progress":
-        return None
+    if b.kind not in ("item", "para") or not _ENDS_IN_NAME.search(ctx.text, s, e) or ctx.role(bi) == "progress":
+        return None  # the cheap test first: most lines do not end in a spaced-off name
     if not any(o.rule == "owner.trailing-name" for o in ctx.owners(s, e)):
         return None
     if any(ctx.rules.any("actions", r, ctx.text, s, e) for r in ("done", "report", "question")):
