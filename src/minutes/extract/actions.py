@@ -780,8 +780,6 @@ _PARTICLE = rx.compile(r"[吧啊呢哈]+(?=[。！!，,]?$)")
 _EMPTY_PAREN = rx.compile(r"\s*[（(]\s*(?:due|by|截止)?\s*[)）]", re.I)
 _TAKES = rx.compile(r"^负责(?=\S)")
 _PUNCT_SPACE = rx.compile(r"\s*([，。；：、])\s*")
-
-
 _OWNER_JOIN = rx.compile(r"(\x00+)\s*(?:和|与|及|以及|、|/)\s*(?=\x00)")
 
 
