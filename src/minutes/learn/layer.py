@@ -25,7 +25,7 @@ def apply(ctx: "Context", model: Model, mode: str, consensus: list[Item], disagr
           actions: list[Action]) -> tuple[list[Item], list[Item], list[Action]]:
     from ..extract.actions import build_action
     from ..units import units
-    from .features import AFTER_TEXT, RESOLVED_GROUPS, cue_features, resolved_features, tail_features, text_features
+    from .features import AFTER_TEXT, RESOLVED_GROUPS, cue_features, resolved_features, tail_features, text_sums
 
     if mode == "model":
         consensus, disagreements, actions = [], [], []
@@ -45,7 +45,7 @@ def apply(ctx: "Context", model: Model, mode: str, consensus: list[Item], disagr
         # label can reach its threshold. The sums go on feature by feature in
         # unit_features' order, so a score is the one it gives, to the bit.
         tail = tail_features(ctx, u)
-        z = model.sums(text_features(ctx, u))
+        z = text_sums(model, ctx, u)  # model.sums(text_features(ctx, u)), to the bit
         if not model.could_reach(model.sums(tail, z), AFTER_TEXT, open_labels, thresholds):
             continue
         z = model.sums(cue_features(ctx, u), z)
