@@ -73,22 +73,41 @@ class Rule:
     extra: dict[str, Any] = field(default_factory=dict)
     # words of which every match holds one (rx.needles), read on first use
     _needles: tuple[str, ...] | None = field(default=None, init=False, repr=False, compare=False)
+    # for a pattern with no such words: a class of the characters every
+    # match starts with (rx.first_class), None when none is known; False
+    # until first read
+    _gate: "re.Pattern[str] | None | bool" = field(default=False, init=False, repr=False, compare=False)
 
     def _may_match(self, sub: str) -> bool:
-        """False when `sub` lacks every word the pattern needs: a substring
-        test instead of running the pattern at each position of the span."""
+        """False when `sub` lacks every word the pattern needs, or every
+        character a match could start with: a substring test instead of
+        running the pattern at each position of the span."""
         needles = self._needles
         if needles is None:
             needles = self._needles = rx.needles(self.regex.pattern, self.regex.flags)
         for n in needles:  # a plain loop: asked ~300k times a corpus, a generator costs
             if n in sub:
                 return True
-        return not needles
+        if needles:
+            return False
+        gate = self._gate
+        if gate is False:
+            gate = self._gate = _gate_of(self.regex.pattern, self.regex.flags)
+        return gate is None or gate.search(sub) is not None
 
     def could_match(self, text: str) -> bool:
         """False when no match can lie anywhere in text (it lacks every word
-        the pattern needs), so none can in any part of it either."""
-        return self._may_match(text)
+        the pattern needs, or every character a match starts with), so none
+        can in any part of it either."""
+        needles = self._needles
+        if needles is None:
+            needles = self._needles = rx.needles(self.regex.pattern, self.regex.flags)
+        if needles:
+            return any(n in text for n in needles)
+        # not the gate: an anchored pattern is tried on parts of the text
+        # (lines), each with a start of its own
+        found = rx.first_class(self.regex.pattern, self.regex.flags)
+        return found is None or rx.compile(found[0], found[1]).search(text) is not None
 
     def finditer(self, text: str, start: int = 0, end: int | None = None) -> Iterator[Hit]:
         end = len(text) if end is None else end
@@ -122,6 +141,12 @@ class Rule:
                 if n in sub:
                     break
             else:
+                return None
+        else:
+            gate = self._gate
+            if gate is False:
+                gate = self._gate = _gate_of(self.regex.pattern, self.regex.flags)
+            if gate is not None and gate.search(sub) is None:
                 return None
         search = self.regex.search
         m = search(sub)
@@ -168,12 +193,71 @@ class Rule:
         return self.message.replace("{match}", hit_text)
 
 
+def _gate_of(pattern: str, flags: int) -> "re.Pattern[str] | None":
+    """A search for the characters every match starts with (rx.first_class):
+    at the start only, for a pattern anchored there; None when none is known."""
+    found = rx.first_class(pattern, flags)
+    if found is None:
+        return None
+    src, cls_flags, anchored = found
+    return rx.compile("\\A" + src if anchored else src, cls_flags)
+
+
+def screen(rules: list[Rule]) -> "re.Pattern[str] | None":
+    """One character class that a span must hold for any of `rules` to
+    match in it: the first character of each rule's required words, or of
+    its matches (rx.first_class) when it requires none. None when some rule
+    offers neither. A role's rules are then ruled out by one scan in re's
+    own loop instead of a substring test per word and rule (a role's rules
+    can require thirty words between them)."""
+    items: list[str] = []
+    flags = 0
+    for r in rules:
+        needles = r._needles
+        if needles is None:
+            needles = r._needles = rx.needles(r.regex.pattern, r.regex.flags)
+        if needles:
+            items.extend(rx.class_char(w[0]) for w in needles)
+            continue
+        found = rx.first_class(r.regex.pattern, r.regex.flags)
+        if found is None:
+            return None
+        items.append(found[0][1:-1])  # the class's items, without its brackets
+        flags |= found[1]  # a case-blind class also widens the others: still a superset
+    if not items:
+        return None
+    return rx.compile("[" + "".join(dict.fromkeys(items)) + "]", flags)
+
+
+# one alternative of RuleSet.maybe: its required words, else its first-character
+# class (or None), and its pattern
+_Alternative = tuple[tuple[str, ...], "re.Pattern[str] | None", re.Pattern[str]]
+
+
+def _alternatives(rules: list[Rule]) -> list[_Alternative]:
+    """The alternatives of the alternation RuleSet.maybe stands for, each
+    compiled as it would stand in it. An alternation matches in a span
+    exactly when one of its alternatives does (no rule pattern refers to a
+    group by number, which joining would renumber), so trying them one by
+    one gives its answer."""
+    flags = re.I if any(r.regex.flags & re.I for r in rules) else 0
+    out: list[_Alternative] = []
+    for r in rules:
+        # named groups would clash across rules; a quick test needs none
+        src = re.sub(r"\(\?P=\w+\)", "", re.sub(r"\(\?P<\w+>", "(?:", r.regex.pattern))
+        needles = rx.needles(src, flags)
+        out.append((needles, None if needles else _gate_of(src, flags), rx.compile(src, flags)))
+    return out
+
+
 @dataclass(slots=True)
 class RuleSet:
     rules: dict[str, Rule]
     families: dict[str, list[Rule]]
     _by_role: dict[tuple[str, str], list[Rule]] = field(default_factory=dict)
-    _quick: dict[tuple[str, tuple[str, ...]], re.Pattern[str]] = field(default_factory=dict)
+    _quick: dict[tuple[str, tuple[str, ...]], list[_Alternative]] = field(default_factory=dict)
+    # (family, role) → its rules and their screen (see `screen`)
+    _screened: dict[tuple[str, str], tuple[list[Rule], "re.Pattern[str] | None"]] = field(default_factory=dict)
     # answers that depend only on these rules and a string (a heading's role,
     # a header key's field), kept with the rules they came from
     memo: dict[tuple[str, str], object] = field(default_factory=dict)
@@ -182,18 +266,33 @@ class RuleSet:
         return self.families.get(name, [])
 
     def maybe(self, family: str, roles: tuple[str, ...], text: str, start: int, end: int) -> bool:
-        """Could any rule of these roles match text[start:end]? One scan of a
-        combined alternation without guards: guards only remove hits, so a
-        "no" here is certain and the rules need not run one by one."""
-        key = (family, tuple(roles))  # no string joined on every call
-        pat = self._quick.get(key)
-        if pat is None:
-            rules = [r for role in roles for r in self.role(family, role)]
-            # named groups would clash across rules; a quick test needs none
-            src = "|".join("(?:" + re.sub(r"\(\?P<\w+>", "(?:", r.regex.pattern) + ")" for r in rules) or "(?!)"
-            src = re.sub(r"\(\?P=\w+\)", "", src)
-            pat = self._quick[key] = rx.compile(src, re.I if any(r.regex.flags & re.I for r in rules) else 0)
-        return pat.search(text[start:end]) is not None
+        """Could any rule of these roles match text[start:end]? The rules'
+        patterns without guards: guards only remove hits, so a "no" here is
+        certain and the rules need not run one by one.
+
+        It answers as one alternation of the patterns would (named groups
+        dropped, back references removed, case-blind when any rule is), but
+        tries the alternatives one at a time, each behind its required words
+        or first characters: a search of the whole alternation tried every
+        alternative at every position of the span, and most alternatives
+        are ruled out by a substring test."""
+        key = (family, roles)  # no string joined on every call
+        alts = self._quick.get(key)
+        if alts is None:
+            alts = self._quick[key] = _alternatives([r for role in roles for r in self.role(family, role)])
+        sub = text[start:end]
+        for needles, gate, pat in alts:
+            if needles:
+                for n in needles:
+                    if n in sub:
+                        break
+                else:
+                    continue
+            elif gate is not None and gate.search(sub) is None:
+                continue
+            if pat.search(sub) is not None:
+                return True
+        return False
 
     def role(self, family: str, role: str) -> list[Rule]:
         rules = self._by_role.get((family, role))
@@ -212,11 +311,16 @@ class RuleSet:
         return found[1] if found is not None else None
 
     def _first(self, family: str, role: str, text: str, start: int, end: int | None) -> tuple[Rule, Hit] | None:
-        rules = self._by_role.get((family, role))
-        if rules is None:
+        found = self._screened.get((family, role))
+        if found is None:
             rules = self.role(family, role)
+            # a role of one rule is screened by the rule's own words or class
+            found = self._screened[(family, role)] = (rules, screen(rules) if len(rules) > 1 else None)
+        rules, scr = found
         end = len(text) if end is None else end
         sub = text[start:end] if start or end != len(text) else text  # cut once, not once per rule
+        if scr is not None and scr.search(sub) is None:
+            return None  # no rule of the role can start a match here
         for r in rules:
             h = r.search_in(text, sub, start)
             if h is not None:
