@@ -33,7 +33,13 @@ _SPACE = rx.compile(r"\s+")
 _MAX_CHARS = 120
 
 
+# what _norm rewrites: a text with none of it is only cut to length
+_NORM_ANY = rx.compile(r"[\dA-Za-z\s]")
+
+
 def _norm(text: str) -> str:
+    if _NORM_ANY.search(text, 0, _MAX_CHARS) is None:
+        return text[:_MAX_CHARS]  # each substitution below would leave it as it is
     text = _DIGITS.sub("0", text[:_MAX_CHARS])
     text = _LATIN.sub(lambda m: "a" if len(m.group()) > 1 else m.group().lower(), text)
     return _SPACE.sub(" ", text)
@@ -118,13 +124,15 @@ def text_features(ctx: "Context", u: "Unit") -> list[str]:
     return out
 
 
-def text_sums(model: "Model", ctx: "Context", u: "Unit") -> tuple[float, float, float]:
+def text_sums(model: "Model", ctx: "Context", u: "Unit",
+              start: tuple[float, float, float] | None = None) -> tuple[float, float, float]:
     """model.sums(text_features(ctx, u)), to the last bit (the same weights
     added in the same order), without the list of feature strings: the
     learned layer asks this of every unit, and building ~40 strings a unit,
-    then walking them again, was most of its cost."""
+    then walking them again, was most of its cost. `start`: model.sums(()),
+    the biases, when the caller has it at hand."""
     get = model.table.get
-    za, zc, zd = model.sums(())  # the biases
+    za, zc, zd = start if start is not None else model.sums(())
     for part in _text_parts(ctx, u):
         if isinstance(part, str):
             w = get(part)
