@@ -247,6 +247,9 @@ def _alternatives(rules: list[Rule]) -> list[_Alternative]:
         src = re.sub(r"\(\?P=\w+\)", "", re.sub(r"\(\?P<\w+>", "(?:", r.regex.pattern))
         needles = rx.needles(src, flags)
         out.append((needles, None if needles else _gate_of(src, flags), rx.compile(src, flags)))
+    # the answer is an "or": cheaply screened alternatives go first, those
+    # that must run their pattern on nearly every span last
+    out.sort(key=lambda alt: 0 if alt[0] else 1 if alt[1] is not None else 2)
     return out
 
 
@@ -256,8 +259,8 @@ class RuleSet:
     families: dict[str, list[Rule]]
     _by_role: dict[tuple[str, str], list[Rule]] = field(default_factory=dict)
     _quick: dict[tuple[str, tuple[str, ...]], list[_Alternative]] = field(default_factory=dict)
-    # (family, role) → its rules and their screen (see `screen`)
-    _screened: dict[tuple[str, str], tuple[list[Rule], "re.Pattern[str] | None"]] = field(default_factory=dict)
+    # (family, role or None for all) → its rules and their screen (see `screen`)
+    _screened: dict[tuple[str, str | None], tuple[list[Rule], "re.Pattern[str] | None"]] = field(default_factory=dict)
     # answers that depend only on these rules and a string (a heading's role,
     # a header key's field), kept with the rules they came from
     memo: dict[tuple[str, str], object] = field(default_factory=dict)
@@ -310,12 +313,20 @@ class RuleSet:
         found = self._first(family, role, text, start, end)
         return found[1] if found is not None else None
 
+    def screened(self, family: str, role: str | None) -> tuple[list[Rule], "re.Pattern[str] | None"]:
+        """The rules of a role (of the whole family when role is None) and
+        their screen: a span it finds nothing in holds no hit of any of
+        them. No screen for a single rule, whose own words or class serve."""
+        found = self._screened.get((family, role))
+        if found is None:
+            rules = self.role(family, role) if role is not None else self.family(family)
+            found = self._screened[(family, role)] = (rules, screen(rules) if len(rules) > 1 else None)
+        return found
+
     def _first(self, family: str, role: str, text: str, start: int, end: int | None) -> tuple[Rule, Hit] | None:
         found = self._screened.get((family, role))
         if found is None:
-            rules = self.role(family, role)
-            # a role of one rule is screened by the rule's own words or class
-            found = self._screened[(family, role)] = (rules, screen(rules) if len(rules) > 1 else None)
+            found = self.screened(family, role)
         rules, scr = found
         end = len(text) if end is None else end
         sub = text[start:end] if start or end != len(text) else text  # cut once, not once per rule
