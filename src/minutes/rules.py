@@ -46,7 +46,10 @@ _KNOWN = {
 }
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen, though nothing changes a hit once made: one is built for every
+# rule match (thousands a transcript), and a frozen dataclass's __init__ costs
+# about four times a plain one's. Its dict fields never let it be hashed anyway.
+@dataclass(slots=True)
 class Hit:
     start: int
     end: int
@@ -168,11 +171,13 @@ class Rule:
     def _hit(self, m: re.Match[str], start: int) -> Hit:
         """The Hit of match m of a slice that starts at `start` in the text."""
         spans: dict[str, tuple[int, int]] = {}
-        for n in self.regex.groupindex:
-            a, z = m.span(n)
+        regs = m.regs  # every group's span at once, not a method call per group
+        for n, i in self.regex.groupindex.items():
+            a, z = regs[i]
             if a >= 0:  # the group took part in the match
                 spans[n] = (a + start, z + start)
-        return Hit(m.start() + start, m.end() + start, m.group(), m.groupdict(), spans)
+        a, z = regs[0]
+        return Hit(a + start, z + start, m.group(), m.groupdict(), spans)
 
     def _passes_guards(self, text: str, s: int, e: int) -> bool:
         for outer in self.not_inside:
