@@ -162,3 +162,19 @@ def test_first_class_knows_a_pattern_anchored_at_the_start(pattern: str, anchore
     assert rule.search(line) is not None
     # a rule tried on the lines of a text is not ruled out by the text's own start
     assert rule.could_match("前言\n" + line + "\n")
+
+
+def test_matches_tried_at_first_characters_are_finditers_matches() -> None:
+    """Rule.finditer tries a pattern only where a match could start; on
+    every rule's examples (and the examples run together) it must find what
+    re's finditer finds, in order."""
+    from minutes.rules import _at_starts, _gate_of
+
+    for r in RULES.rules.values():
+        gate = _gate_of(r.regex.pattern, r.regex.flags)
+        if gate is None:
+            continue
+        texts = [*r.match_examples, *r.no_match_examples, "，".join(r.match_examples) + "\n" + "".join(r.no_match_examples)]
+        for t in texts:
+            want = [m.span() for m in r.regex.finditer(t)]
+            assert [m.span() for m in _at_starts(r.regex, gate, t, 0)] == want, (r.id, t)

@@ -76,27 +76,32 @@ class Rule:
     extra: dict[str, Any] = field(default_factory=dict)
     # words of which every match holds one (rx.needles), read on first use
     _needles: tuple[str, ...] | None = field(default=None, init=False, repr=False, compare=False)
-    # for a pattern with no such words: a class of the characters every
-    # match starts with (rx.first_class), None when none is known; False
-    # until first read
+    # a search for the characters every match starts with (rx.first_class),
+    # None when none is known; False until first read
     _gate: "re.Pattern[str] | None | bool" = field(default=False, init=False, repr=False, compare=False)
 
-    def _may_match(self, sub: str) -> bool:
-        """False when `sub` lacks every word the pattern needs, or every
-        character a match could start with: a substring test instead of
-        running the pattern at each position of the span."""
+    def _start(self, sub: str) -> int:
+        """Where in `sub` the first match could start; -1 when none can (sub
+        lacks every word the pattern needs, or every character a match
+        starts with): substring tests and one class scan instead of running
+        the pattern at each position of the span. No match starts before
+        the first such character, so the pattern may start there."""
         needles = self._needles
         if needles is None:
             needles = self._needles = rx.needles(self.regex.pattern, self.regex.flags)
-        for n in needles:  # a plain loop: asked ~300k times a corpus, a generator costs
-            if n in sub:
-                return True
         if needles:
-            return False
+            for n in needles:  # a plain loop: asked ~300k times a corpus, a generator costs
+                if n in sub:
+                    break
+            else:
+                return -1
         gate = self._gate
         if gate is False:
             gate = self._gate = _gate_of(self.regex.pattern, self.regex.flags)
-        return gate is None or gate.search(sub) is not None
+        if gate is None:
+            return 0
+        g = gate.search(sub)
+        return -1 if g is None else g.start()
 
     def could_match(self, text: str) -> bool:
         """False when no match can lie anywhere in text (it lacks every word
@@ -117,10 +122,14 @@ class Rule:
         # Match on the slice: `^` and `$` must anchor at the span's edges, which
         # re's pos/endpos arguments do not do for `^`.
         sub = text[start:end] if start or end != len(text) else text
-        if not self._may_match(sub):
+        pos = self._start(sub)
+        if pos < 0:
             return
         guarded = bool(self.not_inside) or self.not_before is not None or self.not_after is not None
-        for m in self.regex.finditer(sub):
+        gate = self._gate
+        # from pos: `^` still anchors at the slice's start only, lookbehinds still see before pos
+        matches = self.regex.finditer(sub, pos) if gate is None else _at_starts(self.regex, gate, sub, pos)  # type: ignore[arg-type]
+        for m in matches:
             s, e = m.start() + start, m.end() + start
             if s == e or (guarded and not self._passes_guards(text, s, e)):
                 continue
@@ -134,8 +143,7 @@ class Rule:
     def search_in(self, text: str, sub: str, start: int) -> Hit | None:
         """`search` over sub = text[start:end], already cut (RuleSet cuts it
         once for all the rules of a role)."""
-        # _may_match, inlined: this runs ~20k times a transcript and most
-        # calls end here
+        # _start, inlined: this runs ~20k times a transcript and most calls end here
         needles = self._needles
         if needles is None:
             needles = self._needles = rx.needles(self.regex.pattern, self.regex.flags)
@@ -145,14 +153,17 @@ class Rule:
                     break
             else:
                 return None
-        else:
-            gate = self._gate
-            if gate is False:
-                gate = self._gate = _gate_of(self.regex.pattern, self.regex.flags)
-            if gate is not None and gate.search(sub) is None:
+        gate = self._gate
+        if gate is False:
+            gate = self._gate = _gate_of(self.regex.pattern, self.regex.flags)
+        pos = 0
+        if gate is not None:
+            g = gate.search(sub)
+            if g is None:
                 return None
+            pos = g.start()  # no match starts earlier; lookbehinds still see before it
         search = self.regex.search
-        m = search(sub)
+        m = search(sub, pos)
         if m is None:
             return None
         # most rules have no guard: their first non-empty match is the hit
@@ -196,6 +207,26 @@ class Rule:
 
     def render(self, hit_text: str) -> str:
         return self.message.replace("{match}", hit_text)
+
+
+def _at_starts(regex: re.Pattern[str], gate: re.Pattern[str], sub: str, pos: int) -> Iterator[re.Match[str]]:
+    """regex.finditer(sub, pos), for a pattern every match of which starts
+    with a character `gate` finds: the pattern is tried only where one
+    stands, the rest skipped by one scan in re's loop. The same matches in
+    the same order: no match starts elsewhere, none is empty (a pattern that
+    can match empty has no gate), and the next is sought where one ends."""
+    search, match = gate.search, regex.match
+    while True:
+        g = search(sub, pos)
+        if g is None:
+            return
+        p = g.start()
+        m = match(sub, p)
+        if m is None:
+            pos = p + 1
+            continue
+        yield m
+        pos = m.end()
 
 
 def _gate_of(pattern: str, flags: int) -> "re.Pattern[str] | None":
