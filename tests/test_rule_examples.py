@@ -178,3 +178,24 @@ def test_matches_tried_at_first_characters_are_finditers_matches() -> None:
         for t in texts:
             want = [m.span() for m in r.regex.finditer(t)]
             assert [m.span() for m in _at_starts(r.regex, gate, t, 0)] == want, (r.id, t)
+
+
+@pytest.mark.parametrize("family, roles", [
+    ("actions", ("assign", "future", "modal", "imperative", "due-verb")),
+    ("actions", ("assign", "future", "modal", "imperative", "done", "report", "invite", "question", "conditional",
+                 "due-verb")),
+    ("consensus", ("trigger", "label", "exclude")),
+    ("disagreements", ("trigger",)),
+    ("disagreements", ("trigger", "option")),
+    ("transcripts", ("filler", "stutter")),
+])
+def test_maybe_answers_as_one_alternation_of_the_roles(family: str, roles: tuple[str, ...]) -> None:
+    """RuleSet.maybe tries the alternatives one by one behind their screens;
+    its answer must be the joined alternation's, on every example of the family."""
+    rules = [r for role in roles for r in RULES.role(family, role)]
+    src = "|".join("(?:" + re.sub(r"\(\?P<\w+>", "(?:", r.regex.pattern) + ")" for r in rules)
+    joined = re.compile(re.sub(r"\(\?P=\w+\)", "", src), re.I if any(r.regex.flags & re.I for r in rules) else 0)
+    texts = [ex for r in RULES.family(family) for ex in (*r.match_examples, *r.no_match_examples)]
+    texts += ["", "。", "会后", "这个这个", "我们下周再说吧"]
+    for t in texts:
+        assert RULES.maybe(family, roles, t, 0, len(t)) is (joined.search(t) is not None), t

@@ -265,7 +265,7 @@ def screen(rules: list[Rule]) -> "re.Pattern[str] | None":
     return rx.compile("[" + "".join(dict.fromkeys(items)) + "]", flags)
 
 
-# one alternative of RuleSet.maybe: its required words, else its first-character
+# one alternative of RuleSet.maybe: its required words, its first-character
 # class (or None), and its pattern
 _Alternative = tuple[tuple[str, ...], "re.Pattern[str] | None", re.Pattern[str]]
 
@@ -281,8 +281,7 @@ def _alternatives(rules: list[Rule]) -> list[_Alternative]:
     for r in rules:
         # named groups would clash across rules; a quick test needs none
         src = re.sub(r"\(\?P=\w+\)", "", re.sub(r"\(\?P<\w+>", "(?:", r.regex.pattern))
-        needles = rx.needles(src, flags)
-        out.append((needles, None if needles else _gate_of(src, flags), rx.compile(src, flags)))
+        out.append((rx.needles(src, flags), _gate_of(src, flags), rx.compile(src, flags)))
     # the answer is an "or": cheaply screened alternatives go first, those
     # that must run their pattern on nearly every span last
     out.sort(key=lambda alt: 0 if alt[0] else 1 if alt[1] is not None else 2)
@@ -327,9 +326,13 @@ class RuleSet:
                         break
                 else:
                     continue
-            elif gate is not None and gate.search(sub) is None:
-                continue
-            if pat.search(sub) is not None:
+            pos = 0
+            if gate is not None:
+                g = gate.search(sub)
+                if g is None:
+                    continue
+                pos = g.start()  # no match of this alternative starts earlier
+            if pat.search(sub, pos) is not None:
                 return True
         return False
 
