@@ -111,3 +111,23 @@ def test_staged_features_skip_only_units_that_cannot_reach_a_threshold() -> None
                 assert m.could_reach(m.sums(tail, m.sums(cues, z)), F.RESOLVED_GROUPS, [label], m.thresholds)
                 checked += 1
     assert checked > 0 and set(LABELS)
+
+
+def test_text_sums_are_the_sums_of_text_features() -> None:
+    """The learned layer sums a unit's text features straight from the weight
+    table; the sums must be those of the feature list, to the last bit."""
+    from minutes.ingest import read_path
+    from minutes.learn import features as F
+    from minutes.learn.model import load
+    from minutes.pipeline import prepare
+    from minutes.units import units
+
+    m = load()
+    paths = sorted((ROOT / "corpora" / "real").glob("c1_0*.md"))[:12] + sorted((ROOT / "corpora" / "transcripts").glob("*.txt"))
+    checked = 0
+    for p in paths:
+        ctx = prepare(read_path(p))
+        for u in units(ctx):
+            assert F.text_sums(m, ctx, u) == m.sums(F.text_features(ctx, u))
+            checked += 1
+    assert checked > 100

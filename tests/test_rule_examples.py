@@ -104,3 +104,98 @@ def test_needles_read_from_patterns(pattern: str, flags: int, needles: tuple[str
     from minutes import rx
 
     assert rx.needles(pattern, flags) == needles
+
+
+@pytest.mark.parametrize("pattern, flags, starts, never", [
+    (r"(?:会后|稍后)?(?:完成|提交)", 0, "会稍完提", "后成交"),
+    (r"^(?!已)(?P<owner>[\u4e00-\u9fff]{2,4}?)\s*负责", 0, "张\u4e00", "a1"),
+    (r"(?<=[，,])\s*嗯+", 0, " \t嗯", "，,"),
+    (r"(?i:todo)|[A-C]\d", 0, "tTAbc", "dD"),
+    (r"\d+天内", 0, "0１", "天"),
+])
+def test_first_class_holds_every_first_character(pattern: str, flags: int, starts: str, never: str) -> None:
+    from minutes import rx
+
+    src, cls_flags, _anchored = rx.first_class(pattern, flags)
+    cls = re.compile(src, cls_flags)
+    assert all(cls.fullmatch(c) for c in starts), src
+    assert not any(cls.fullmatch(c) for c in never), src
+
+
+@pytest.mark.parametrize("pattern", [r"a*", r"(?:x)?", r".b", r"[^a]b", r"(?P<u>x?)(?P=u)b", r"\Bb|b", r"(?!)"])
+def test_first_class_declines_what_it_cannot_bound(pattern: str) -> None:
+    from minutes import rx
+
+    # nullable, any character, a negated class, a back reference first
+    if pattern == r"\Bb|b":
+        assert rx.first_class(pattern)[0] == "[b]"  # zero-width assertions are passed over
+    else:
+        assert rx.first_class(pattern) is None
+
+
+def test_screens_let_every_example_match_through() -> None:
+    """A role's screen and a rule's first-character class only skip spans
+    where no rule of theirs could match: every match example gets through."""
+    from minutes.rules import _gate_of, screen
+
+    for family, rules in RULES.families.items():
+        for role in {r.role for r in rules}:
+            of_role = [r for r in rules if r.role == role]
+            scr = screen(of_role)
+            for r in of_role:
+                gate = _gate_of(r.regex.pattern, r.regex.flags)
+                for ex in r.match_examples:
+                    assert scr is None or scr.search(ex), (r.id, ex)
+                    assert gate is None or gate.search(ex), (r.id, ex)
+
+
+@pytest.mark.parametrize("pattern, anchored, line", [
+    (r"^(?:嗯+|好的)[，。]*$", True, "好的。"), (r"\A\s*<v", True, " <v 张三>"), (r"(?m)^a", False, "ab"),
+    (r"^a|b", False, "cb"), (r"(?:^x)?y", False, "zy"), (r"(?=[a-z])^a", True, "ab"),
+])
+def test_first_class_knows_a_pattern_anchored_at_the_start(pattern: str, anchored: bool, line: str) -> None:
+    from minutes import rx
+    from minutes.rules import Rule
+
+    assert rx.first_class(pattern)[2] is anchored
+    rule = Rule("x.y", "regex", "info", "m", re.compile(pattern), "x.toml")
+    assert rule.search(line) is not None
+    # a rule tried on the lines of a text is not ruled out by the text's own start
+    assert rule.could_match("前言\n" + line + "\n")
+
+
+def test_matches_tried_at_first_characters_are_finditers_matches() -> None:
+    """Rule.finditer tries a pattern only where a match could start; on
+    every rule's examples (and the examples run together) it must find what
+    re's finditer finds, in order."""
+    from minutes.rules import _at_starts, _gate_of
+
+    for r in RULES.rules.values():
+        gate = _gate_of(r.regex.pattern, r.regex.flags)
+        if gate is None:
+            continue
+        texts = [*r.match_examples, *r.no_match_examples, "，".join(r.match_examples) + "\n" + "".join(r.no_match_examples)]
+        for t in texts:
+            want = [m.span() for m in r.regex.finditer(t)]
+            assert [m.span() for m in _at_starts(r.regex, gate, t, 0)] == want, (r.id, t)
+
+
+@pytest.mark.parametrize("family, roles", [
+    ("actions", ("assign", "future", "modal", "imperative", "due-verb")),
+    ("actions", ("assign", "future", "modal", "imperative", "done", "report", "invite", "question", "conditional",
+                 "due-verb")),
+    ("consensus", ("trigger", "label", "exclude")),
+    ("disagreements", ("trigger",)),
+    ("disagreements", ("trigger", "option")),
+    ("transcripts", ("filler", "stutter")),
+])
+def test_maybe_answers_as_one_alternation_of_the_roles(family: str, roles: tuple[str, ...]) -> None:
+    """RuleSet.maybe tries the alternatives one by one behind their screens;
+    its answer must be the joined alternation's, on every example of the family."""
+    rules = [r for role in roles for r in RULES.role(family, role)]
+    src = "|".join("(?:" + re.sub(r"\(\?P<\w+>", "(?:", r.regex.pattern) + ")" for r in rules)
+    joined = re.compile(re.sub(r"\(\?P=\w+\)", "", src), re.I if any(r.regex.flags & re.I for r in rules) else 0)
+    texts = [ex for r in RULES.family(family) for ex in (*r.match_examples, *r.no_match_examples)]
+    texts += ["", "。", "会后", "这个这个", "我们下周再说吧"]
+    for t in texts:
+        assert RULES.maybe(family, roles, t, 0, len(t)) is (joined.search(t) is not None), t

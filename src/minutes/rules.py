@@ -46,7 +46,10 @@ _KNOWN = {
 }
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen, though nothing changes a hit once made: one is built for every
+# rule match (thousands a transcript), and a frozen dataclass's __init__ costs
+# about four times a plain one's. Its dict fields never let it be hashed anyway.
+@dataclass(slots=True)
 class Hit:
     start: int
     end: int
@@ -73,32 +76,60 @@ class Rule:
     extra: dict[str, Any] = field(default_factory=dict)
     # words of which every match holds one (rx.needles), read on first use
     _needles: tuple[str, ...] | None = field(default=None, init=False, repr=False, compare=False)
+    # a search for the characters every match starts with (rx.first_class),
+    # None when none is known; False until first read
+    _gate: "re.Pattern[str] | None | bool" = field(default=False, init=False, repr=False, compare=False)
 
-    def _may_match(self, sub: str) -> bool:
-        """False when `sub` lacks every word the pattern needs: a substring
-        test instead of running the pattern at each position of the span."""
+    def _start(self, sub: str) -> int:
+        """Where in `sub` the first match could start; -1 when none can (sub
+        lacks every word the pattern needs, or every character a match
+        starts with): substring tests and one class scan instead of running
+        the pattern at each position of the span. No match starts before
+        the first such character, so the pattern may start there."""
         needles = self._needles
         if needles is None:
             needles = self._needles = rx.needles(self.regex.pattern, self.regex.flags)
-        for n in needles:  # a plain loop: asked ~300k times a corpus, a generator costs
-            if n in sub:
-                return True
-        return not needles
+        if needles:
+            for n in needles:  # a plain loop: asked ~300k times a corpus, a generator costs
+                if n in sub:
+                    break
+            else:
+                return -1
+        gate = self._gate
+        if gate is False:
+            gate = self._gate = _gate_of(self.regex.pattern, self.regex.flags)
+        if gate is None:
+            return 0
+        g = gate.search(sub)
+        return -1 if g is None else g.start()
 
     def could_match(self, text: str) -> bool:
         """False when no match can lie anywhere in text (it lacks every word
-        the pattern needs), so none can in any part of it either."""
-        return self._may_match(text)
+        the pattern needs, or every character a match starts with), so none
+        can in any part of it either."""
+        needles = self._needles
+        if needles is None:
+            needles = self._needles = rx.needles(self.regex.pattern, self.regex.flags)
+        if needles:
+            return any(n in text for n in needles)
+        # not the gate: an anchored pattern is tried on parts of the text
+        # (lines), each with a start of its own
+        found = rx.first_class(self.regex.pattern, self.regex.flags)
+        return found is None or rx.compile(found[0], found[1]).search(text) is not None
 
     def finditer(self, text: str, start: int = 0, end: int | None = None) -> Iterator[Hit]:
         end = len(text) if end is None else end
         # Match on the slice: `^` and `$` must anchor at the span's edges, which
         # re's pos/endpos arguments do not do for `^`.
         sub = text[start:end] if start or end != len(text) else text
-        if not self._may_match(sub):
+        pos = self._start(sub)
+        if pos < 0:
             return
         guarded = bool(self.not_inside) or self.not_before is not None or self.not_after is not None
-        for m in self.regex.finditer(sub):
+        gate = self._gate
+        # from pos: `^` still anchors at the slice's start only, lookbehinds still see before pos
+        matches = self.regex.finditer(sub, pos) if gate is None else _at_starts(self.regex, gate, sub, pos)  # type: ignore[arg-type]
+        for m in matches:
             s, e = m.start() + start, m.end() + start
             if s == e or (guarded and not self._passes_guards(text, s, e)):
                 continue
@@ -112,8 +143,7 @@ class Rule:
     def search_in(self, text: str, sub: str, start: int) -> Hit | None:
         """`search` over sub = text[start:end], already cut (RuleSet cuts it
         once for all the rules of a role)."""
-        # _may_match, inlined: this runs ~20k times a transcript and most
-        # calls end here
+        # _start, inlined: this runs ~20k times a transcript and most calls end here
         needles = self._needles
         if needles is None:
             needles = self._needles = rx.needles(self.regex.pattern, self.regex.flags)
@@ -123,8 +153,17 @@ class Rule:
                     break
             else:
                 return None
+        gate = self._gate
+        if gate is False:
+            gate = self._gate = _gate_of(self.regex.pattern, self.regex.flags)
+        pos = 0
+        if gate is not None:
+            g = gate.search(sub)
+            if g is None:
+                return None
+            pos = g.start()  # no match starts earlier; lookbehinds still see before it
         search = self.regex.search
-        m = search(sub)
+        m = search(sub, pos)
         if m is None:
             return None
         # most rules have no guard: their first non-empty match is the hit
@@ -143,11 +182,13 @@ class Rule:
     def _hit(self, m: re.Match[str], start: int) -> Hit:
         """The Hit of match m of a slice that starts at `start` in the text."""
         spans: dict[str, tuple[int, int]] = {}
-        for n in self.regex.groupindex:
-            a, z = m.span(n)
+        regs = m.regs  # every group's span at once, not a method call per group
+        for n, i in self.regex.groupindex.items():
+            a, z = regs[i]
             if a >= 0:  # the group took part in the match
                 spans[n] = (a + start, z + start)
-        return Hit(m.start() + start, m.end() + start, m.group(), m.groupdict(), spans)
+        a, z = regs[0]
+        return Hit(a + start, z + start, m.group(), m.groupdict(), spans)
 
     def _passes_guards(self, text: str, s: int, e: int) -> bool:
         for outer in self.not_inside:
@@ -168,12 +209,93 @@ class Rule:
         return self.message.replace("{match}", hit_text)
 
 
+def _at_starts(regex: re.Pattern[str], gate: re.Pattern[str], sub: str, pos: int) -> Iterator[re.Match[str]]:
+    """regex.finditer(sub, pos), for a pattern every match of which starts
+    with a character `gate` finds: the pattern is tried only where one
+    stands, the rest skipped by one scan in re's loop. The same matches in
+    the same order: no match starts elsewhere, none is empty (a pattern that
+    can match empty has no gate), and the next is sought where one ends."""
+    search, match = gate.search, regex.match
+    while True:
+        g = search(sub, pos)
+        if g is None:
+            return
+        p = g.start()
+        m = match(sub, p)
+        if m is None:
+            pos = p + 1
+            continue
+        yield m
+        pos = m.end()
+
+
+def _gate_of(pattern: str, flags: int) -> "re.Pattern[str] | None":
+    """A search for the characters every match starts with (rx.first_class):
+    at the start only, for a pattern anchored there; None when none is known."""
+    found = rx.first_class(pattern, flags)
+    if found is None:
+        return None
+    src, cls_flags, anchored = found
+    return rx.compile("\\A" + src if anchored else src, cls_flags)
+
+
+def screen(rules: list[Rule]) -> "re.Pattern[str] | None":
+    """One character class that a span must hold for any of `rules` to
+    match in it: the first character of each rule's required words, or of
+    its matches (rx.first_class) when it requires none. None when some rule
+    offers neither. A role's rules are then ruled out by one scan in re's
+    own loop instead of a substring test per word and rule (a role's rules
+    can require thirty words between them)."""
+    items: list[str] = []
+    flags = 0
+    for r in rules:
+        needles = r._needles
+        if needles is None:
+            needles = r._needles = rx.needles(r.regex.pattern, r.regex.flags)
+        if needles:
+            items.extend(rx.class_char(w[0]) for w in needles)
+            continue
+        found = rx.first_class(r.regex.pattern, r.regex.flags)
+        if found is None:
+            return None
+        items.append(found[0][1:-1])  # the class's items, without its brackets
+        flags |= found[1]  # a case-blind class also widens the others: still a superset
+    if not items:
+        return None
+    return rx.compile("[" + "".join(dict.fromkeys(items)) + "]", flags)
+
+
+# one alternative of RuleSet.maybe: its required words, its first-character
+# class (or None), and its pattern
+_Alternative = tuple[tuple[str, ...], "re.Pattern[str] | None", re.Pattern[str]]
+
+
+def _alternatives(rules: list[Rule]) -> list[_Alternative]:
+    """The alternatives of the alternation RuleSet.maybe stands for, each
+    compiled as it would stand in it. An alternation matches in a span
+    exactly when one of its alternatives does (no rule pattern refers to a
+    group by number, which joining would renumber), so trying them one by
+    one gives its answer."""
+    flags = re.I if any(r.regex.flags & re.I for r in rules) else 0
+    out: list[_Alternative] = []
+    for r in rules:
+        # named groups would clash across rules; a quick test needs none
+        src = re.sub(r"\(\?P=\w+\)", "", re.sub(r"\(\?P<\w+>", "(?:", r.regex.pattern))
+        out.append((rx.needles(src, flags), _gate_of(src, flags), rx.compile(src, flags)))
+    # the answer is an "or": cheaply screened alternatives go first, those
+    # that must run their pattern on nearly every span last
+    out.sort(key=lambda alt: 0 if alt[0] else 1 if alt[1] is not None else 2)
+    return out
+
+
 @dataclass(slots=True)
 class RuleSet:
     rules: dict[str, Rule]
     families: dict[str, list[Rule]]
     _by_role: dict[tuple[str, str], list[Rule]] = field(default_factory=dict)
-    _quick: dict[tuple[str, tuple[str, ...]], re.Pattern[str]] = field(default_factory=dict)
+    _quick: dict[tuple[str, tuple[str, ...]], list[_Alternative]] = field(default_factory=dict)
+    # (family, role or None for all) → its rules and their screen (see `screen`)
+    _screened: dict[tuple[str, str | None], tuple[list[Rule], "re.Pattern[str] | None"]] = field(default_factory=dict)
     # answers that depend only on these rules and a string (a heading's role,
     # a header key's field), kept with the rules they came from
     memo: dict[tuple[str, str], object] = field(default_factory=dict)
@@ -182,18 +304,37 @@ class RuleSet:
         return self.families.get(name, [])
 
     def maybe(self, family: str, roles: tuple[str, ...], text: str, start: int, end: int) -> bool:
-        """Could any rule of these roles match text[start:end]? One scan of a
-        combined alternation without guards: guards only remove hits, so a
-        "no" here is certain and the rules need not run one by one."""
-        key = (family, tuple(roles))  # no string joined on every call
-        pat = self._quick.get(key)
-        if pat is None:
-            rules = [r for role in roles for r in self.role(family, role)]
-            # named groups would clash across rules; a quick test needs none
-            src = "|".join("(?:" + re.sub(r"\(\?P<\w+>", "(?:", r.regex.pattern) + ")" for r in rules) or "(?!)"
-            src = re.sub(r"\(\?P=\w+\)", "", src)
-            pat = self._quick[key] = rx.compile(src, re.I if any(r.regex.flags & re.I for r in rules) else 0)
-        return pat.search(text[start:end]) is not None
+        """Could any rule of these roles match text[start:end]? The rules'
+        patterns without guards: guards only remove hits, so a "no" here is
+        certain and the rules need not run one by one.
+
+        It answers as one alternation of the patterns would (named groups
+        dropped, back references removed, case-blind when any rule is), but
+        tries the alternatives one at a time, each behind its required words
+        or first characters: a search of the whole alternation tried every
+        alternative at every position of the span, and most alternatives
+        are ruled out by a substring test."""
+        key = (family, roles)  # no string joined on every call
+        alts = self._quick.get(key)
+        if alts is None:
+            alts = self._quick[key] = _alternatives([r for role in roles for r in self.role(family, role)])
+        sub = text[start:end]
+        for needles, gate, pat in alts:
+            if needles:
+                for n in needles:
+                    if n in sub:
+                        break
+                else:
+                    continue
+            pos = 0
+            if gate is not None:
+                g = gate.search(sub)
+                if g is None:
+                    continue
+                pos = g.start()  # no match of this alternative starts earlier
+            if pat.search(sub, pos) is not None:
+                return True
+        return False
 
     def role(self, family: str, role: str) -> list[Rule]:
         rules = self._by_role.get((family, role))
@@ -211,12 +352,25 @@ class RuleSet:
         found = self._first(family, role, text, start, end)
         return found[1] if found is not None else None
 
+    def screened(self, family: str, role: str | None) -> tuple[list[Rule], "re.Pattern[str] | None"]:
+        """The rules of a role (of the whole family when role is None) and
+        their screen: a span it finds nothing in holds no hit of any of
+        them. No screen for a single rule, whose own words or class serve."""
+        found = self._screened.get((family, role))
+        if found is None:
+            rules = self.role(family, role) if role is not None else self.family(family)
+            found = self._screened[(family, role)] = (rules, screen(rules) if len(rules) > 1 else None)
+        return found
+
     def _first(self, family: str, role: str, text: str, start: int, end: int | None) -> tuple[Rule, Hit] | None:
-        rules = self._by_role.get((family, role))
-        if rules is None:
-            rules = self.role(family, role)
+        found = self._screened.get((family, role))
+        if found is None:
+            found = self.screened(family, role)
+        rules, scr = found
         end = len(text) if end is None else end
         sub = text[start:end] if start or end != len(text) else text  # cut once, not once per rule
+        if scr is not None and scr.search(sub) is None:
+            return None  # no rule of the role can start a match here
         for r in rules:
             h = r.search_in(text, sub, start)
             if h is not None:

@@ -141,3 +141,130 @@ def _required(seq, flags: int) -> list[tuple[str, ...]]:
             cands.append(tuple(chr(a) for _o, a in av))  # 已|了 is parsed as the class [已了]
     close()
     return [x for x in cands if x]
+
+
+# --- first characters ------------------------------------------------------------
+# A pattern that promises no word (an alternation of hundreds of phrases, a
+# lazy name before a verb) was tried at every position of every span. Every
+# non-empty match still starts with one of a known set of characters, often
+# a few dozen: a character class of them, searched by re's own fast scan,
+# rejects most spans at a fraction of the pattern's cost. Only a class of
+# plain characters and ranges qualifies (no negated class, no "any").
+_FLAGS_KEPT = int(re.IGNORECASE | re.ASCII | re.UNICODE)  # a plain int: the cache marshals it
+
+
+def first_class(pattern: str, flags: int = 0) -> tuple[str, int, bool] | None:
+    """(source, flags, anchored) of a character class holding the first
+    character of every non-empty match of `pattern`; `anchored` when every
+    such match starts at the beginning of the string (`^` without MULTILINE,
+    `\\A`), so only the first character need be tested. None when no such
+    class is known or the pattern can match the empty string. Kept in the
+    start-up cache."""
+    flags = int(flags)
+    found = startcache.remember(("first2", pattern, flags), lambda: _first_class_uncached(pattern, flags) or 0)
+    return tuple(found) if found else None  # type: ignore[return-value]
+
+
+def _first_class_uncached(pattern: str, flags: int) -> list | None:
+    if _sre is None:  # pragma: no cover - another Python
+        return None
+    try:
+        tree = _parser.parse(pattern, flags)
+        items: list[str] = []
+        used = [flags | tree.state.flags]
+        anchored = [True]
+        if _firsts(tree, used[0], items, used, False, anchored):  # nullable: an empty match starts with nothing
+            return None
+        if not items:
+            return None
+        src = "[" + "".join(dict.fromkeys(items)) + "]"
+        cls_flags = 0
+        for f in used:
+            cls_flags |= f & _FLAGS_KEPT
+        re.compile(src, cls_flags)  # a class we cannot build is no shortcut
+        return [src, int(cls_flags), bool(anchored[0])]  # plain data: the cache marshals it
+    except Exception:  # noqa: BLE001 - never fail a match because of a shortcut
+        return None
+
+
+class _Unknown(Exception):
+    """A match could start with any character: no class to offer."""
+
+
+def class_char(ch: str) -> str:
+    """`ch` spelled for a place inside a character class."""
+    return "\\" + ch if ch in "-]\\^[" else re.escape(ch)
+
+
+def _char(c: int) -> str:
+    return class_char(chr(c))
+
+
+def _firsts(seq, flags: int, out: list[str], used: list[int], anchored: bool, all_anchored: list[bool]) -> bool:
+    """Add the class items a match of `seq` can start with to `out`; True
+    when `seq` can match the empty string (its first character may then
+    come from whatever follows it). `anchored`: an anchor to the start of
+    the string was passed on the way here; all_anchored[0] turns False when
+    some first character can be reached without one. Raises _Unknown when
+    a match can start with any character."""
+    from re import _constants as c
+
+    for op, av in seq:
+        if op is c.LITERAL:
+            out.append(_char(av))
+            used.append(flags)
+            all_anchored[0] &= anchored
+            return False
+        if op is c.IN:
+            for o, a in av:
+                if o is c.LITERAL:
+                    out.append(_char(a))
+                elif o is c.RANGE:
+                    out.append(_char(a[0]) + "-" + _char(a[1]))
+                elif o is c.CATEGORY and a in _CATEGORIES:
+                    out.append(_CATEGORIES[a])
+                else:  # a negated class, a category we do not spell
+                    raise _Unknown
+            used.append(flags)
+            all_anchored[0] &= anchored
+            return False
+        if op is c.SUBPATTERN:
+            _group, add, dele, sub = av
+            if not _firsts(sub, (flags | add) & ~dele, out, used, anchored, all_anchored):
+                return False
+            continue  # matched empty: whatever anchor it held may not have been passed
+        if op is c.ATOMIC_GROUP:
+            if not _firsts(av, flags, out, used, anchored, all_anchored):
+                return False
+            continue
+        if op is c.BRANCH:
+            nullable = False
+            for alt in av[1]:
+                nullable |= _firsts(alt, flags, out, used, anchored, all_anchored)
+            if not nullable:
+                return False
+            continue
+        if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+            lo, _hi, sub = av
+            if not _firsts(sub, flags, out, used, anchored, all_anchored) and lo >= 1:
+                return False
+            continue
+        if op is c.AT:
+            # `^` anchors to the string's start unless MULTILINE makes it a line's
+            if av is c.AT_BEGINNING_STRING or (av is c.AT_BEGINNING and not flags & re.MULTILINE):
+                anchored = True
+            continue
+        if op in (c.ASSERT, c.ASSERT_NOT):
+            continue  # zero-width: the next item consumes the first character
+        raise _Unknown  # any, not-literal, a back reference, a conditional group
+    return True
+
+
+def _categories() -> dict:
+    from re import _constants as c
+
+    return {c.CATEGORY_DIGIT: r"\d", c.CATEGORY_NOT_DIGIT: r"\D", c.CATEGORY_SPACE: r"\s",
+            c.CATEGORY_NOT_SPACE: r"\S", c.CATEGORY_WORD: r"\w", c.CATEGORY_NOT_WORD: r"\W"}
+
+
+_CATEGORIES = _categories() if _sre is not None else {}

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from collections.abc import Sequence
 
-from .rules import Hit, Rule, RuleSet
+from .rules import Hit, Rule, RuleSet, screen
 
 _BLANK = rx.compile(r"^\s*$")
 _SRT_INDEX = rx.compile(r"^\s*\d+\s*$")
@@ -67,6 +67,9 @@ def parse_turns(text: str, rules: RuleSet) -> tuple[list[Turn], list[tuple[int, 
     """Speaker turns and the preamble lines (title, date) before the first turn."""
     lines = _lines(text)
     line_rules = _possible(rules.role("transcripts", "voice") + rules.role("transcripts", "line"), text)
+    # one scan rules out all the line layouts of an utterance line (most
+    # lack a colon), not one needle test per rule
+    line_screen = screen(line_rules) if len(line_rules) > 1 else None
     header = _possible(rules.role("transcripts", "header"), text)
     cue = _possible(rules.role("transcripts", "cue-time"), text)
     turns: list[Turn] = []
@@ -90,7 +93,7 @@ def parse_turns(text: str, rules: RuleSet) -> tuple[list[Turn], list[tuple[int, 
             mode, cur_speaker, cur_time = "header", h.groups["speaker"].strip(), h.groups.get("time")
             continue
         speaker, time, cs, ce = cur_speaker, cur_time, s, e
-        h = _first(line_rules, text, s, e)
+        h = _first(line_rules, text, s, e, line_screen)
         if h is not None and "text" in h.spans and not _NOT_SPEAKER.search(h.groups.get("speaker") or ""):
             speaker = (h.groups.get("speaker") or "").strip() or speaker
             time = h.groups.get("time") or time
@@ -114,10 +117,14 @@ def _next_is_cue(text: str, lines: list[tuple[int, int, int]], n: int, cue) -> b
     return False
 
 
-def _first(rs: list[Rule], text: str, s: int, e: int) -> Hit | None:
+def _first(rs: list[Rule], text: str, s: int, e: int, scr: "re.Pattern[str] | None" = None) -> Hit | None:
+    """The first hit of the first of `rs` that matches text[s:e]; `scr`, the
+    rules' screen (rules.screen), rules them all out at once."""
     if not rs:
         return None
     sub = text[s:e] if s or e != len(text) else text  # cut once for all the rules, as Rule.search would
+    if scr is not None and scr.search(sub) is None:
+        return None
     for r in rs:
         h = r.search_in(text, sub, s)
         if h is not None:

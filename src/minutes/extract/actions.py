@@ -188,12 +188,15 @@ def _people_value(ctx: Context, b: Block) -> list[tuple[int, int]] | None:
     """`前端：顾洋丞、胡昌宇` — a role whose value is only names."""
     if not b.key or b.value_start is None or _OWNER_KEYS.match(b.key):
         return None
-    if _person_key(ctx, b.key):
-        return None  # "易sir：技术审核": the key is the person, the value their part
-    role_key = _group_name(ctx, b.key) or bool(_ROLE_WORDS.search(b.key))
+    # the value is tested before the key: most `name：words` lines (every
+    # transcript turn) fail on a value that is not names, and the key's
+    # person and group lookups cost more
     value = _LEAD_MARK.sub("", ctx.text[b.value_start : b.end])  # "张三（负责人）、李四"
     if not _PEOPLE_VALUE.match(value.replace("*", "")) or _NOT_NAMES.search(value):
         return None
+    if _person_key(ctx, b.key):
+        return None  # "易sir：技术审核": the key is the person, the value their part
+    role_key = _group_name(ctx, b.key) or bool(_ROLE_WORDS.search(b.key))
     names = _NAME_SEP.split(value.replace("*", "").strip())
     if not all(1 <= len(n) <= 20 and (len(n) <= 4 or _LATIN_NAME.fullmatch(n)) for n in names):
         return None
@@ -269,8 +272,10 @@ def _decide(ctx: Context, b: Block, bi: int, s: int, e: int, plan_unit: bool) ->
                 return cue("future")
             if has("assign"):
                 return cue("assign")
+            if not has("modal"):
+                return None  # asked first: the deadline lookup is dearer and most turns have no modal
             due = ctx.deadline(s, e, ctx.ref_date(bi) or date(2000, 1, 1))
-            return cue("modal") if has("modal") and due is not None and due.date is not None else None
+            return cue("modal") if due is not None and due.date is not None else None
         # A speaker's words are opinions unless they promise something themselves.
         if question:
             return None

@@ -101,7 +101,8 @@ def speech_consensus(ctx: Context, taken: set[tuple[int, int]]) -> list[Item]:
         turn = ctx.turn_at(st.blocks[bi].start)
         speaker = turn.speaker  # type: ignore[union-attr]
         agreeing = {who for who, agreed in turn.acks if agreed}  # type: ignore[union-attr]
-        for nxt in blocks[n + 1 :]:
+        for j in range(n + 1, len(blocks)):  # indices, not a slice: a copy of the rest per turn was quadratic
+            nxt = blocks[j]
             if nxt not in agree:
                 break
             agreeing.add(ctx.turn_at(st.blocks[nxt].start).speaker)  # type: ignore[union-attr]

@@ -15,7 +15,10 @@ from .context import Context
 
 def vague_hits(ctx: Context, start: int, end: int) -> list[Flag]:
     out: list[Flag] = []
-    for rule in ctx.rules.family("vague"):
+    rules, scr = ctx.rules.screened("vague", None)
+    if scr is not None and scr.search(ctx.text, start, end) is None:
+        return out  # no vague word can start anywhere in the span: no rule is tried
+    for rule in rules:
         for hit in rule.finditer(ctx.text, start, end):
             # Two-character words are the ones that hide inside other words
             # (近期 in 临近期末); jieba's boundaries tell them apart.

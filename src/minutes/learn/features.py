@@ -15,6 +15,7 @@ from .. import rx
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..extract.context import Context
+    from .model import Model
     from ..units import Unit
 
 # (family, role) of the rule packs whose hits describe a unit
@@ -32,21 +33,34 @@ _SPACE = rx.compile(r"\s+")
 _MAX_CHARS = 120
 
 
+# what _norm rewrites: a text with none of it is only cut to length
+_NORM_ANY = rx.compile(r"[\dA-Za-z\s]")
+
+
 def _norm(text: str) -> str:
+    if _NORM_ANY.search(text, 0, _MAX_CHARS) is None:
+        return text[:_MAX_CHARS]  # each substitution below would leave it as it is
     text = _DIGITS.sub("0", text[:_MAX_CHARS])
     text = _LATIN.sub(lambda m: "a" if len(m.group()) > 1 else m.group().lower(), text)
     return _SPACE.sub(" ", text)
 
 
-def _grams(prefix: str, text: str, out: list[str]) -> None:
-    # characters and character pairs: three-character grams doubled the
-    # features without moving cross-validated F1 (they learn single sources)
+def _gram_source(text: str) -> tuple[set[str], str]:
+    """The characters (a set, blank dropped) and the normalised text whose
+    character pairs are the grams of `text`, in the order they are summed."""
     t = _norm(text)
-    one, two = prefix + "1", prefix + "2"
     # _norm leaves " " as the only blank; dropping it from the set keeps the
     # others in the order the set gives them (the summing order)
     chars = set(t)
     chars.discard(" ")
+    return chars, t
+
+
+def _grams(prefix: str, text: str, out: list[str]) -> None:
+    # characters and character pairs: three-character grams doubled the
+    # features without moving cross-validated F1 (they learn single sources)
+    chars, t = _gram_source(text)
+    one, two = prefix + "1", prefix + "2"
     out.extend([one + c for c in chars])
     out.extend([two + t[i:i + 2] for i in range(len(t) - 1)])
 
@@ -68,28 +82,30 @@ RESOLVED_GROUPS: tuple[tuple[str, ...], ...] = (("owner",), ("due", "due:vague")
 AFTER_TEXT = CUE_GROUPS + RESOLVED_GROUPS  # what may follow text_features
 
 
-def text_features(ctx: "Context", u: "Unit") -> list[str]:
-    """What the unit says and where it stands: cheap, no rule is run."""
+def _text_parts(ctx: "Context", u: "Unit") -> list["str | tuple[str, str]"]:
+    """text_features in order, each part a feature or (prefix, text): the
+    character grams of text under that prefix (see _grams). One layout read
+    by text_features and by text_sums, so the two cannot drift apart."""
     text = ctx.text
-    out: list[str] = ["bias", f"kind:{u.kind}", f"role:{u.role}", f"depth:{min(u.depth, 3)}"]
+    out: list[str | tuple[str, str]] = ["bias", f"kind:{u.kind}", f"role:{u.role}", f"depth:{min(u.depth, 3)}"]
     body = text[u.start:u.end]
-    _grams("t", body, out)
+    out.append(("t", body))
     out.append(f"len:{min(len(body) // 10, 8)}")
     if u.headings:
-        _grams("h", u.headings[-1][:24], out)
+        out.append(("h", u.headings[-1][:24]))
         if len(u.headings) > 1:
-            _grams("g", u.headings[-2][:24], out)
+            out.append(("g", u.headings[-2][:24]))
         out.append(f"hdepth:{min(len(u.headings), 4)}")
     else:
         out.append("nohead")
     if u.key:
         out.append("key")
-        _grams("k", u.key[:12], out)
+        out.append(("k", u.key[:12]))
     if u.label:
         out.append("label")
-        _grams("l", u.label[:12], out)
+        out.append(("l", u.label[:12]))
     if u.column:
-        _grams("c", u.column[:12], out)
+        out.append(("c", u.column[:12]))
     if u.checked is not None:
         out.append(f"checked:{u.checked}")
     if u.speaker:
@@ -97,6 +113,52 @@ def text_features(ctx: "Context", u: "Unit") -> list[str]:
     if not u.first:
         out.append("notfirst")
     return out
+
+
+def text_features(ctx: "Context", u: "Unit") -> list[str]:
+    """What the unit says and where it stands: cheap, no rule is run."""
+    out: list[str] = []
+    for part in _text_parts(ctx, u):
+        if isinstance(part, str):
+            out.append(part)
+        else:
+            _grams(part[0], part[1], out)
+    return out
+
+
+def text_sums(model: "Model", ctx: "Context", u: "Unit",
+              start: tuple[float, float, float] | None = None) -> tuple[float, float, float]:
+    """model.sums(text_features(ctx, u)), to the last bit (the same weights
+    added in the same order), without the list of feature strings: the
+    learned layer asks this of every unit, and building ~40 strings a unit,
+    then walking them again, was most of its cost. `start`: model.sums(()),
+    the biases, when the caller has it at hand."""
+    get = model.table.get
+    za, zc, zd = start if start is not None else model.sums(())
+    for part in _text_parts(ctx, u):
+        if isinstance(part, str):
+            w = get(part)
+            if w is not None:
+                za += w[0]
+                zc += w[1]
+                zd += w[2]
+            continue
+        prefix, raw = part
+        chars, t = _gram_source(raw)
+        one, two = prefix + "1", prefix + "2"
+        for c in chars:  # plain loops, as in Model.sums: no tuple built per gram
+            w = get(one + c)
+            if w is not None:
+                za += w[0]
+                zc += w[1]
+                zd += w[2]
+        for i in range(len(t) - 1):
+            w = get(two + t[i:i + 2])
+            if w is not None:
+                za += w[0]
+                zc += w[1]
+                zd += w[2]
+    return za, zc, zd
 
 
 def cue_features(ctx: "Context", u: "Unit") -> list[str]:

@@ -25,13 +25,14 @@ def apply(ctx: "Context", model: Model, mode: str, consensus: list[Item], disagr
           actions: list[Action]) -> tuple[list[Item], list[Item], list[Action]]:
     from ..extract.actions import build_action
     from ..units import units
-    from .features import AFTER_TEXT, RESOLVED_GROUPS, cue_features, resolved_features, tail_features, text_features
+    from .features import AFTER_TEXT, RESOLVED_GROUPS, cue_features, resolved_features, tail_features, text_sums
 
     if mode == "model":
         consensus, disagreements, actions = [], [], []
     found: dict[str, list] = {"action": actions, "consensus": consensus, "disagreement": disagreements}
     taken = {label: _Spans([ctx.spans[i.id][:2] for i in items if i.id in ctx.spans]) for label, items in found.items()}
     thresholds = model.thresholds_alone if mode == "model" else model.thresholds
+    biases = model.sums(())  # where every unit's sums start
     for u in units(ctx):
         if u.role in ("skip", "meta") or u.kind == "cell":
             continue  # tables are read by their columns; skipped sections hold no items
@@ -45,7 +46,7 @@ def apply(ctx: "Context", model: Model, mode: str, consensus: list[Item], disagr
         # label can reach its threshold. The sums go on feature by feature in
         # unit_features' order, so a score is the one it gives, to the bit.
         tail = tail_features(ctx, u)
-        z = model.sums(text_features(ctx, u))
+        z = text_sums(model, ctx, u, biases)  # model.sums(text_features(ctx, u)), to the bit
         if not model.could_reach(model.sums(tail, z), AFTER_TEXT, open_labels, thresholds):
             continue
         z = model.sums(cue_features(ctx, u), z)

@@ -100,7 +100,10 @@ def find_owners(text: str, start: int, end: int, rules: RuleSet, people: set[str
     """Owners named in text[start:end], strongest pattern first; [] when none."""
     found: list[Owner] = []
     for role in ("owner", "mention", "trailing"):
-        for rule in rules.role("owners", role):
+        of_role, scr = rules.screened("owners", role)
+        if scr is not None and scr.search(text, start, end) is None:
+            continue  # no rule of the role can match in the span
+        for rule in of_role:
             for hit in rule.finditer(text, start, end):
                 group = "owner" if "owner" in hit.spans else "owner2" if "owner2" in hit.spans else None
                 if group is None:
