@@ -131,3 +131,16 @@ def test_text_sums_are_the_sums_of_text_features() -> None:
             assert F.text_sums(m, ctx, u) == m.sums(F.text_features(ctx, u))
             checked += 1
     assert checked > 100
+
+
+def test_transcripts_are_left_to_the_rules_in_the_default_layer() -> None:
+    """Beside the rules the classifier added nothing right on transcripts
+    (docs/eval-log.md): the default layer records them as the rules do, and
+    only the `model` ablation runs it there."""
+    from minutes.ingest import read_path
+    from minutes.pipeline import record
+
+    doc = read_path(ROOT / "corpora" / "transcripts" / "real" / "t1_001.md")
+    both, rules = record(doc, layer="both"), record(doc, layer="rules")
+    assert both.model_dump() == rules.model_dump()
+    assert any(i.by.model for i in (*record(doc, layer="model").actions, *record(doc, layer="model").consensus))

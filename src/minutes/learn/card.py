@@ -41,8 +41,9 @@ def write_card(path: Path, model: "Model", train: list["Doc"], validation: list[
         f"- seed {seed}, scikit-learn {sklearn.__version__}, liblinear solver, C=0.5, balanced classes",
         "- weights kept: " + ", ".join(f"{k} {len(v)}" for k, v in model.weights.items()),
         f"- thresholds beside the rules: {model.thresholds}; alone: {model.thresholds_alone}",
-        "- limits: Chinese minutes in Markdown or plain text; tables are left to the rules;",
-        "  scores are not calibrated probabilities.",
+        "- limits: Chinese minutes in Markdown or plain text; tables are left to the rules, and so",
+        "  are spoken transcripts in the default layer (beside the rules it added nothing right on",
+        "  them, even on those it was trained on); scores are not calibrated probabilities.",
         "",
     ]
     path.write_text("\n".join(lines), encoding="utf-8")
