@@ -132,3 +132,24 @@ def test_vague_flags_are_not_compared_with_every_earlier_flag(monkeypatch) -> No
 
     src = open(v.__file__, encoding="utf-8").read()
     assert "for k in flags" not in src
+
+
+def test_a_long_one_line_block_is_not_read_once_per_sentence(monkeypatch) -> None:
+    """Each sentence of a one-line block of thousands of sentences asked
+    whether the whole block opens an alternative (方案二 …), re-reading the
+    block every time: quadratic. Count the rule searches over the whole block."""
+    from minutes import rules
+    from minutes.pipeline import record_text
+
+    text = "好。" * 3000
+    whole = 0
+    search_in = rules.Rule.search_in
+
+    def counting(self, text_, sub, start):
+        nonlocal whole
+        whole += len(sub) >= len(text) - 2
+        return search_in(self, text_, sub, start)
+
+    monkeypatch.setattr(rules.Rule, "search_in", counting)
+    record_text(text, date(2024, 5, 6))
+    assert whole < 50, whole  # a few per block, not one per sentence (3000)

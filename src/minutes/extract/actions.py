@@ -211,6 +211,16 @@ def _people_value(ctx: Context, b: Block) -> list[tuple[int, int]] | None:
     return spans
 
 
+def _opens_option(ctx: Context, bi: int, b: Block) -> bool:
+    """Does the block open an alternative ("方案二 …")? Asked once per block:
+    each sentence of a long one-line block asking it again re-read the
+    whole block (quadratic)."""
+    found = ctx.memo.options.get(bi)
+    if found is None:
+        found = ctx.memo.options[bi] = ctx.rules.any("disagreements", "option", ctx.text, b.start, b.end) is not None
+    return found
+
+
 def _decide(ctx: Context, b: Block, bi: int, s: int, e: int, plan_unit: bool) -> tuple[str, str] | None:
     """('strong' | 'weak' | 'attach', why) when the span is an action; None when not.
 
@@ -221,7 +231,7 @@ def _decide(ctx: Context, b: Block, bi: int, s: int, e: int, plan_unit: bool) ->
         s = max(s, b.value_start)  # cues in a label ("需要帮助：") are not the line's words
     if b.key and ctx._role_of_text(b.key) == "progress":
         return None  # "当前进展：…" reports, it does not assign
-    if rules.any("disagreements", "option", text, b.start, b.end):
+    if _opens_option(ctx, bi, b):
         return None  # "方案二 …" is an alternative under discussion
 
     seen: dict[str, str | None] = {}

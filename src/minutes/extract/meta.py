@@ -241,15 +241,16 @@ def _participants(ctx: Context, fields: dict[str, tuple[int, int]], heads: list[
 
 # "2020/3/17 需求文档第二次会议 （主要内容及分工讨论）": a line that opens a
 # running log's entry, as a dated heading would
-_ENTRY_LINE = rx.compile(r"^\s*(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?[^，,。；;：:！!？?]{0,24}?"
+_ENTRY_LINE = rx.compile(r"\s*(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?[^，,。；;：:！!？?]{0,24}?"
                          r"(?:会议|例会|周会|组会|讨论会|研讨会|会)(?:[^，,。；;：:！!？?]{0,30}|\s*[（(][^)）]{0,30}[)）])\s*$")
 
 
 def is_entry_line(ctx: Context, b) -> bool:
     """A dated line that names a meeting and says nothing else: the title of
     one entry of a log of meetings, not a sentence of it."""
-    # on the slice: `^` would not anchor at a `pos`
-    return b.kind in ("para", "item") and b.key is None and _ENTRY_LINE.match(ctx.text[b.start:b.end]) is not None
+    # match() anchors at b.start itself; a slice of the block would be cut
+    # again for every sentence of a long one-line block
+    return b.kind in ("para", "item") and b.key is None and _ENTRY_LINE.match(ctx.text, b.start, b.end) is not None
 
 
 def _block_dates(ctx: Context) -> None:
