@@ -373,27 +373,34 @@ def _cell_roster(ctx: Context, b: Block, bi: int) -> "tuple[re.Match[str], tuple
     such a hand-out, and a progress column (研究进度) reports rather than
     hands out. The match of this line's `names：` and the whole cell's
     span when it is one, else None."""
-    if b.kind != "cell" or ctx.role(bi) == "progress" or (b.column and ctx._role_of_text(b.column) == "progress"):
+    if b.kind != "cell":
         return None
-    blocks = ctx.st.blocks
+    if bi not in ctx.memo.cell_rosters:
+        _cell_group(ctx, b, bi)  # decides every line of the cell at once: a long cell stays linear
+    return ctx.memo.cell_rosters[bi]
+
+
+def _cell_group(ctx: Context, b: Block, bi: int) -> None:
+    blocks, text = ctx.st.blocks, ctx.text
     lo = bi
     while lo > 0 and blocks[lo - 1].kind == "cell" and (blocks[lo - 1].line, blocks[lo - 1].column) == (b.line, b.column):
         lo -= 1
     hi = bi + 1
     while hi < len(blocks) and blocks[hi].kind == "cell" and (blocks[hi].line, blocks[hi].column) == (b.line, b.column):
         hi += 1
-    if hi - lo < 2:
-        return None
-    mine = None
+    found: list[re.Match[str]] = []
+    if hi - lo >= 2 and ctx.role(bi) != "progress" and not (b.column and ctx._role_of_text(b.column) == "progress"):
+        for j in range(lo, hi):
+            c = blocks[j]
+            m = _NAME_COLON.match(text, c.start, c.end)
+            if m is None or len(_HAN.findall(text, m.end(), c.end)) + len(re.findall(r"[A-Za-z]+", text[m.end():c.end])) < 2 \
+                    or not _cell_names(ctx, m):
+                found = []
+                break
+            found.append(m)
+    span = (blocks[lo].start, blocks[hi - 1].end)
     for j in range(lo, hi):
-        c = blocks[j]
-        m = _NAME_COLON.match(ctx.text, c.start, c.end)
-        if m is None or len(_HAN.findall(ctx.text, m.end(), c.end)) + len(re.findall(r"[A-Za-z]+", ctx.text[m.end():c.end])) < 2 \
-                or not _cell_names(ctx, m):
-            return None
-        if j == bi:
-            mine = m
-    return (mine, (blocks[lo].start, blocks[hi - 1].end)) if mine is not None else None
+        ctx.memo.cell_rosters[j] = (found[j - lo], span) if found else None
 
 
 def _cell_names(ctx: Context, m: "re.Match[str]") -> list[Owner]:

@@ -21,6 +21,7 @@ class Memo:
     owners: dict[tuple[int, int], list[Any]] = field(default_factory=dict)  # span → owners
     lead_names: dict[tuple[int, int], list[Any]] = field(default_factory=dict)  # span → lead-name owner
     options: dict[int, bool] = field(default_factory=dict)  # block → opens an alternative (方案二 …)
+    cell_rosters: dict[int, Any] = field(default_factory=dict)  # cell → (its names：match, the cell's span) or None
     rosters: frozenset[int] | None = None  # blocks in a roster of `name：part` lines, found in one pass
     orig_lines: list[int] = field(default_factory=list)  # line starts of a transcript as read
     sent_starts: list[int] = field(default_factory=list)
