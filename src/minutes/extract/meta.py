@@ -12,7 +12,7 @@ from pathlib import Path
 
 from .. import rx
 from ..resolve.dates import find_dates, time_of
-from ..structure import clean
+from ..structure import Block, clean
 from .context import Context
 
 _SPLIT_PEOPLE = rx.compile(r"[、，,；;／/]|\s{1,}(?=@)|(?<=\S)@|\s+和\s*|\s+|(?<=[\u4e00-\u9fff])和(?=[\u4e00-\u9fff])")
@@ -245,7 +245,7 @@ _ENTRY_LINE = rx.compile(r"\s*(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\
                          r"(?:会议|例会|周会|组会|讨论会|研讨会|会)(?:[^，,。；;：:！!？?]{0,30}|\s*[（(][^)）]{0,30}[)）])\s*$")
 
 
-def is_entry_line(ctx: Context, b) -> bool:
+def is_entry_line(ctx: Context, b: Block) -> bool:
     """A dated line that names a meeting and says nothing else: the title of
     one entry of a log of meetings, not a sentence of it."""
     # match() anchors at b.start itself; a slice of the block would be cut
@@ -264,7 +264,7 @@ def _block_dates(ctx: Context) -> None:
         if b.kind == "heading" or (b.key and _field_of(ctx, b.key) == "date" and b.value_start is not None) \
                 or is_entry_line(ctx, b):
             if ref is not None:
-                span = ctx.text[b.start : b.end] if b.value_start is None else ctx.text[b.value_start : b.end]
+                span = ctx.text[b.start : b.end] if b.kind == "heading" or b.value_start is None else ctx.text[b.value_start : b.end]
                 found = [d for d in find_dates(span, ref) if d.date is not None]
                 if found:
                     entry = found[0].date
