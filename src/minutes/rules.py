@@ -438,12 +438,25 @@ def _build(raw: dict[str, Any], path: str, defs: dict[str, str], family: str,
                 no_match_examples=no_match_ex, extra={**extra, "kind": kind})
 
 
+def read_toml(path: Path) -> dict[str, Any]:
+    """tomllib.loads of the file, kept in the start-up cache under the text's
+    digest (an edited pack simply misses): parsing the packs on every start
+    was a tenth of a cold `minutes lint`."""
+    import hashlib
+
+    from . import startcache
+
+    text = path.read_text(encoding="utf-8")
+    key = ("toml", hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest())
+    return startcache.remember(key, lambda: tomllib.loads(text))
+
+
 def load_file(path: Path, kinds: tuple[str, ...] = _KINDS) -> tuple[str, list[Rule]]:
     """Load one pack. `kinds` lists the kinds its rules may name: a kind is the
     code that interprets a match (the deadline resolver has its own)."""
     family = path.stem
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = read_toml(path)
     except tomllib.TOMLDecodeError as exc:
         raise RuleError(f"{path}: {exc}") from None
     defs = {k: str(v) for k, v in (data.get("defs") or {}).items()}

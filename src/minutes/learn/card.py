@@ -39,7 +39,7 @@ def write_card(path: Path, model: "Model", train: list["Doc"], validation: list[
         "- never trained or tuned on: corpora/locked/ and corpora/transcripts/locked/ (the locked tests;",
         "  see docs/eval-log.md)",
         f"- seed {seed}, scikit-learn {sklearn.__version__}, liblinear solver, C=0.5, balanced classes",
-        "- weights kept: " + ", ".join(f"{k} {len(v)}" for k, v in model.weights.items()),
+        "- weights kept: " + ", ".join(f"{k} {len(v)}" for k, v in model.weights_by_label().items()),
         f"- thresholds beside the rules: {model.thresholds}; alone: {model.thresholds_alone}",
         "- limits: Chinese minutes in Markdown or plain text; tables are left to the rules, and so",
         "  are spoken transcripts in the default layer (beside the rules it added nothing right on",

@@ -126,7 +126,7 @@ def _tune(model: Model, docs: list[Doc], layer: str) -> dict[str, float]:
         best = (-1.0, 1.1)
         for t in THRESHOLDS[layer]:
             th = {k: (t if k == label else (0.5 if layer == "model" else 1.1)) for k in LABELS}
-            m = Model(model.name, model.weights, model.bias, th, th)
+            m = Model(model.name, model.weights_by_label(), model.bias, th, th)
             f1 = evaluate_docs(docs, layer, m).kinds[GOLD_KEYS[label]].prf()[2]
             if f1 > best[0] + 1e-9:
                 best = (f1, t)

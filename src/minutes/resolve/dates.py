@@ -682,12 +682,13 @@ def _field_value() -> re.Pattern[str]:
 def _start_class() -> str:
     """The `start` character class of rules/deadlines.toml, checked against
     every rule's examples so a new rule cannot silently never fire."""
-    import tomllib
     from importlib import resources
     from pathlib import Path
 
+    from ..rules import read_toml
+
     path = Path(str(resources.files("minutes.rules_data"))) / "deadlines.toml"
-    start = tomllib.loads(path.read_text(encoding="utf-8"))["defs"]["start"]
+    start = read_toml(path)["defs"]["start"]
     first = rx.compile(start)
     for rule in rules():
         for ex in rule.match_examples:
