@@ -366,16 +366,23 @@ class RuleSet:
         found = self._screened.get((family, role))
         if found is None:
             found = self.screened(family, role)
-        rules, scr = found
-        end = len(text) if end is None else end
-        sub = text[start:end] if start or end != len(text) else text  # cut once, not once per rule
-        if scr is not None and scr.search(sub) is None:
-            return None  # no rule of the role can start a match here
-        for r in rules:
-            h = r.search_in(text, sub, start)
-            if h is not None:
-                return r, h
+        return first_hit(found[0], found[1], text, start, len(text) if end is None else end)
+
+
+def first_hit(rules: list[Rule], scr: "re.Pattern[str] | None", text: str, start: int,
+              end: int) -> tuple[Rule, Hit] | None:
+    """The first hit of the first of `rules` that matches text[start:end];
+    `scr`, their screen (see `screen`), rules them all out in one scan."""
+    if not rules:
         return None
+    sub = text[start:end] if start or end != len(text) else text  # cut once, not once per rule
+    if scr is not None and scr.search(sub) is None:
+        return None  # no rule of these can start a match here
+    for r in rules:
+        h = r.search_in(text, sub, start)
+        if h is not None:
+            return r, h
+    return None
 
 
 def _expand(pattern: str, defs: dict[str, str]) -> str:

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from collections.abc import Sequence
 
-from .rules import Hit, Rule, RuleSet, screen
+from .rules import Hit, Rule, RuleSet, first_hit, screen
 
 _BLANK = rx.compile(r"^\s*$")
 _SRT_INDEX = rx.compile(r"^\s*\d+\s*$")
@@ -120,16 +120,8 @@ def _next_is_cue(text: str, lines: list[tuple[int, int, int]], n: int, cue) -> b
 def _first(rs: list[Rule], text: str, s: int, e: int, scr: "re.Pattern[str] | None" = None) -> Hit | None:
     """The first hit of the first of `rs` that matches text[s:e]; `scr`, the
     rules' screen (rules.screen), rules them all out at once."""
-    if not rs:
-        return None
-    sub = text[s:e] if s or e != len(text) else text  # cut once for all the rules, as Rule.search would
-    if scr is not None and scr.search(sub) is None:
-        return None
-    for r in rs:
-        h = r.search_in(text, sub, s)
-        if h is not None:
-            return h
-    return None
+    found = first_hit(rs, scr, text, s, e)
+    return found[1] if found is not None else None
 
 
 def _possible(rs: list[Rule], text: str) -> list[Rule]:

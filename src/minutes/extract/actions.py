@@ -404,10 +404,7 @@ def _cell_group(ctx: Context, b: Block, bi: int) -> None:
 
 
 def _cell_names(ctx: Context, m: "re.Match[str]") -> list[Owner]:
-    spans = split_names(ctx.text, m.start(1), m.end(1))
-    if not spans or not all(_person_key(ctx, ctx.text[a:z]) for a, z in spans):
-        return []
-    return [Owner(ctx.text[a:z], a, z, "owner.cell-roster") for a, z in spans]
+    return _all_people(ctx, m.start(1), m.end(1), "owner.cell-roster")
 
 
 _MENTION_RUN = rx.compile(r"(?:(?<![A-Za-z0-9_.\-])[@＠][\w\u4e00-\u9fff\-·.]+?(?=[\s@＠，,。；;：:、）)(（]|$)\s*)+")
@@ -443,7 +440,7 @@ def _mention_clauses(ctx: Context, s: int, e: int) -> list[tuple[int, int, list[
     return out if len(out) >= 2 and len(names) >= 2 else []
 
 
-_OWNER_FIELD_END = rx.compile(r"(?:责任人|负责人|执行人|跟进人|Owner|Assignee)\s*[:：]\s*$", re.I)
+_OWNER_FIELD_END = rx.compile(_FIELD_AFTER.pattern + r"\s*$", re.I)  # a 责任人 field the words end on
 _PRONOUN_ONLY = rx.compile(r"我|我们|你|你们|大家|all|everyone", re.I)
 
 
@@ -562,14 +559,18 @@ def _key_names(ctx: Context, b: Block) -> list[Owner]:
     if not b.key or b.value_start is None or "、" not in b.key and not _person_key(ctx, b.key):
         return []
     i = ctx.text.find(b.key, b.start, b.value_start)
-    if i < 0:
-        return []
+    return _all_people(ctx, i, i + len(b.key), "owner.key") if i >= 0 else []
+
+
+def _all_people(ctx: Context, s: int, e: int, rule: str) -> list[Owner]:
+    """The names in text[s:e] as owners, when every one of them is someone's
+    name (a key "黄启元、李维淼", a cell's "殷绍轩、许志豪"); else []."""
     out = []
-    for a, z in split_names(ctx.text, i, i + len(b.key)):
+    for a, z in split_names(ctx.text, s, e):
         name = ctx.text[a:z]
         if not _person_key(ctx, name):
             return []
-        out.append(Owner(name, a, z, "owner.key"))
+        out.append(Owner(name, a, z, rule))
     return out
 
 
