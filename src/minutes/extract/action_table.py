@@ -47,17 +47,18 @@ def table_actions(ctx: Context) -> tuple[list[Action], set[int]]:
             owners = [Owner(text[a:z], a, z, "owner.column") for a, z in split_names(text, ob.start, ob.end)
                       if not EMPTY_CELL.match(text[a:z])]
         due, due_text = None, None
+        ref = ctx.ref_date(cols[task_col])
         if pick["due"]:
             db = ctx.st.blocks[cols[pick["due"]]]
             ctx.field_spans.append((db.start, db.end))
-            d = ctx.deadline(db.start, db.end, ctx.ref_date(cols[task_col]) or date(2000, 1, 1), field=True)
+            d = ctx.deadline(db.start, db.end, ref or date(2000, 1, 1), field=True)
             if d is not None:
                 due_text = d.text
-                due = d.date.isoformat() if d.date is not None and ctx.ref_date(cols[task_col]) is not None \
+                due = d.date.isoformat() if d.date is not None and ref is not None \
                     or (d.date is not None and re.search(r"(?:19|20)\d{2}", d.text)) else None
-        if due is None and due_text is None and ctx.ref_date(cols[task_col]) is not None:
+        if due is None and due_text is None and ref is not None:
             # no date in a column: a plan heading over the table ("下周工作计划") dates its rows
-            d = scope_deadline(ctx, ctx.st.blocks[cols[task_col]], ctx.ref_date(cols[task_col]))
+            d = scope_deadline(ctx, tb, ref)
             due = d.date.isoformat() if d is not None and d.date is not None else None
         status = "open"
         if pick["status"]:
