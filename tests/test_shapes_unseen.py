@@ -331,3 +331,22 @@ def test_a_rule_for_everyone_is_a_consensus_only_in_the_records_voice(rec) -> No
             "- 尤委员美女：不要忘了我们上次的承诺。\n")
     r = rec(text)
     assert [c.text for c in r.consensus] == ["提交的代码不要出现 lint 警告。", "带期望的需求一律拒绝。"]
+
+
+def test_departments_and_organisations_as_owners(rec) -> None:
+    # 公文-style decisions name offices, not people; the word that hands the
+    # work over (请, 明确由) is not part of the owner
+    text = ("## 会议决定\n"
+            "1. 请财务处核算预算，3月底前报送。\n"
+            "2. 各学院要在4月10日前上报名单。\n"
+            "3. 信息中心：完成系统升级。\n"
+            "4. 明确由综合科负责档案整理。\n")
+    r = rec(text, "2024-03-05")
+    assert [(a.owner, a.due) for a in r.actions] == [
+        ("财务处", "2024-03-31"), ("学院", "2024-04-10"), ("信息中心", None), ("综合科", None)]
+    assert_evidence(r, text)
+
+
+def test_a_role_group_opens_a_task_and_a_weekly_day_is_no_deadline(rec) -> None:
+    r = rec("- 项目组成员每周五提交周报\n", "2024-03-05")
+    assert _actions(r) == [("每周五提交周报", "项目组成员", None)]

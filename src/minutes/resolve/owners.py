@@ -17,7 +17,7 @@ from ..rules import RuleSet
 _SPLIT = rx.compile(r"\s*(?:、|以及|和|及|与|/|,|，|&|\+|＋)\s*|(?<=[a-z])\s+(?=[a-z])|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])|\s+(?=[@＠])")
 # words that lead into a name without being part of it: discourse links
 # (其中, 然后) and the verbs that hand work to someone (建议, 要求, 考虑 X 负责)
-_DROP_PREFIX = rx.compile(r"^(?:各位|全体|所有|各|请|交由|由|让|交给|交付|是|为|需要|会后|稍后|随后|目前|主要由|那就|就|"
+_DROP_PREFIX = rx.compile(r"^(?:(?:明确|确定|决定|商定|议定|同意|指定)(?=由)|各位|全体|所有|各|请|交由|由|让|交给|交付|是|为|需要|会后|稍后|随后|目前|主要由|那就|就|"
                           r"其中|另外|然后|同时|首先|最后|并|建议|希望|要求|安排|考虑|今天|明天|后天|今晚|明晚|本周|下周|@|＠)+")
 # "等人", and a time word run into the name ("请大家今天和明天阅读…")
 _DROP_SUFFIX = rx.compile(r"(?:等人|等|今天|明天|后天|今晚|明晚|本周|下周|这周)$")
@@ -195,10 +195,13 @@ def _lead_name_ok(name: str, rules: RuleSet, people: set[str]) -> bool:
         r"(?:组|团队|同学|侧)$|^(?:前端|后端|前后端|客户端|服务端|移动端|算法|运营|市场|销售|财务|法务|美工|策划|硬件)$", name)
     # two-character name shapes (白盒, 方案) are too often words: only participants
     shaped = rules.any("owners", "person-name", name) and (len(name) >= 3 or not people)
+    # a group of people by role ("项目组成员", "各组组长"): not a lone role word, which opens topics
+    role_group = len(name) >= 3 and _ROLE_GROUP.search(name)
     return bool(name in people or shaped or is_department(name, rules)
-                or grouped or (name[:1].isascii() and name.lower() in {p.lower() for p in people}))
+                or grouped or role_group or (name[:1].isascii() and name.lower() in {p.lower() for p in people}))
 
 
+_ROLE_GROUP = rx.compile(r"(?:成员|组员|组长|同学们|老师们|队员|委员|干事|负责人)$")
 _MODAL_AFTER = rx.compile(r"\s*(?:需要|需|应该|应当|必须|务必|要)")
 
 
