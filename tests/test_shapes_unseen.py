@@ -350,3 +350,35 @@ def test_departments_and_organisations_as_owners(rec) -> None:
 def test_a_role_group_opens_a_task_and_a_weekly_day_is_no_deadline(rec) -> None:
     r = rec("- 项目组成员每周五提交周报\n", "2024-03-05")
     assert _actions(r) == [("每周五提交周报", "项目组成员", None)]
+
+
+def test_the_guides_roles_and_assignments(rec) -> None:
+    # annotation guide, hard cases: a role taken with a task, the next
+    # meeting's host and a volunteered talk are actions; a post with no task is not
+    text = ("## 讨论\n"
+            "- 孙悦出任组长，负责招聘流程梳理\n"
+            "- 下次会议主持：周立\n"
+            "- 周立：分享《数据治理实践》\n"
+            "- 项目经理：孙悦\n"
+            "- 周立：分享了上周的调研结果\n")
+    r = rec(text)
+    assert [(a.owner, a.by.rule) for a in r.actions] == [
+        ("孙悦", "action.assign"), ("周立", "action.next-role"), ("周立", "owner.talk")]
+    assert r.meta.initiator is None  # the next meeting's host is not this one's
+    assert_evidence(r, text)
+
+
+def test_a_two_character_name_that_is_no_common_word_opens_a_task(rec) -> None:
+    r = rec("## 讨论\n- 与会：张三、李四\n- 王磊下周完成登录模块\n- 方案完成初稿\n")
+    assert [(a.owner, a.task) for a in r.actions][:1] == [("王磊", "完成登录模块")]
+    assert all(a.owner != "方案" for a in r.actions)
+
+
+def test_an_english_action_line_names_its_owner(rec) -> None:
+    r = rec("## Notes\n- Lily to update the roadmap\n- We will update it later\n")
+    assert [(a.owner, a.by.rule) for a in r.actions if a.by.rule] == [("Lily", "action.assign")]
+
+
+def test_a_bracketed_name_at_the_end_hands_the_part_without_any_cue(rec) -> None:
+    r = rec("## 摘要\n- 文件系统抽象设计 【wsr】\n- 缓存策略调研（周立）\n")
+    assert [(a.owner, a.task) for a in r.actions] == [("wsr", "文件系统抽象设计"), ("周立", "缓存策略调研")]

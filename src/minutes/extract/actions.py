@@ -43,7 +43,8 @@ _LEADING_DEPT = rx.compile(r"((?:(?![与向及和的在把对给次时])[\u4e00-
 _CLAUSE_END = rx.compile(r"[，,；;。]")
 _OPINION = rx.compile(r"觉得|认为|建议|感觉|看法|[？?]|吗|吧$")
 _ROLE_WORDS = rx.compile(r"负责|组|端|分工|成员|人员|开发|测试|设计|文档|美工|策划|运营|主持|记录|后勤|宣传|答辩|汇报|PM|经理|leader", re.I)
-_NEXT_ROLE_KEYS = rx.compile(r"^下[次一](?:次)?(?:会议|例会|周会)?(?:轮值)?(?:主持|主持人|记录|记录人|纪要)$")
+_POSITION_KEY = rx.compile(r"(?:经理|组长|队长|班长|主席|秘书|主任|负责人|联系人|委员|PM|leader|lead)$", re.I)
+_NEXT_ROLE_KEYS = rx.compile(r"^下[次一周](?:次|个)?(?:会议|例会|周会|组会)?(?:轮值)?(?:主持|主持人|记录|记录人|纪要)$")
 _FIELD_AFTER = rx.compile(r"(?:责任人|负责人|执行人|跟进人|Owner|Assignee)\s*[:：]", re.I)
 _FIELD_LABEL = rx.compile(
     r"[，,。；;\s\-—]*(?:责任人|负责人|执行人|跟进人|完成时间|截止时间|截止日期|闭环时间|完成日期|时间节点|DDL|deadline)\s*[:：]?\s*"
@@ -64,8 +65,8 @@ def extract_actions(ctx: Context) -> list[Action]:
         role = ctx.role(bi)
         if role in ("skip", "meta") or b.kind == "label":
             continue
-        if b.key and _META_KEYS.search(b.key) and not _OWNER_KEYS.match(b.key):
-            continue
+        if b.key and _META_KEYS.search(b.key) and not _OWNER_KEYS.match(b.key) and not _NEXT_ROLE_KEYS.match(b.key):
+            continue  # this meeting's facts; the next meeting's host is a role handed out
         if b.kind == "heading":
             if not ctx.content_heading(bi):
                 act = _heading_action(ctx, bi)
@@ -196,6 +197,8 @@ def _people_value(ctx: Context, b: Block) -> list[tuple[int, int]] | None:
         return None
     if _person_key(ctx, b.key):
         return None  # "易sir：技术审核": the key is the person, the value their part
+    if _POSITION_KEY.search(b.key) and not _NEXT_ROLE_KEYS.match(b.key):
+        return None  # "项目经理：张三" says who holds a post, not what they must do
     role_key = _group_name(ctx, b.key) or bool(_ROLE_WORDS.search(b.key))
     names = _NAME_SEP.split(value.replace("*", "").strip())
     if not all(1 <= len(n) <= 20 and (len(n) <= 4 or _LATIN_NAME.fullmatch(n)) for n in names):
@@ -260,6 +263,8 @@ def _decide(ctx: Context, b: Block, bi: int, s: int, e: int, plan_unit: bool) ->
     if b.key and _OWNER_KEYS.match(b.key) and b.value_start is not None:
         rest = re.sub(r"[@＠][\w\u4e00-\u9fff\-·.]+|[\s，,、]", "", text[b.value_start : e])
         return ("strong" if rest else "attach"), "owner.key"
+    if _volunteered_talk(ctx, b, bi):
+        return "strong", "owner.talk"
     if not plan_unit and not ctx.is_speaker(b) and not rules.maybe("actions", _CUES, text, s, e) \
             and "@" not in text[s:e] and "＠" not in text[s:e]:
         # no cue at all: only who-then-verb or a known participant with a deadline can still make it an action
@@ -319,7 +324,7 @@ def _decide(ctx: Context, b: Block, bi: int, s: int, e: int, plan_unit: bool) ->
             return cue("modal")
         if subject_owner(text, s, e, rules, ctx.people):
             return cue("modal")  # "人事科要在…前组织…": a named subject must do something
-    if b.kind in ("item", "para") and any(o.rule in ("owner.trailing", "owner.trailing-name") for o in ctx.owners(s, e)):
+    if b.kind in ("item", "para") and any(o.rule in _TRAILING for o in ctx.owners(s, e)):
         return "strong", "owner.trailing"  # "数据库扩充 【lpx】": a task and who takes it
     if progress:
         return None  # in a progress report only explicit promises count
@@ -466,19 +471,33 @@ def _lead_name_owner(ctx: Context, s: int, e: int) -> list[Owner]:
     return found
 
 
-_ENDS_IN_NAME = rx.compile(r"\s[\u4e00-\u9fff]{2,4}\s*[。；;]?\s*$")
+# a line that ends in a spaced-off name, or in a name or initials in brackets
+_ENDS_IN_NAME = rx.compile(r"(?:\s[\u4e00-\u9fff]{2,4}|[)）】\]]\**)\s*[。；;]?\s*$")
+_TRAILING = ("owner.trailing", "owner.trailing-name")
 
 
 def _trailing_name(ctx: Context, b: Block, bi: int, s: int, e: int) -> tuple[str, str] | None:
-    """"3. 后端用户业务 陶志豪": a part of the work and, after a space, who
-    takes it; outside progress reports and not told as done."""
+    """"3. 后端用户业务 陶志豪", "文件系统抽象设计 【wsr】": a part of the work
+    and, after a space or in brackets, who takes it; outside progress reports
+    and not told as done."""
     if b.kind not in ("item", "para") or not _ENDS_IN_NAME.search(ctx.text, s, e) or ctx.role(bi) == "progress":
-        return None  # the cheap test first: most lines do not end in a spaced-off name
-    if not any(o.rule == "owner.trailing-name" for o in ctx.owners(s, e)):
+        return None  # the cheap test first: most lines do not end in a name
+    rule = next((o.rule for o in ctx.owners(s, e) if o.rule in _TRAILING), None)
+    if rule is None:
         return None
     if any(ctx.rules.any("actions", r, ctx.text, s, e) for r in ("done", "report", "question")):
         return None
-    return "strong", "owner.trailing-name"
+    return "strong", rule
+
+
+_TALK = rx.compile(r"\s*(?:分享|主讲|讲解|做报告|作报告|带读|领读)(?!了|过|完)")
+
+
+def _volunteered_talk(ctx: Context, b: Block, bi: int) -> bool:
+    """"李四：分享《…》": a talk someone takes on, outside progress reports."""
+    return bool(b.key and b.value_start is not None and b.kind in ("item", "para")
+                and _TALK.match(ctx.text, b.value_start) and _person_key(ctx, b.key)
+                and not ctx.is_speaker(b) and ctx.role(bi) != "progress")
 
 
 def _known_with_deadline(ctx: Context, b: Block, bi: int, s: int, e: int) -> tuple[str, str] | None:
@@ -801,7 +820,7 @@ _SETTLE = rx.compile(r"^(?:确定|决定|明确|要求)\s+(?=\S)")
 _SPOKEN_OPENER = rx.compile(r"^(?:(?:行|好|好的|嗯|那|那就|OK|ok)[，,]\s*)+")
 _FIRST_PERSON = rx.compile(r"(?:^|(?<=[，,]))(?:我们组|我们部门|我们团队|我们这边|我这边|你那边|你们那边|我来|我会|我先|我(?!们))(?=\S)")
 _PARTICLE = rx.compile(r"[吧啊呢哈]+(?=[。！!，,]?$)")
-_EMPTY_PAREN = rx.compile(r"\s*[（(]\s*(?:due|by|截止)?\s*[)）]", re.I)
+_EMPTY_PAREN = rx.compile(r"\s*(?:[（(]\s*(?:due|by|截止)?\s*[)）]|【\s*】|\[\s*\])", re.I)
 _TAKES = rx.compile(r"^负责(?=\S)")
 _PUNCT_SPACE = rx.compile(r"\s*([，。；：、])\s*")
 _OWNER_JOIN = rx.compile(r"(\x00+)\s*(?:和|与|及|以及|、|/)\s*(?=\x00)")

@@ -189,16 +189,21 @@ def lead_name_owner(text: str, start: int, end: int, rules: RuleSet, people: set
 
 
 def _lead_name_ok(name: str, rules: RuleSet, people: set[str]) -> bool:
+    if name in people or is_department(name, rules):
+        return True
     # a bare group word opening a line is more often a verb ("测试验证…", "设计方案"):
     # groups count here only with their suffix ("测试组", "前端同学")
-    grouped = rules.any("owners", "group", name) and re.search(
-        r"(?:组|团队|同学|侧)$|^(?:前端|后端|前后端|客户端|服务端|移动端|算法|运营|市场|销售|财务|法务|美工|策划|硬件)$", name)
-    # two-character name shapes (白盒, 方案) are too often words: only participants
-    shaped = rules.any("owners", "person-name", name) and (len(name) >= 3 or not people)
+    if rules.any("owners", "group", name) and re.search(
+            r"(?:组|团队|同学|侧)$|^(?:前端|后端|前后端|客户端|服务端|移动端|算法|运营|市场|销售|财务|法务|美工|策划|硬件)$", name):
+        return True
     # a group of people by role ("项目组成员", "各组组长"): not a lone role word, which opens topics
-    role_group = len(name) >= 3 and _ROLE_GROUP.search(name)
-    return bool(name in people or shaped or is_department(name, rules)
-                or grouped or role_group or (name[:1].isascii() and name.lower() in {p.lower() for p in people}))
+    if len(name) >= 3 and _ROLE_GROUP.search(name):
+        return True
+    if name[:1].isascii() and name.lower() in {p.lower() for p in people}:
+        return True
+    # two-character name shapes (白盒, 方案) are too often words: participants,
+    # or a shape that is no common word (王磊, 赵敏); the dictionary is asked last
+    return bool(rules.any("owners", "person-name", name)) and (len(name) >= 3 or not people or _could_be_name(name))
 
 
 _ROLE_GROUP = rx.compile(r"(?:成员|组员|组长|同学们|老师们|队员|委员|干事|负责人)$")
