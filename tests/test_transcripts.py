@@ -102,3 +102,57 @@ def test_long_transcript_segments_once() -> None:
     text = turn * 800  # ~24,000 characters
     r = record_text(text)
     assert len(r.actions) == 800
+
+
+# --- export layouts met in public transcripts (written here, not copied) ------
+
+def test_half_day_time_stamps_and_two_word_speakers(rec) -> None:
+    text = ("[下午06:38:27] Bestian: 我们先看一下议题\n\n"
+            "[下午06:40:18] Joshua Yang: 这个标签我可以打 下周三前弄好\n\n"
+            "[下午06:41:02] Bestian: 好\n")
+    assert detect(text, load())
+    r = rec(text)
+    assert [(a.owner, a.source.speaker, a.due) for a in r.actions] == [("Joshua Yang", "Joshua Yang", "2024-05-15")]
+    assert_evidence(r, text)
+    assert all("06:" not in a.source.text for a in r.actions)  # the stamp is no deadline, nor evidence
+
+
+def test_numbered_labels_in_brackets_without_colon_over_running_lines(rec) -> None:
+    text = ("【说话人0】我们把上线时间定一下。\n"
+            "数据迁移还有两个表没做完，\n"
+            "所以这周肯定上不了。\n"
+            "【说话人1】那我来负责迁移，周五前做完。\n"
+            "【说话人0】行，就这么定了。\n")
+    assert detect(text, load())
+    r = rec(text)
+    assert [(a.owner, a.due) for a in r.actions] == [("说话人1", "2024-05-10")]
+    assert_evidence(r, text)
+
+
+def test_a_json_export_gives_one_turn_per_object(rec) -> None:
+    text = ('[\n  {\n    "index": 1,\n    "speaker": "林主任",\n    "text": "这份报告我下周一前交给委员会。"\n  },\n'
+            '  {\n    "index": 2,\n    "speaker": "王委员",\n    "text": "我不同意这个期限。"\n  }\n]\n')
+    assert detect(text, load())
+    r = rec(text)
+    assert [(a.owner, a.source.text) for a in r.actions] == [("林主任", "这份报告我下周一前交给委员会。")]
+    assert [d.source.speaker for d in r.disagreements] == ["王委员"]
+    assert_evidence(r, text)
+
+
+def test_a_hearing_record_with_titled_speakers_and_wrapped_lines(rec) -> None:
+    text = ("陈议员：主席，我想问政府会否在年底前公布\n"
+            "检讨结果？\n"
+            "房屋局局长：主席，我们会在今年年底前完成检讨，并\n"
+            "向委员会汇报。\n"
+            "陈议员：主席，我不同意局长的说法。\n")
+    assert detect(text, load())
+
+
+def test_an_unpunctuated_turn_is_cut_at_its_pauses(rec) -> None:
+    # speech recognition without punctuation: a date spoken in one clause
+    # is not the deadline of a promise made in another
+    text = ("张三：今天早上我们开了一个短会 讨论了一下网站的改版方向 然后那个标签的部分我可以打 大家有空再看看\n"
+            "李四：好\n"
+            "王五：那这样子就先这样 我们下次再来讨论细节的部分\n")
+    r = rec(text)
+    assert [(a.owner, a.due, a.source.text) for a in r.actions] == [("张三", None, "然后那个标签的部分我可以打")]

@@ -148,7 +148,7 @@ def _context(doc: Text, rules: RuleSet, input: str, speakers: dict[str, str] | N
             # match in simplified script; cmap still points into the text as read
             view.text = "".join(simple[i] if i < len(simple) and doc.text[i] == ch else ch
                                 for ch, i in zip(view.text, view.cmap))
-        st = parse(view.text)
+        st = parse(view.text, spoken=True)
         for b in st.blocks:
             turn = view.turns[b.line - 1] if b.line - 1 < len(view.turns) else None
             if turn is not None and turn.speaker:

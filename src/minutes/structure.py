@@ -117,7 +117,9 @@ def _indent_width(s: str) -> int:
     return sum(4 if c == "\t" else 1 for c in s)
 
 
-def parse(text: str) -> Structure:
+def parse(text: str, spoken: bool = False) -> Structure:
+    """The blocks and sentences of text. `spoken`: the text is a transcript's
+    view, where speech recognition marks pauses with spaces, not punctuation."""
     st = Structure(text)
     from .lines import split_lines
 
@@ -313,7 +315,7 @@ def parse(text: str) -> Structure:
             label_detached = not nxt
         if kind == "item":
             item_stack.append((depth_indent, i))
-    st.sentences = _sentences(st)
+    st.sentences = _sentences(st, spoken)
     return st
 
 
@@ -360,7 +362,12 @@ def _cell_parts(text: str, a: int, b: int) -> list[tuple[int, int]]:
     return out
 
 
-def _sentences(st: Structure) -> list[Sentence]:
+# a pause in unpunctuated speech recognition: a space between two Han characters
+_PAUSE = rx.compile(r"(?<=[\u4e00-\u9fff])[ \t\u3000]+(?=[\u4e00-\u9fff])")
+_MIN_CLAUSE = 12  # shorter runs between pauses join the next: "好 那我們就" is no clause of its own
+
+
+def _sentences(st: Structure, spoken: bool = False) -> list[Sentence]:
     out: list[Sentence] = []
     text = st.text
     for bi, b in enumerate(st.blocks):
@@ -368,7 +375,10 @@ def _sentences(st: Structure) -> list[Sentence]:
             out.append(Sentence(b.start, b.end, b.line, bi))
             continue
         pos = b.start
-        for m in _SENT_END.finditer(text, b.start, b.end):
+        ends = _SENT_END.finditer(text, b.start, b.end)
+        if spoken and b.end - b.start > 2 * _MIN_CLAUSE and _SENT_END.search(text, b.start, b.end) is None:
+            ends = _pauses(text, b.start, b.end)  # a turn spoken without punctuation
+        for m in ends:
             s, e = _trim(text, pos, m.end())
             if _is_sentence(text, s, e):
                 out.append(Sentence(s, e, b.line, bi))
@@ -377,6 +387,27 @@ def _sentences(st: Structure) -> list[Sentence]:
         if _is_sentence(text, s, e):
             out.append(Sentence(s, e, b.line, bi))
     return out
+
+
+class _Cut:
+    """A sentence end found without a regex match (a pause)."""
+    __slots__ = ("_end",)
+
+    def __init__(self, end: int) -> None:
+        self._end = end
+
+    def end(self) -> int:
+        return self._end
+
+
+def _pauses(text: str, start: int, end: int) -> list[_Cut]:
+    """The pauses that end clauses of at least _MIN_CLAUSE characters."""
+    cuts, pos = [], start
+    for m in _PAUSE.finditer(text, start, end):
+        if m.start() - pos >= _MIN_CLAUSE and end - m.end() >= _MIN_CLAUSE // 2:
+            cuts.append(_Cut(m.start()))
+            pos = m.end()
+    return cuts
 
 
 def _is_sentence(text: str, s: int, e: int) -> bool:

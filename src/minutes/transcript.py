@@ -72,6 +72,7 @@ def parse_turns(text: str, rules: RuleSet) -> tuple[list[Turn], list[tuple[int, 
     line_screen = screen(line_rules) if len(line_rules) > 1 else None
     header = _possible(rules.role("transcripts", "header"), text)
     cue = _possible(rules.role("transcripts", "cue-time"), text)
+    skip = _possible(rules.role("transcripts", "skip"), text)
     turns: list[Turn] = []
     preamble: list[tuple[int, int, int]] = []
     cur_speaker: str | None = None  # from a header line: lasts until the next header
@@ -98,6 +99,8 @@ def parse_turns(text: str, rules: RuleSet) -> tuple[list[Turn], list[tuple[int, 
             speaker = (h.groups.get("speaker") or "").strip() or speaker
             time = h.groups.get("time") or time
             cs, ce = h.spans["text"]
+        elif skip and _first(skip, text, s, e) is not None:
+            continue  # an export's own lines (JSON brackets, indexes): no one said them
         elif mode == "notes":
             if not turns:
                 preamble.append((s, e, n))
@@ -139,14 +142,18 @@ def detect(text: str, rules: RuleSet) -> bool:
     lines = [(s, e) for s, e, _ in _lines(text) if text[s:e].strip()]
     if not lines:
         return False
-    # Every layout has a colon (name：, 00:01) on most lines: most notes fail here cheaply.
-    if sum(1 for s, e in lines if ":" in text[s:e] or "：" in text[s:e]) < max(2, len(lines) // 4):
-        return False
+    # Every layout has a colon (name：, 00:01) or a bracketed label (【说话人0】) on
+    # most lines: most notes fail here cheaply.
+    if sum(1 for s, e in lines if _MARKED.search(text, s, e)) < max(2, len(lines) // 4):
+        if not _numbered_turns(text, lines, rules):
+            return False
     cue = _possible(rules.role("transcripts", "cue-time"), text)
     if _at_least(2, (1 for s, e in lines if _first(cue, text, s, e))):
         return True
     header = _possible(rules.role("transcripts", "header"), text)
     if _at_least(max(2, -(-len(lines) // 4)), (1 for s, e in lines if _first(header, text, s, e))):
+        return True
+    if _numbered_turns(text, lines, rules):
         return True
     speakers: set[str] = set()
     said, need = 0, max(3, -(-len(lines) * 6 // 10))
@@ -155,12 +162,40 @@ def detect(text: str, rules: RuleSet) -> bool:
         if said + len(lines) - i < need:
             return False  # too few lines left to make a transcript of it
         h = _first(line_rules, text, s, e)
-        if h is None or _NOT_SPEAKER.search(h.groups.get("speaker") or ""):
-            continue
+        if h is None or not h.groups.get("speaker") or _NOT_SPEAKER.search(h.groups["speaker"] or ""):
+            continue  # no line, or one that names no speaker (an export's "text": line)
         said += 1
         speakers.add(h.groups["speaker"].strip())
         # Notes also hold a few "revy: …" lines; a transcript is mostly turns.
         if said >= need and len(speakers) >= 2:
+            return True
+    return False
+
+
+_MARKED = rx.compile(r"[:：】\]]")
+
+
+def _numbered_turns(text: str, lines: list[tuple[int, int]], rules: RuleSet) -> bool:
+    """Turns that speech recognition numbered (说话人0, SPEAKER_01, spk1), that
+    an export keyed ("speaker": …) or that a record of a hearing titled
+    (謝偉銓議員：): a few, from two voices, make a transcript however many
+    lines each turn runs over, which notes never hold."""
+    line_rules = _possible(rules.role("transcripts", "line"), text)
+    header = _possible(rules.role("transcripts", "header"), text)
+    voices: set[str] = set()
+    n = 0
+    for s, e in lines:
+        found = first_hit(header, None, text, s, e) or first_hit(line_rules, None, text, s, e)
+        if found is None:
+            continue
+        rule, h = found
+        who = (h.groups.get("speaker") or "").strip()
+        if not who or not (is_unnamed(who) or rule.id == "transcript.json-speaker"
+                           or rules.any("transcripts", "titled", who)):
+            continue
+        voices.add(who)
+        n += 1
+        if len(voices) >= 2:
             return True
     return False
 

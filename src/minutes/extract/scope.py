@@ -34,4 +34,16 @@ def scope_deadline(ctx: Context, b: Block, ref: date) -> Deadline | None:
         d = find_deadline(scope, ref)
         if d is not None and d.date is not None and not re.search(r"\d", d.text):
             return Deadline(d.text, -1, -1, d.date, d.rule, d.vague, d.reading)
+    own = b.key is not None and ctx._role_of_text(b.key) == "plan"  # a plan key carried over lines
+    if own or (scopes and ctx._role_of_text(scopes[0]) == "plan"):
+        # "### 10.28~10.31" over "### 计划：": the plan of a period is due at its end
+        for scope in scopes[:3] if own else scopes[1:3]:
+            d = find_deadline(scope, ref)
+            if d is not None and d.date is not None and d.rule == "deadline.range" \
+                    and len(_PERIOD_NOISE.sub("", scope)) <= len(d.text) + 1:
+                return Deadline(d.text, -1, -1, d.date, d.rule, d.vague, d.reading)
     return None
+
+
+# what may stand around a period in its heading: "第3周（3.1-3.7）", "**10.28~10.31**"
+_PERIOD_NOISE = rx.compile(r"[#*\s（）()【】\[\]:：]|第[\d一二三四五六七八九十]+周")
