@@ -105,6 +105,9 @@ class Structure:
 _SPACE = " \t\r\n\u3000\u200b\u200c\u200d\u2060\ufeff\xa0"
 
 
+_TRAILING_BR = rx.compile(r"(?:\s*<br\s*/?>)+\s*$", re.I)
+
+
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and text[start] in _SPACE:
         start += 1
@@ -267,6 +270,9 @@ def parse(text: str, spoken: bool = False) -> Structure:
             kind = "para"
             depth_indent = _indent_width(body[:content_off])
         s, e = _trim(text, base + content_off, base + len(body))
+        br = _TRAILING_BR.search(text, s, e)
+        if br is not None:
+            e = br.start()  # "洪麗雪<br>": a hard line break written as HTML is no part of the line
         if s >= e:
             continue
         while item_stack and item_stack[-1][0] >= depth_indent and kind == "item":
