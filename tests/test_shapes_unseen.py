@@ -382,3 +382,18 @@ def test_an_english_action_line_names_its_owner(rec) -> None:
 def test_a_bracketed_name_at_the_end_hands_the_part_without_any_cue(rec) -> None:
     r = rec("## 摘要\n- 文件系统抽象设计 【wsr】\n- 缓存策略调研（周立）\n")
     assert [(a.owner, a.task) for a in r.actions] == [("wsr", "文件系统抽象设计"), ("周立", "缓存策略调研")]
+
+
+def test_an_agenda_topic_with_its_presenter_is_no_task(rec) -> None:
+    text = ("议题1、版本生命周期方案讨论 ---周立\n"
+            "需求搜集的结论同步到邮件列表 --- zhaobo\n"
+            "建议把镜像推送到公有云。--lin-dev\n"
+            "信息状态有问题----------------bug\n")
+    r = rec(text)
+    assert [(a.owner, a.source.text) for a in r.actions] == [
+        ("zhaobo", "需求搜集的结论同步到邮件列表 --- zhaobo"), ("lin-dev", "建议把镜像推送到公有云。--lin-dev")]
+
+
+def test_this_meetings_presenter_and_scribe_are_no_tasks(rec) -> None:
+    r = rec("## 会议信息\n- 分享人：王小绍\n- 会议纪要编写人：俊俊\n## 讨论\n- 王小绍：分享《缓存设计》\n")
+    assert [(a.owner, a.by.rule) for a in r.actions] == [("王小绍", "owner.talk")]

@@ -26,7 +26,8 @@ from .scope import scope_deadline
 from .speech import is_commitment, merge_handoffs, speech_owners
 
 _OWNER_KEYS = rx.compile(r"^(?:责任人|负责人|执行人|跟进人|承办人|Owner|Assignee)$", re.I)
-_META_KEYS = rx.compile(r"时间|日期|地点|参会|参加|与会|出席|主持|记录|名称|主题|时长|类型|链接|摘要|目的|请假|人员$")
+_META_KEYS = rx.compile(r"时间|日期|地点|参会|参加|与会|出席|主持|记录|名称|主题|时长|类型|类别|链接|摘要|目的|请假|人员$|"
+                        r"(?:分享|主讲|编写|撰写|整理|审核|汇报|报告|讲解|发言)人$")  # this meeting's speaker or scribe
 _BLOCK_OWNER = rx.compile(r"以下(?:由|请)?\s*(?P<owner>[^，,：:\s]{1,16}?)\s*(?:负责|完成|跟进|落实)")
 _HEAD_MENTION = rx.compile(r"[@＠](?P<owner>[\w\u4e00-\u9fff\-·.]+?)\s*$")
 _PEOPLE_VALUE = rx.compile(r"^[\w\u4e00-\u9fff·\- ]{1,24}(?:\s*[、,，和/]\s*[\w\u4e00-\u9fff·\- ]{1,24})*$")
@@ -43,6 +44,7 @@ _LEADING_DEPT = rx.compile(r"((?:(?![与向及和的在把对给次时])[\u4e00-
 _CLAUSE_END = rx.compile(r"[，,；;。]")
 _OPINION = rx.compile(r"觉得|认为|建议|感觉|看法|[？?]|吗|吧$")
 _ROLE_WORDS = rx.compile(r"负责|组|端|分工|成员|人员|开发|测试|设计|文档|美工|策划|运营|主持|记录|后勤|宣传|答辩|汇报|PM|经理|leader", re.I)
+_AGENDA_LINE = rx.compile(r"(?:\*\*)?(?:议题|议程|Topic|Agenda)\s*[\d一二三四五六七八九十]+\s*[、:：.．]", re.I)
 _POSITION_KEY = rx.compile(r"(?:经理|组长|队长|班长|主席|秘书|主任|负责人|联系人|委员|PM|leader|lead)$", re.I)
 _NEXT_ROLE_KEYS = rx.compile(r"^下[次一周](?:次|个)?(?:会议|例会|周会|组会)?(?:轮值)?(?:主持|主持人|记录|记录人|纪要)$")
 _FIELD_AFTER = rx.compile(r"(?:责任人|负责人|执行人|跟进人|Owner|Assignee)\s*[:：]", re.I)
@@ -236,6 +238,8 @@ def _decide(ctx: Context, b: Block, bi: int, s: int, e: int, plan_unit: bool) ->
         return None  # "当前进展：…" reports, it does not assign
     if _opens_option(ctx, bi, b):
         return None  # "方案二 …" is an alternative under discussion
+    if _AGENDA_LINE.match(text, b.start, e):
+        return None  # "议题5、申请一键启用反馈优化 --- 王鼎": a topic and who raised it, not a task
 
     seen: dict[str, str | None] = {}
 
@@ -472,7 +476,7 @@ def _lead_name_owner(ctx: Context, s: int, e: int) -> list[Owner]:
 
 
 # a line that ends in a spaced-off name, or in a name or initials in brackets
-_ENDS_IN_NAME = rx.compile(r"(?:\s[\u4e00-\u9fff]{2,4}|[)）】\]]\**)\s*[。；;]?\s*$")
+_ENDS_IN_NAME = rx.compile(r"(?:\s[\u4e00-\u9fff]{2,4}|[)）】\]]\**|[-—]\s*[\w\u4e00-\u9fff]{2,25})\s*[。；;.]?\s*$")
 _TRAILING = ("owner.trailing", "owner.trailing-name")
 
 
@@ -792,6 +796,13 @@ def _build(ctx: Context, b: Block, bi: int, s: int, e: int, role: str | None, ve
         due, written = _deadline_for(ctx, b, bi, s, e)  # "…，周五前完成" closes all of them
         if due is not None and written and due.start < ts:
             due, written = None, False  # a date in an earlier part is that part's, not this one's
+    for o in owners:
+        if o.rule == "owner.child-names":
+            # "韩梅（素材另行提供）" under the task names who takes it: the line is the
+            # action's owner field, not a task of its own (nor a unit left to the model)
+            c = next((c for c in ctx.st.blocks[bi + 1:] if c.start <= o.start < c.end), None)
+            if c is not None:
+                ctx.field_spans.append((c.start, c.end))
     source = ctx.source(s, e, b)
     names = [o.name for o in owners]
     cuts = [(o.start, o.end) for o in owners if ts <= o.start < te]

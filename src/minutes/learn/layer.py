@@ -38,6 +38,8 @@ def apply(ctx: "Context", model: Model, mode: str, consensus: list[Item], disagr
         consensus, disagreements, actions = [], [], []
     found: dict[str, list] = {"action": actions, "consensus": consensus, "disagreement": disagreements}
     taken = {label: _Spans([ctx.spans[i.id][:2] for i in items if i.id in ctx.spans]) for label, items in found.items()}
+    for a, z in ctx.field_spans:
+        taken["action"].add(a, z)  # an action's owner or deadline field (a cell, a sub-item naming who) is part of it
     thresholds = model.thresholds_alone if mode == "model" else model.thresholds
     biases = model.sums(())  # where every unit's sums start
     for u in units(ctx):
