@@ -397,3 +397,17 @@ def test_an_agenda_topic_with_its_presenter_is_no_task(rec) -> None:
 def test_this_meetings_presenter_and_scribe_are_no_tasks(rec) -> None:
     r = rec("## 会议信息\n- 分享人：王小绍\n- 会议纪要编写人：俊俊\n## 讨论\n- 王小绍：分享《缓存设计》\n")
     assert [(a.owner, a.by.rule) for a in r.actions] == [("王小绍", "owner.talk")]
+
+
+def test_vote_tallies_in_a_council_record(rec) -> None:
+    # an agenda heading with the proceedings under it is read, not skipped;
+    # a tally states a decision (or, tied, leaves the point open), never an objection
+    text = ("## 议程\n\n"
+            "#### 参、讨论事项\n\n"
+            "##### 一、预算核销事宜\n\n"
+            "- **表决结果**：同意4　不同意0　弃票0，提案通过\n\n"
+            "##### 二、重新投票\n\n"
+            "- **表决结果**：同意2　不同意2　弃票1\n")
+    r = rec(text)
+    assert [c.source.text for c in r.consensus] == ["**表决结果**：同意4　不同意0　弃票0，提案通过"]
+    assert [d.source.text for d in r.disagreements] == ["**表决结果**：同意2　不同意2　弃票1"]

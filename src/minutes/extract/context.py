@@ -23,6 +23,8 @@ from .memo import Memo
 if TYPE_CHECKING:  # pragma: no cover
     from ..transcript import Turn, View
 
+# an agenda heading: skipped as a list of topics, read as proceedings when sections stand under it
+_PROCEEDINGS = rx.compile(r"^(?:会议)?议程$|^agenda$", re.I)
 _ROLES = ("skip", "body", "meta", "plan", "progress", "decision")
 
 
@@ -200,9 +202,11 @@ class Context:
         nearest = True
         while role is None and h is not None:
             role = self._role_of_text(self.st.span(h))
-            if role == "plan" and not nearest:
+            if not nearest and (role == "plan" or role == "skip" and _PROCEEDINGS.search(self.st.span(h))):
                 # a plan heading dates and owns its own lines, not those of
-                # sub-sections under it ("工作内容 / 开发板合作项目")
+                # sub-sections under it ("工作内容 / 开发板合作项目"); an agenda
+                # with sections under it ("## 议程 / #### 參、討論事項") is the
+                # meeting's proceedings, not a list of topics to leave out
                 role = None
             nearest = False
             h = self.st.blocks[h].heading
