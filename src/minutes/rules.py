@@ -39,7 +39,7 @@ from .errors import RuleError
 
 SEVERITIES = ("error", "warning", "info", "off")
 _KINDS = ("lexicon", "regex")
-_WINDOW = 12  # characters of context the before/after guards look at
+_WINDOW = 40  # characters of context the before/after guards look at (a clause: "如果…太多了")
 _KNOWN = {
     "id", "kind", "severity", "message", "hint", "terms", "pattern", "not_inside",
     "not_before", "not_after", "examples", "role", "field", "weight", "flags", "level", "check", "scope",
