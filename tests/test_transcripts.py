@@ -156,3 +156,14 @@ def test_an_unpunctuated_turn_is_cut_at_its_pauses(rec) -> None:
             "王五：那这样子就先这样 我们下次再来讨论细节的部分\n")
     r = rec(text)
     assert [(a.owner, a.due, a.source.text) for a in r.actions] == [("张三", None, "然后那个标签的部分我可以打")]
+
+
+def test_an_export_with_prefixed_keys_escaped_names_and_html_paragraphs(rec) -> None:
+    text = ('[\n  {\n    "section_id": 1,\n    "section_speaker": "%E6%9E%97%E4%B8%BB%E4%BB%BB",\n'
+            '    "section_content": "<p>此部分由秘书处洽商。</p>"\n  },\n'
+            '  {\n    "section_id": 2,\n    "section_speaker": "%E7%8E%8B%E5%A7%94%E5%91%98",\n'
+            '    "section_content": "<p>可以。</p>"\n  }\n]\n')
+    assert detect(text, load())
+    r = rec(text)
+    assert [(a.owner, a.source.text, a.source.speaker) for a in r.actions] == [("秘书处", "此部分由秘书处洽商。", "林主任")]
+    assert_evidence(r, text)

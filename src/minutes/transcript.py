@@ -91,7 +91,7 @@ def parse_turns(text: str, rules: RuleSet) -> tuple[list[Turn], list[tuple[int, 
             continue
         h = _first(header, text, s, e)
         if h is not None and not _NOT_SPEAKER.search(h.groups["speaker"] or ""):
-            mode, cur_speaker, cur_time = "header", h.groups["speaker"].strip(), h.groups.get("time")
+            mode, cur_speaker, cur_time = "header", _readable(h.groups["speaker"].strip()), h.groups.get("time")
             continue
         speaker, time, cs, ce = cur_speaker, cur_time, s, e
         h = _first(line_rules, text, s, e, line_screen)
@@ -111,6 +111,18 @@ def parse_turns(text: str, rules: RuleSet) -> tuple[list[Turn], list[tuple[int, 
         if cs < ce:
             turns.append(Turn(speaker, time, cs, ce, n))
     return turns, preamble
+
+
+_URL_ESCAPED = rx.compile(r"(?:%[0-9A-Fa-f]{2})+")
+
+
+def _readable(speaker: str) -> str:
+    """A name as an export may escape it ("%E6%A5%8A…" is 楊…)."""
+    if _URL_ESCAPED.fullmatch(speaker):
+        from urllib.parse import unquote
+
+        return unquote(speaker)
+    return speaker
 
 
 def _next_is_cue(text: str, lines: list[tuple[int, int, int]], n: int, cue) -> bool:
