@@ -411,3 +411,12 @@ def test_vote_tallies_in_a_council_record(rec) -> None:
     r = rec(text)
     assert [c.source.text for c in r.consensus] == ["**表决结果**：同意4　不同意0　弃票0，提案通过"]
     assert [d.source.text for d in r.disagreements] == ["**表决结果**：同意2　不同意2　弃票1"]
+
+
+def test_a_bare_name_line_over_a_numbered_list_owns_it(rec) -> None:
+    # a given name no surname rule knows ("清梅") alone on a line, then her list;
+    # a topic word in the same place ("问题") owns nothing
+    text = ("## 平台改版\n\n清梅\n\n1、园区根据经纬度计算\n\n2、返回按钮改成关闭\n\n"
+            "问题\n\n1、列表加载慢\n")
+    r = rec(text)
+    assert [(a.owner, a.task) for a in r.actions] == [("清梅", "园区根据经纬度计算"), ("清梅", "返回按钮改成关闭")]

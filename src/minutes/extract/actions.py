@@ -648,6 +648,12 @@ def _context_owner(ctx: Context, bi: int) -> list[Owner]:
         if len(words) > 1 and ctx.rules.any("owners", "person-name", last):
             i = text.rfind(last, pb.start, pb.end)  # "前端用户界面 田鸿龙" owns the items under it
             return [Owner(last, i, i + len(last), "owner.parent")]
+    nl = ctx.name_line_over(bi) if b.kind == "item" and b.parent is None else None
+    if nl is not None:
+        nb = st.blocks[nl]
+        name = text[nb.start:nb.end].strip("* ")
+        i = text.find(name, nb.start, nb.end)
+        return [Owner(name, i, i + len(name), "owner.name-line")]
     if b.label is not None:
         lb = st.blocks[b.label]
         m = _BLOCK_OWNER.search(text, lb.start, lb.end)

@@ -25,6 +25,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 # an agenda heading: skipped as a list of topics, read as proceedings when sections stand under it
 _PROCEEDINGS = rx.compile(r"^(?:会议)?议程$|^agenda$", re.I)
+_NAME_LINE = rx.compile(r"\**[\u4e00-\u9fff]{2,3}\**")
 _ROLES = ("skip", "body", "meta", "plan", "progress", "decision")
 
 
@@ -215,6 +216,8 @@ class Context:
             over = b.parent if b.parent is not None else b.heading
             if over is not None and self._names_owner(self.st.span(over)):
                 role = "plan"
+            elif b.parent is None and self.name_line_over(bi) is not None:
+                role = "plan"  # "清梅" alone on a line, then her numbered list
         p = b.parent
         while role is None and p is not None:
             # "- 下阶段计划" as a list item governs the items nested under it
@@ -225,6 +228,37 @@ class Context:
             role = None
         self.memo.roles[bi] = role
         return role
+
+    def name_line_over(self, bi: int) -> int | None:
+        """The block of a bare name line ("清梅", "远波") standing right over
+        the top-level list that holds item `bi`: a person's list of work."""
+        if self.memo.name_lines is None:
+            self.memo.name_lines = self._name_lines()
+        return self.memo.name_lines.get(bi)
+
+    def _name_lines(self) -> dict[int, int]:
+        out: dict[int, int] = {}
+        blocks, text = self.st.blocks, self.text
+        over: int | None = None
+        for i, b in enumerate(blocks):
+            if b.kind == "item":
+                if over is not None:
+                    out[i] = over
+                continue
+            over = None
+            if b.kind == "para" and b.key is None and _NAME_LINE.fullmatch(text, b.start, b.end) \
+                    and i + 1 < len(blocks) and blocks[i + 1].kind == "item":
+                name = text[b.start:b.end].strip("* ")
+                if self._role_of_text(name) is None and self._person_name(name):
+                    over = i
+        return out
+
+    def _person_name(self, name: str) -> bool:
+        if name in self.people or self.rules.any("owners", "person-name", name):
+            return True
+        from ..resolve.owners import could_be_name  # a given name no surname rule knows ("清梅")
+
+        return could_be_name(name)
 
     def _names_owner(self, text: str) -> bool:
         """A heading or parent line that is a group or a person: 前端, 后端小组, 周立, "前端用户界面 田鸿龙"."""

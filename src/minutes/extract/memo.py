@@ -28,3 +28,4 @@ class Memo:
     block_ids: dict[int, int] = field(default_factory=dict)  # id(block) → index
     people_lower: tuple[int, frozenset[str]] | None = None
     mentioned: frozenset[str] | None = None  # Chinese names @-mentioned in the document
+    name_lines: dict[int, int] | None = None  # list item → the bare name line over its list

@@ -223,6 +223,10 @@ def _named(name: str, people: set[str], rules: RuleSet) -> bool:
         or bool(rules.any("owners", "group", name)) or bool(VAGUE_OWNERS.match(name)) or bool(_ACTOR.search(name))
 
 
+def could_be_name(name: str) -> bool:
+    return _could_be_name(name)
+
+
 def _could_be_name(name: str) -> bool:
     """A word we cannot place: a given name or nickname ("清梅", "鹏鹏",
     "大毛") may be one, a common dictionary word ("尽量", "分工", "文档") is
