@@ -420,3 +420,9 @@ def test_a_bare_name_line_over_a_numbered_list_owns_it(rec) -> None:
             "问题\n\n1、列表加载慢\n")
     r = rec(text)
     assert [(a.owner, a.task) for a in r.actions] == [("清梅", "园区根据经纬度计算"), ("清梅", "返回按钮改成关闭")]
+
+
+def test_questions_under_a_persons_heading_are_not_their_work(rec) -> None:
+    text = ("# 1 巩炜晟\n\n- 拓展适应不同天气的场景\n\n问题：\n\n- 输入的大纲是什么？\n- 有没有冗余的传感器\n")
+    r = rec(text)
+    assert [(a.owner, a.task) for a in r.actions] == [("巩炜晟", "拓展适应不同天气的场景")]

@@ -45,6 +45,7 @@ _CLAUSE_END = rx.compile(r"[，,；;。]")
 _OPINION = rx.compile(r"觉得|认为|建议|感觉|看法|[？?]|吗|吧$")
 _ROLE_WORDS = rx.compile(r"负责|组|端|分工|成员|人员|开发|测试|设计|文档|美工|策划|运营|主持|记录|后勤|宣传|答辩|汇报|PM|经理|leader", re.I)
 _AGENDA_LINE = rx.compile(r"(?:\*\*)?(?:议题|议程|Topic|Agenda)\s*[\d一二三四五六七八九十]+\s*[、:：.．]", re.I)
+_NUMBERED = rx.compile(r"^(?:\d+|[一二三四五六七八九十]+)[\s、.．)）]+")
 _POSITION_KEY = rx.compile(r"(?:经理|组长|队长|班长|主席|秘书|主任|负责人|联系人|委员|PM|leader|lead)$", re.I)
 _NEXT_ROLE_KEYS = rx.compile(r"^下[次一周](?:次|个)?(?:会议|例会|周会|组会)?(?:轮值)?(?:主持|主持人|记录|记录人|纪要)$")
 _FIELD_AFTER = rx.compile(r"(?:责任人|负责人|执行人|跟进人|Owner|Assignee)\s*[:：]", re.I)
@@ -676,7 +677,7 @@ def _context_owner(ctx: Context, bi: int) -> list[Owner]:
         m = _BLOCK_OWNER.search(text, hb.start, hb.end)
         if m:
             return [Owner(m.group("owner"), m.start("owner"), m.end("owner"), "owner.heading")]
-        name = text[hb.start:hb.end].strip("*@ ")
+        name = _NUMBERED.sub("", text[hb.start:hb.end].strip("*@ "))  # "# 1 巩炜晟": the number is no part of the name
         if ctx.role(bi) == "plan" and ctx.heading_role(h) is None and (
                 name in ctx.people or ctx.rules.any("owners", "person-name", name) or ctx.rules.any("owners", "group", name)):
             # "### 周立" over "**待做：**": a person's heading owns the plan lines under it

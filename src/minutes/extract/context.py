@@ -211,8 +211,9 @@ class Context:
                 role = None
             nearest = False
             h = self.st.blocks[h].heading
-        if role is None and b.kind == "item":
+        if role is None and b.kind == "item" and b.label is None:
             # "### 前端", "- 前端用户界面 田鸿龙": a list under a group's or a person's name is their work
+            # (a list under its own label, "问题：", is what that label says, not their work)
             over = b.parent if b.parent is not None else b.heading
             if over is not None and self._names_owner(self.st.span(over)):
                 role = "plan"
