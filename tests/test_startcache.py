@@ -130,3 +130,19 @@ def test_a_retrained_model_replaces_its_entry(fresh_cache, tmp_path) -> None:
         assert model_mod.load(str(path)).name == name  # a changed file is never served stale
     model_mod.load.cache_clear()
     assert sum(1 for k in fresh_cache._load() if k[0] == "model") == 1
+
+
+def test_model_tables_of_other_checkouts_do_not_pile_up(fresh_cache) -> None:
+    # each checkout's model adds a ~1 MB entry; past two, a save keeps only
+    # the ones its run used, so the cache (read at every start) stays small
+    import marshal
+
+    for i in range(4):
+        fresh_cache.put(("model", f"/checkout{i}/unit-classifier.json"), ("d", "h", (), b""))
+    fresh_cache.put(("first2", "x", 0), 1)
+    fresh_cache._used.clear()
+    fresh_cache._used.add(("model", "/checkout3/unit-classifier.json"))
+    fresh_cache._save()
+    kept = marshal.loads(fresh_cache.cache_file().read_bytes())
+    assert [k for k in kept if k[0] == "model"] == [("model", "/checkout3/unit-classifier.json")]
+    assert ("first2", "x", 0) in kept  # patterns are kept as before

@@ -31,6 +31,9 @@ except (ImportError, AttributeError):  # pragma: no cover - another Python
 # A cache that grew past this many entries (patterns built from document
 # text would do that) keeps only what its last run used.
 _MAX_ENTRIES = 6000
+# Model tables are about 1 MB each, one per model file: every checkout, venv
+# or test copy adds one. Past this many, only those the last run used stay.
+_MAX_MODELS = 2
 
 _entries: dict[Hashable, Any] | None = None
 _used: set[Hashable] = set()
@@ -71,6 +74,9 @@ def _save() -> None:
     if path is None:
         return
     keep = _entries if len(_entries) <= _MAX_ENTRIES else {k: v for k, v in _entries.items() if k in _used}
+    models = [k for k in keep if _is_model(k)]
+    if len(models) > _MAX_MODELS:
+        keep = {k: v for k, v in keep.items() if not _is_model(k) or k in _used}
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".start-", suffix=".tmp")
@@ -83,6 +89,10 @@ def _save() -> None:
                 os.unlink(tmp)
     except (OSError, ValueError):
         pass
+
+
+def _is_model(key: Hashable) -> bool:
+    return isinstance(key, tuple) and bool(key) and key[0] == "model"
 
 
 def get(key: Hashable) -> Any | None:
