@@ -382,39 +382,29 @@ def _sentences(st: Structure, spoken: bool = False) -> list[Sentence]:
             out.append(Sentence(b.start, b.end, b.line, bi))
             continue
         pos = b.start
-        ends = _SENT_END.finditer(text, b.start, b.end)
         if spoken and b.end - b.start > 2 * _MIN_CLAUSE and _SENT_END.search(text, b.start, b.end) is None:
             ends = _pauses(text, b.start, b.end)  # a turn spoken without punctuation
-        for m in ends:
-            if _SIGNED_TAIL.match(text, m.end(), b.end):
+        else:
+            ends = [m.end() for m in _SENT_END.finditer(text, b.start, b.end)]
+        for end in ends:
+            if _SIGNED_TAIL.match(text, end, b.end):
                 break  # "建议推送到华为云。--zhengyaohui": the name after the stop signs the line, it is no sentence
-            s, e = _trim(text, pos, m.end())
+            s, e = _trim(text, pos, end)
             if _is_sentence(text, s, e):
                 out.append(Sentence(s, e, b.line, bi))
-            pos = m.end()
+            pos = end
         s, e = _trim(text, pos, b.end)
         if _is_sentence(text, s, e):
             out.append(Sentence(s, e, b.line, bi))
     return out
 
 
-class _Cut:
-    """A sentence end found without a regex match (a pause)."""
-    __slots__ = ("_end",)
-
-    def __init__(self, end: int) -> None:
-        self._end = end
-
-    def end(self) -> int:
-        return self._end
-
-
-def _pauses(text: str, start: int, end: int) -> list[_Cut]:
-    """The pauses that end clauses of at least _MIN_CLAUSE characters."""
+def _pauses(text: str, start: int, end: int) -> list[int]:
+    """Where the pauses end clauses of at least _MIN_CLAUSE characters."""
     cuts, pos = [], start
     for m in _PAUSE.finditer(text, start, end):
         if m.start() - pos >= _MIN_CLAUSE and end - m.end() >= _MIN_CLAUSE // 2:
-            cuts.append(_Cut(m.start()))
+            cuts.append(m.start())
             pos = m.end()
     return cuts
 

@@ -157,8 +157,7 @@ def detect(text: str, rules: RuleSet) -> bool:
     # Every layout has a colon (name：, 00:01) or a bracketed label (【说话人0】) on
     # most lines: most notes fail here cheaply.
     if sum(1 for s, e in lines if _MARKED.search(text, s, e)) < max(2, len(lines) // 4):
-        if not _numbered_turns(text, lines, rules):
-            return False
+        return _numbered_turns(text, lines, rules)  # 【说话人0】 turns running over unmarked lines
     cue = _possible(rules.role("transcripts", "cue-time"), text)
     if _at_least(2, (1 for s, e in lines if _first(cue, text, s, e))):
         return True

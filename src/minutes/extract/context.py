@@ -14,7 +14,7 @@ from ..lines import line_starts
 # the resolvers are asked for thousands of spans a document: imported once
 # here (the pipeline imports them through the extractors in any case)
 from ..resolve.dates import find_deadline
-from ..resolve.owners import find_owners
+from ..resolve.owners import could_be_name, find_owners
 from ..rules import RuleSet
 from ..schema import Item, Meta, Producer, Source, id_text, item_id
 from ..structure import Block, Sentence, Structure
@@ -255,11 +255,8 @@ class Context:
         return out
 
     def _person_name(self, name: str) -> bool:
-        if name in self.people or self.rules.any("owners", "person-name", name):
-            return True
-        from ..resolve.owners import could_be_name  # a given name no surname rule knows ("清梅")
-
-        return could_be_name(name)
+        # a participant, a surname shape, or a given name no surname rule knows ("清梅")
+        return name in self.people or bool(self.rules.any("owners", "person-name", name)) or could_be_name(name)
 
     def _names_owner(self, text: str) -> bool:
         """A heading or parent line that is a group or a person: 前端, 后端小组, 周立, "前端用户界面 田鸿龙"."""

@@ -12,6 +12,8 @@ from ..structure import Block
 from .context import Context
 
 SCOPE_WORK = rx.compile(r"计划|任务|分工|安排|对齐|完成|待办|TODO|要做", re.I)
+# what may stand around a period in its heading: "第3周（3.1-3.7）", "**10.28~10.31**"
+_PERIOD_NOISE = rx.compile(r"[#*\s（）()【】\[\]:：]|第[\d一二三四五六七八九十]+周")
 
 
 def scope_deadline(ctx: Context, b: Block, ref: date) -> Deadline | None:
@@ -44,6 +46,3 @@ def scope_deadline(ctx: Context, b: Block, ref: date) -> Deadline | None:
                 return Deadline(d.text, -1, -1, d.date, d.rule, d.vague, d.reading)
     return None
 
-
-# what may stand around a period in its heading: "第3周（3.1-3.7）", "**10.28~10.31**"
-_PERIOD_NOISE = rx.compile(r"[#*\s（）()【】\[\]:：]|第[\d一二三四五六七八九十]+周")

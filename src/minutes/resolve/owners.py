@@ -116,7 +116,7 @@ def find_owners(text: str, start: int, end: int, rules: RuleSet, people: set[str
                         continue
                     if not (_plausible(name, people) or VAGUE_OWNERS.match(name)):
                         continue
-                    if role == "owner" and not (_named(name, people, rules) or _could_be_name(name)):
+                    if role == "owner" and not (_named(name, people, rules) or could_be_name(name)):
                         # "请勿…", "要求尽量…", "分工负责…": the words before the cue
                         # are no one who can act; the owner stays null
                         continue
@@ -203,7 +203,7 @@ def _lead_name_ok(name: str, rules: RuleSet, people: set[str]) -> bool:
         return True
     # two-character name shapes (白盒, 方案) are too often words: participants,
     # or a shape that is no common word (王磊, 赵敏); the dictionary is asked last
-    return bool(rules.any("owners", "person-name", name)) and (len(name) >= 3 or not people or _could_be_name(name))
+    return bool(rules.any("owners", "person-name", name)) and (len(name) >= 3 or not people or could_be_name(name))
 
 
 _ROLE_GROUP = rx.compile(r"(?:成员|组员|组长|同学们|老师们|队员|委员|干事|负责人)$")
@@ -224,10 +224,6 @@ def _named(name: str, people: set[str], rules: RuleSet) -> bool:
 
 
 def could_be_name(name: str) -> bool:
-    return _could_be_name(name)
-
-
-def _could_be_name(name: str) -> bool:
     """A word we cannot place: a given name or nickname ("清梅", "鹏鹏",
     "大毛") may be one, a common dictionary word ("尽量", "分工", "文档") is
     not. Latin words stay as they were (TC, SIG names); Chinese phrases
