@@ -167,3 +167,11 @@ def test_an_export_with_prefixed_keys_escaped_names_and_html_paragraphs(rec) -> 
     r = rec(text)
     assert [(a.owner, a.source.text, a.source.speaker) for a in r.actions] == [("秘书处", "此部分由秘书处洽商。", "林主任")]
     assert_evidence(r, text)
+
+
+def test_a_question_that_asks_someone_to_act_is_their_action(rec) -> None:
+    text = ("陈议员：主席，我想问局长，可否给我提供过去三年的数据？\n"
+            "房屋局局长：主席，可以。\n"
+            "陈议员：我们再请国教署稍微研究一下。\n")
+    r = rec(text)
+    assert [(a.owner, a.source.speaker) for a in r.actions] == [("局长", "陈议员"), ("国教署", "陈议员")]

@@ -283,6 +283,9 @@ def _decide(ctx: Context, b: Block, bi: int, s: int, e: int, plan_unit: bool) ->
             return None
         return None if done and not has("future") else ("strong", "section.plan")
     if ctx.is_speaker(b):
+        asked = question and has("assign") and any(o.rule == "owner.asked" for o in ctx.owners(s, e))
+        if asked:
+            return "strong", "owner.asked"  # "我想问局长，可否提供数据？": a request put as a question
         if ctx.view is not None:
             if question or (done and not has("future")):
                 return None
