@@ -156,19 +156,20 @@ def detect(text: str, rules: RuleSet) -> bool:
         return False
     # Every layout has a colon (name：, 00:01) or a bracketed label (【说话人0】) on
     # most lines: most notes fail here cheaply.
+    header = _possible(rules.role("transcripts", "header"), text)
+    line_rules = _possible(rules.role("transcripts", "line"), text)
     if sum(1 for s, e in lines if _MARKED.search(text, s, e)) < max(2, len(lines) // 4):
-        return _numbered_turns(text, lines, rules)  # 【说话人0】 turns running over unmarked lines
+        # 【说话人0】 turns running over unmarked lines
+        return _numbered_turns(text, lines, rules, header, line_rules)
     cue = _possible(rules.role("transcripts", "cue-time"), text)
     if _at_least(2, (1 for s, e in lines if _first(cue, text, s, e))):
         return True
-    header = _possible(rules.role("transcripts", "header"), text)
     if _at_least(max(2, -(-len(lines) // 4)), (1 for s, e in lines if _first(header, text, s, e))):
         return True
-    if _numbered_turns(text, lines, rules):
+    if _numbered_turns(text, lines, rules, header, line_rules):
         return True
     speakers: set[str] = set()
     said, need = 0, max(3, -(-len(lines) * 6 // 10))
-    line_rules = _possible(rules.role("transcripts", "line"), text)
     for i, (s, e) in enumerate(lines):
         if said + len(lines) - i < need:
             return False  # too few lines left to make a transcript of it
@@ -186,15 +187,14 @@ def detect(text: str, rules: RuleSet) -> bool:
 _MARKED = rx.compile(r"[:：】\]]")
 
 
-def _numbered_turns(text: str, lines: list[tuple[int, int]], rules: RuleSet) -> bool:
+def _numbered_turns(text: str, lines: list[tuple[int, int]], rules: RuleSet,
+                    header: list[Rule], line_rules: list[Rule]) -> bool:
     """Turns that speech recognition numbered (说话人0, SPEAKER_01, spk1), that
     an export keyed ("speaker": …) or that a record of a hearing titled
     (謝偉銓議員：): a few, from two voices, make a transcript however many
-    lines each turn runs over, which notes never hold."""
-    line_rules = _possible(rules.role("transcripts", "line"), text)
-    header = _possible(rules.role("transcripts", "header"), text)
+    lines each turn runs over, which notes never hold. `header` and
+    `line_rules`: the layouts the text could hold, as detect found them."""
     voices: set[str] = set()
-    n = 0
     for s, e in lines:
         found = first_hit(header, None, text, s, e) or first_hit(line_rules, None, text, s, e)
         if found is None:
@@ -205,7 +205,6 @@ def _numbered_turns(text: str, lines: list[tuple[int, int]], rules: RuleSet) -> 
                            or rules.any("transcripts", "titled", who)):
             continue
         voices.add(who)
-        n += 1
         if len(voices) >= 2:
             return True
     return False

@@ -810,8 +810,9 @@ def _build(ctx: Context, b: Block, bi: int, s: int, e: int, role: str | None, ve
         if o.rule == "owner.child-names":
             # "韩梅（素材另行提供）" under the task names who takes it: the line is the
             # action's owner field, not a task of its own (nor a unit left to the model)
-            c = next((c for c in ctx.st.blocks[bi + 1:] if c.start <= o.start < c.end), None)
-            if c is not None:
+            blocks = ctx.st.blocks
+            c = next((blocks[j] for j in range(bi + 1, len(blocks)) if blocks[j].start <= o.start < blocks[j].end), None)
+            if c is not None:  # (the sub-items follow their task: no copy of the block list to find them)
                 ctx.field_spans.append((c.start, c.end))
     source = ctx.source(s, e, b)
     names = [o.name for o in owners]
