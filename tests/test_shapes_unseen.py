@@ -426,3 +426,21 @@ def test_questions_under_a_persons_heading_are_not_their_work(rec) -> None:
     text = ("# 1 巩炜晟\n\n- 拓展适应不同天气的场景\n\n问题：\n\n- 输入的大纲是什么？\n- 有没有冗余的传感器\n")
     r = rec(text)
     assert [(a.owner, a.task) for a in r.actions] == [("巩炜晟", "拓展适应不同天气的场景")]
+
+
+def test_words_that_only_look_like_owners_name_no_one(rec) -> None:
+    # a topic key ending in 工 (分工) is no "张工"; a label ending in 组
+    # (分组) is no team; "打个补丁" before 去 is a verb and its measure word
+    text = ("## 待办\n"
+            "1. **分工**：还需要写需求文档和开发文档\n"
+            "2. 分组：\n"
+            "    - 前端：完成登录页\n"
+            "3. 任务：注册界面的模板\n"
+            "4. 模块需要打个补丁去处理超时\n")
+    owners = {a.owner for a in rec(text).actions}
+    assert not owners & {"分工", "分组", "打个补丁"}
+
+
+def test_a_surname_with_a_title_is_an_owner_key(rec) -> None:
+    r = rec("## 分工\n\n张工：完成接口联调\n小王总：整理测试用例\n")
+    assert [(a.owner, a.task) for a in r.actions] == [("张工", "完成接口联调"), ("小王总", "整理测试用例")]

@@ -615,11 +615,18 @@ def _mentioned(ctx: Context) -> frozenset[str]:
 
 def _person_key(ctx: Context, key: str) -> bool:
     key = key.strip()
-    return key in ctx.people or key in _mentioned(ctx) or bool(ctx.rules.any("owners", "person-name", key)) or bool(
-        _HANDLE_KEY.fullmatch(key) and _HANDLE_CHAR.search(key) and not ctx.rules.any("owners", "list-label", key))
+    if key in ctx.people or key in _mentioned(ctx) or ctx.rules.any("owners", "person-name", key):
+        return True
+    m = _SURNAME_TITLED.fullmatch(key)
+    if m:
+        # "张工", "王总": a surname and a title; "分工", "员工", "加工" are words
+        return bool(ctx.rules.any("owners", "surname", m.group(1).removeprefix("小").removeprefix("老")))
+    return bool(_HANDLE_KEY.fullmatch(key) and _HANDLE_CHAR.search(key) and not ctx.rules.any("owners", "list-label", key))
 
 
-_HANDLE_KEY = rx.compile(r"@?[A-Za-z][A-Za-z0-9_\-]*(?:\s?sir)?|[\u4e00-\u9fff]{1,2}(?:sir|老师|总|工|哥|姐)", re.I)
+# a handle, or a nickname with a title ("易sir", "东哥", "王老师")
+_HANDLE_KEY = rx.compile(r"@?[A-Za-z][A-Za-z0-9_\-]*(?:\s?sir)?|[\u4e00-\u9fff]{1,2}(?:sir|老师|哥|姐)", re.I)
+_SURNAME_TITLED = rx.compile(r"([\u4e00-\u9fff]{1,2})[总工]")
 _HANDLE_CHAR = rx.compile(r"[a-z0-9\u4e00-\u9fff]")
 
 

@@ -36,6 +36,7 @@ _COUNT = rx.compile(r"^[一二两三四五六七八九十几\d]+\s*(?:个)?(?:�
 # a time word opening the words ("下次组会…", "本周小组…"): when, not who
 _TIME_LEAD = rx.compile(r"^(?:[下上本这每今明昨前后][次回周月年天轮]|[今明昨]日|目前|现在|当前|届时|之后|随后|会后)")
 _VERB_LEAD = rx.compile(r"^(?:使用|进行|通过|利用|采用|根据|按照|对于|关于|针对|把|将|从|向|给|用|以|在|于)")
+_VERB_MEASURE = rx.compile(r"^[\u4e00-\u9fff]个(?!人)")
 _PRONOUN_IN = rx.compile(r"[我你您咱]|他们|她们")
 _VERBISH = rx.compile(r"(?:完成|提交|提供|整理|负责|推进|进行|确认|跟进|讨论|决议|修改|开发|测试|准备|需要|应该|可以|没有|已经|正在)")
 
@@ -86,6 +87,8 @@ def _plausible(name: str, people: set[str]) -> bool:
         return False  # "下次组" in "下次组会时间…" is a time, not a group
     if _VERB_LEAD.match(name) and len(name) > 2:
         return False  # "使用mcu", "通过接口": a phrase that opens with a verb or preposition
+    if _VERB_MEASURE.match(name):
+        return False  # "打个补丁", "开个会": a verb and its measure word, not who
     if _PRONOUN_IN.search(name):
         return False  # "推广方案这个我", "那就你": the person is the speaker or the addressee, not these words
     han = len(re.findall(r"[\u4e00-\u9fff]", name))
