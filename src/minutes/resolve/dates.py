@@ -711,6 +711,12 @@ def is_date_value(text: str) -> bool:
     return _field_value().match(_simplified(s)) is not None
 
 
+# after a time, words that make it a start ("下周开始"); 起草 and 起稿 are drafting
+_STARTS = rx.compile(r"\s*(?:开始|起(?![草稿])|以来|以后|之后)")
+# a time that already says "by" ("下周一前开始联调") stays a deadline
+_BY = rx.compile(r"(?:前|内|为止|截止)$")
+
+
 def find_deadlines(text: str, ref: date, field: bool | None = None) -> list[Deadline]:
     """All deadline expressions in text, non-overlapping, in text order.
 
@@ -758,6 +764,8 @@ def find_deadlines(text: str, ref: date, field: bool | None = None) -> list[Dead
             continue
         if s > 0 and _glued_number(scan, s):
             continue  # "120天内" is not "20天内": a number starts at its left boundary
+        if e < n and _STARTS.match(scan, e) and not _BY.search(scan, s, e):
+            continue  # "下周开始尝试…", "从下个月起": when work starts, not when it is due
         if len(gnames) > 1:
             groups = _Groups(zip(names, m.group(*gnames)))
         else:
