@@ -444,3 +444,16 @@ def test_words_that_only_look_like_owners_name_no_one(rec) -> None:
 def test_a_surname_with_a_title_is_an_owner_key(rec) -> None:
     r = rec("## 分工\n\n张工：完成接口联调\n小王总：整理测试用例\n")
     assert [(a.owner, a.task) for a in r.actions] == [("张工", "完成接口联调"), ("小王总", "整理测试用例")]
+
+
+def test_a_standup_table_takes_the_plan_column_and_the_member_as_owner(rec) -> None:
+    # 负责 holds each member's area, not who; the done column holds no task;
+    # the plan column's header dates its rows (后两日 = two days on)
+    text = ("| 组员 | 负责 | 两日内已完成的工作 | 后两日计划完成的工作 |\n"
+            "| --- | --- | --- | --- |\n"
+            "| 周立 | 后端 | 写完登录接口 | 实现订单查询接口 |\n"
+            "| 孙悦 | 前端 | 首页改版 | 联调支付页面 |\n")
+    r = rec(text)  # a Monday
+    assert [(a.task, a.owner, a.due) for a in r.actions] == [
+        ("实现订单查询接口", "周立", "2024-05-08"), ("联调支付页面", "孙悦", "2024-05-08")]
+    assert_evidence(r, text)
