@@ -153,3 +153,23 @@ def test_traditional_record_keeps_its_process_fields_as_models() -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("error")  # pydantic warns when a nested model was left a dict
         r.model_dump_json()
+
+
+def test_a_story_told_in_the_first_person_is_no_promise() -> None:
+    text = ("说话人0：那你后来怎么处理的？\n"
+            "说话人1：我当时就把仓位全清了，后来我跟朋友说再也不碰了。\n"
+            "说话人0：那下期节目的资料呢？\n"
+            "说话人1：这个我来整理，周五前发给你。\n")
+    r = rec(text)
+    assert [(a.owner, a.source.text) for a in r.actions] == [("说话人1", "这个我来整理，周五前发给你。")]
+    exact(r, text)
+
+
+def test_a_hearing_asks_offices_to_act() -> None:
+    # "希望X能…" and "请相关机关尽速…": requests to an office, in a council's words
+    text = ("郑委员：我希望在今天会议之后法务部能尽快提出修正的对案。\n"
+            "主席：委员要求的资料，请相关机关尽速送交本委员会。\n")
+    r = rec(text)
+    assert [a.owner for a in r.actions] == ["法务部", "相关机关"]
+    assert r.actions[1].vague  # 相关机关 hides who
+    exact(r, text)
