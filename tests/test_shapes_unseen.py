@@ -457,3 +457,24 @@ def test_a_standup_table_takes_the_plan_column_and_the_member_as_owner(rec) -> N
     assert [(a.task, a.owner, a.due) for a in r.actions] == [
         ("实现订单查询接口", "周立", "2024-05-08"), ("联调支付页面", "孙悦", "2024-05-08")]
     assert_evidence(r, text)
+
+
+def test_a_plan_line_in_a_list_governs_its_items_under_a_proceedings_heading(rec) -> None:
+    text = ("## 本次会议内容\n\n"
+            "1. 回顾上周进度\n"
+            "2. 安排本周任务\n"
+            "    - A 数据库设计\n"
+            "    - B 注册登录实现\n")
+    r = rec(text)
+    assert [a.task for a in r.actions] == ["A 数据库设计", "B 注册登录实现"]
+    assert {a.due for a in r.actions} == {"2024-05-10"}  # 本周: the Friday of the meeting's week
+
+
+def test_a_line_about_all_the_work_above_dates_the_list(rec) -> None:
+    text = ("## 分工\n\n"
+            "- 实现队列的数据结构（周立）\n"
+            "- 完成任务模块的类型定义（孙悦）\n\n"
+            "以上工作应当在下周二组会前完成。\n")
+    r = rec(text)  # a Monday: 下周二 = 2024-05-14
+    assert [(a.owner, a.due) for a in r.actions][:2] == [("周立", "2024-05-14"), ("孙悦", "2024-05-14")]
+    assert [a.due_text for a in r.actions][:2] == [None, None]  # the words are not in their lines

@@ -120,12 +120,14 @@ def extract_actions(ctx: Context) -> list[Action]:
 
 
 _DEADLINE_KEY = rx.compile(r"(?:截止|完成|提交|交付|上交)(?:时间|日期)|时间节点|DDL|deadline", re.I)
+# a line that speaks of the whole list above it ("以上工作应当在下周二前完成")
+_ABOVE_ALL = rx.compile(r"[\s*]*(?:以上|上述)(?:的|几项|各项|所有)?(?:工作|任务|内容|事项)")
 
 
 def _closing_deadlines(ctx: Context, out: list[Action]) -> list[Action]:
-    """"截止时间：周三前" on its own line after a list of tasks dates every task
-    of that list (`due` set, `due_text` null: the words are not in their
-    line), and is itself a task (docs/annotation.md). A second deadline line
+    """"截止时间：周三前" (or "以上工作应在周三前完成") on its own line after a
+    list of tasks dates every task of that list (`due` set, `due_text` null:
+    the words are not in their line), and is itself a task (docs/annotation.md). A second deadline line
     further down dates only the tasks after the first: each task is looked
     at once, so a long list of such lines stays linear."""
     blocks = ctx.st.blocks
@@ -138,13 +140,18 @@ def _closing_deadlines(ctx: Context, out: list[Action]) -> list[Action]:
         prev = blocks[bi - 1] if bi else None
         if not listed or prev is None or prev.heading != b.heading or prev.kind not in ("item", "para"):
             run = bi + (not listed)  # a new list starts here (or after this label or heading)
-        if not listed or not b.key or b.value_start is None or not _DEADLINE_KEY.search(b.key):
+        if not listed:
+            continue
+        keyed = bool(b.key) and b.value_start is not None and bool(_DEADLINE_KEY.search(b.key or ""))
+        above = not keyed and _ABOVE_ALL.match(ctx.text, b.start, b.end) is not None
+        if not (keyed or above):
             continue
         first = bisect_left(starts, b.start)
-        if first < len(starts) and starts[first] < b.end:
+        own = first < len(starts) and starts[first] < b.end
+        if own and keyed:
             continue  # already a task of its own (an item whose words assign it)
         ref = ctx.ref_date(bi)
-        d = ctx.deadline(b.value_start, b.end, ref) if ref else None
+        d = ctx.deadline(b.value_start if keyed else b.start, b.end, ref) if ref else None
         if d is None or d.date is None or run >= bi:
             continue
         dated = False
@@ -154,7 +161,7 @@ def _closing_deadlines(ctx: Context, out: list[Action]) -> list[Action]:
                 out[i] = out[i].model_copy(update={"due": d.date.isoformat()})
                 dated = True
         run = bi + 1
-        if dated:
+        if dated and not own:
             added.append(_build(ctx, b, bi, b.start, b.end, ctx.role(bi), "strong",
                                 by=Producer(rule="action.closing-deadline")))
     return sorted(out + added, key=lambda a: a.source.start) if added else out
@@ -241,6 +248,8 @@ def _decide(ctx: Context, b: Block, bi: int, s: int, e: int, plan_unit: bool) ->
         return None  # "方案二 …" is an alternative under discussion
     if _AGENDA_LINE.match(text, b.start, e):
         return None  # "议题5、申请一键启用反馈优化 --- 王鼎": a topic and who raised it, not a task
+    if b.kind == "item" and b.children and b.key is None and ctx._role_of_text(text[b.start:b.end]) == "plan":
+        return None  # "- 安排本周任务" over its tasks names the list; the tasks are its items
 
     seen: dict[str, str | None] = {}
 

@@ -211,6 +211,10 @@ class Context:
                 role = None
             nearest = False
             h = self.st.blocks[h].heading
+        if role == "body":
+            # "## 会议内容" says where the proceedings are, not what a line is:
+            # a parent line under it ("- 安排本周任务") still governs its items
+            role = None
         if role is None and b.kind == "item" and b.label is None:
             # "### 前端", "- 前端用户界面 田鸿龙": a list under a group's or a person's name is their work
             # (a list under its own label, "问题：", is what that label says, not their work)
@@ -225,8 +229,6 @@ class Context:
             pr = self._role_of_text(self.st.span(p))
             role = pr if pr in ("plan", "decision") else None
             p = self.st.blocks[p].parent
-        if role == "body":
-            role = None
         self.memo.roles[bi] = role
         return role
 
