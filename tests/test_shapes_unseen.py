@@ -478,3 +478,8 @@ def test_a_line_about_all_the_work_above_dates_the_list(rec) -> None:
     r = rec(text)  # a Monday: 下周二 = 2024-05-14
     assert [(a.owner, a.due) for a in r.actions][:2] == [("周立", "2024-05-14"), ("孙悦", "2024-05-14")]
     assert [a.due_text for a in r.actions][:2] == [None, None]  # the words are not in their lines
+
+
+def test_what_the_meeting_is_for_is_no_task(rec) -> None:
+    r = rec("讨论目标：确定开发分工及预期进度。\n\n周立负责整理接口文档。\n")
+    assert [a.owner for a in r.actions] == ["周立"]

@@ -242,8 +242,8 @@ def _decide(ctx: Context, b: Block, bi: int, s: int, e: int, plan_unit: bool) ->
     rules, text = ctx.rules, ctx.text
     if b.key and b.value_start is not None and not ctx.is_speaker(b) and not _OWNER_KEYS.match(b.key):
         s = max(s, b.value_start)  # cues in a label ("需要帮助：") are not the line's words
-    if b.key and ctx._role_of_text(b.key) == "progress":
-        return None  # "当前进展：…" reports, it does not assign
+    if b.key and ctx._role_of_text(b.key) in ("progress", "skip"):
+        return None  # "当前进展：…" reports, "讨论目标：…" says what the meeting is for: neither assigns
     if _opens_option(ctx, bi, b):
         return None  # "方案二 …" is an alternative under discussion
     if _AGENDA_LINE.match(text, b.start, e):
