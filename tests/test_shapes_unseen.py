@@ -481,5 +481,5 @@ def test_a_line_about_all_the_work_above_dates_the_list(rec) -> None:
 
 
 def test_what_the_meeting_is_for_is_no_task(rec) -> None:
-    r = rec("讨论目标：确定开发分工及预期进度。\n\n周立负责整理接口文档。\n")
+    r = rec("讨论目标：完成调研报告的撰写。\n\n周立负责整理接口文档。\n")
     assert [a.owner for a in r.actions] == ["周立"]
