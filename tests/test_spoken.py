@@ -173,3 +173,11 @@ def test_a_hearing_asks_offices_to_act() -> None:
     assert [a.owner for a in r.actions] == ["法务部", "相关机关"]
     assert r.actions[1].vague  # 相关机关 hides who
     exact(r, text)
+
+
+def test_a_word_that_qualifies_something_is_no_owner() -> None:
+    text = ("说话人0：土地的事怎么办？\n"
+            "说话人1：我们拿到同意权之后，才能以地主的身份交给地主的来申请，这个我们下周一前会处理好。\n")
+    r = rec(text)
+    assert all(a.owner != "地主的" for a in r.actions)
+    exact(r, text)

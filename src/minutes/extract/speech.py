@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from .. import rx
-from ..resolve.owners import Owner, find_owners
+from ..resolve.owners import Owner, find_owners, plausible
 from ..schema import Action, Item, Producer
 from ..structure import clean
 from .context import Context
@@ -64,7 +64,7 @@ def speech_owners(ctx: Context, s: int, e: int) -> list[Owner]:
                     a, z = h.spans[g]
                     name = text[a:z]
                     # "文档我来跟": the words before 我来 are not a name
-                    if name in ctx.people or not _PRONOUN.search(name):
+                    if name in ctx.people or not _PRONOUN.search(name) and plausible(name, ctx.people):
                         return [Owner(name, a, z, f"owner.{role}")]
     owners = [o for o in find_owners(text, s, e, ctx.rules, ctx.people) if o.rule != "owner.subject"]
     if owners:

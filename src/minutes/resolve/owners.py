@@ -76,7 +76,9 @@ def split_names(text: str, s: int, e: int) -> list[tuple[int, int]]:
     return out
 
 
-def _plausible(name: str, people: set[str]) -> bool:
+def plausible(name: str, people: set[str]) -> bool:
+    """Could these words name who acts? Not a pronoun phrase, a head count, a
+    time, a verb phrase or a word that qualifies something ("地主的")."""
     if name in people:
         return True
     if _NOT_OWNER.match(name) or _VERB_ONLY.match(name) or re.fullmatch(r"[\d.+\-#]+", name):
@@ -87,6 +89,8 @@ def _plausible(name: str, people: set[str]) -> bool:
         return False  # "下次组" in "下次组会时间…" is a time, not a group
     if _VERB_LEAD.match(name) and len(name) > 2:
         return False  # "使用mcu", "通过接口": a phrase that opens with a verb or preposition
+    if name.endswith("的") and len(name) > 1:
+        return False  # "以地主的来申请": a word that qualifies something, not who
     if _VERB_MEASURE.match(name):
         return False  # "打个补丁", "开个会": a verb and its measure word, not who
     if _PRONOUN_IN.search(name):
@@ -117,7 +121,7 @@ def find_owners(text: str, start: int, end: int, rules: RuleSet, people: set[str
                     if rule.id == "owner.field":
                         # "责任人：@A 收集问题，@B 确保对外提供": the mentions are the owners
                         continue
-                    if not (_plausible(name, people) or VAGUE_OWNERS.match(name)):
+                    if not (plausible(name, people) or VAGUE_OWNERS.match(name)):
                         continue
                     if role == "owner" and not (_named(name, people, rules) or could_be_name(name)):
                         # "请勿…", "要求尽量…", "分工负责…": the words before the cue
@@ -147,7 +151,7 @@ def _field_owners(text: str, gs: int, ge: int, hit, rules: RuleSet, people: set[
     out = []
     for s, e in split_names(text, gs, gs + first.end()):
         name = text[s:e]
-        if _plausible(name, people) or VAGUE_OWNERS.match(name):
+        if plausible(name, people) or VAGUE_OWNERS.match(name):
             out.append(Owner(name, s, e, "owner.field", bool(VAGUE_OWNERS.match(name))))
     return out
 
@@ -161,7 +165,7 @@ def subject_owner(text: str, start: int, end: int, rules: RuleSet, people: set[s
             s, e = hit.spans["owner"]
             spans = split_names(text, s, e)
             names = [text[a:b] for a, b in spans]
-            if names and all(_plausible(n, people) and _subjectish(n, people) and _named(n, people, rules)
+            if names and all(plausible(n, people) and _subjectish(n, people) and _named(n, people, rules)
                              for n in names):
                 # only who can act is a subject: "整合在周六前完成", "争取在第9周前" name no one
                 return [Owner(text[a:b], a, b, rule.id, bool(VAGUE_OWNERS.match(text[a:b]))) for a, b in spans]
