@@ -144,3 +144,15 @@ def test_transcripts_are_left_to_the_rules_in_the_default_layer() -> None:
     both, rules = record(doc, layer="both"), record(doc, layer="rules")
     assert both.model_dump() == rules.model_dump()
     assert any(i.by.model for i in (*record(doc, layer="model").actions, *record(doc, layer="model").consensus))
+
+
+def test_the_model_adds_no_task_to_a_decision_the_rules_took() -> None:
+    """A 结论 line the rules took as consensus is what the meeting settled; the
+    learned layer decides units no rule did, so it does not add an action there."""
+    from minutes.ingest import read_path
+    from minutes.pipeline import record
+
+    r = record(read_path(ROOT / "corpora" / "flow" / "2024-09-30-国庆大促协调会.md"))
+    decided = {c.source.start for c in r.consensus}
+    assert not [a for a in r.actions if a.by.model and a.source.start in decided]
+    assert [a.owner for a in r.actions] == ["李强", "刘洋", "赵磊", "孙倩"]

@@ -46,6 +46,10 @@ def apply(ctx: "Context", model: Model, mode: str, consensus: list[Item], disagr
         if u.role in ("skip", "meta") or u.kind == "cell":
             continue  # tables are read by their columns; skipped sections hold no items
         open_labels = [label for label in LABELS if not taken[label].hits(u.start, u.end)]
+        if u.role == "decision" and "consensus" not in open_labels and "action" in open_labels:
+            # a decision the rules took under a 结论 heading ("确定发布窗口为…"): what the
+            # meeting settled, not work the model may add on top
+            open_labels.remove("action")
         if not open_labels:
             continue  # every kind already decided here: nothing for the model to add
         # unit_features, built in stages: most units cannot reach a threshold
