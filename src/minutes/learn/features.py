@@ -145,15 +145,15 @@ def text_sums(model: "Model", ctx: "Context", u: "Unit",
             continue
         prefix, raw = part
         chars, t = _gram_source(raw)
-        one, two = prefix + "1", prefix + "2"
+        one, two = model.grams(prefix + "1").get, model.grams(prefix + "2").get
         for c in chars:  # plain loops, as in Model.sums: no tuple built per gram
-            w = get(one + c)
+            w = one(c)
             if w is not None:
                 za += w[0]
                 zc += w[1]
                 zd += w[2]
         for i in range(len(t) - 1):
-            w = get(two + t[i:i + 2])
+            w = two(t[i:i + 2])
             if w is not None:
                 za += w[0]
                 zc += w[1]

@@ -36,6 +36,10 @@ class Model:
     # groups of features → the most their weights can add per label (see `could_reach`)
     _gains: dict[tuple[tuple[str, ...], ...], tuple[float, float, float]] = field(
         default_factory=dict, init=False, compare=False, repr=False)
+    # "t2" → {"任务": weights of "t2任务"}: a gram's weights found without
+    # building its feature string (see `grams`)
+    _grams: dict[str, dict[str, tuple[float, float, float]]] = field(
+        default_factory=dict, init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         if self.table:
@@ -63,6 +67,16 @@ class Model:
                 zc += w[1]
                 zd += w[2]
         return za, zc, zd
+
+    def grams(self, prefix: str) -> dict[str, tuple[float, float, float]]:
+        """The weights of the features `prefix + gram`, keyed by the gram: the
+        learned layer looks up every character and pair of a unit, and joining
+        each to its prefix first was a third of that."""
+        found = self._grams.get(prefix)
+        if found is None:
+            n = len(prefix)
+            found = self._grams[prefix] = {k[n:]: w for k, w in self.table.items() if k.startswith(prefix)}
+        return found
 
     @staticmethod
     def probabilities(z: tuple[float, float, float]) -> dict[str, float]:
