@@ -127,9 +127,10 @@ _ABOVE_ALL = rx.compile(r"[\s*]*(?:以上|上述)(?:的|几项|各项|所有)?(?
 def _closing_deadlines(ctx: Context, out: list[Action]) -> list[Action]:
     """"截止时间：周三前" (or "以上工作应在周三前完成") on its own line after a
     list of tasks dates every task of that list (`due` set, `due_text` null:
-    the words are not in their line), and is itself a task (docs/annotation.md). A second deadline line
-    further down dates only the tasks after the first: each task is looked
-    at once, so a long list of such lines stays linear."""
+    the words are not in their line), and is itself a task
+    (docs/annotation.md). A second deadline line further down dates only the
+    tasks after the first: each task is looked at once, so a long list of
+    such lines stays linear."""
     blocks = ctx.st.blocks
     order = sorted(range(len(out)), key=lambda i: out[i].source.start)
     starts = [out[i].source.start for i in order]

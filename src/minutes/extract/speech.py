@@ -64,7 +64,7 @@ def speech_owners(ctx: Context, s: int, e: int) -> list[Owner]:
                     a, z = h.spans[g]
                     name = text[a:z]
                     # "文档我来跟": the words before 我来 are not a name
-                    if name in ctx.people or not _PRONOUN.search(name) and plausible(name, ctx.people):
+                    if name in ctx.people or (not _PRONOUN.search(name) and plausible(name, ctx.people)):
                         return [Owner(name, a, z, f"owner.{role}")]
     owners = [o for o in find_owners(text, s, e, ctx.rules, ctx.people) if o.rule != "owner.subject"]
     if owners:
