@@ -175,3 +175,21 @@ def test_a_question_that_asks_someone_to_act_is_their_action(rec) -> None:
             "陈议员：我们再请国教署稍微研究一下。\n")
     r = rec(text)
     assert [(a.owner, a.source.speaker) for a in r.actions] == [("局长", "陈议员"), ("国教署", "陈议员")]
+
+
+def test_a_json_hansard_names_its_speaker_by_title(rec) -> None:
+    text = ('    {\n      "title": "主席",\n      "content": "局长，你有否补充？",\n      "sequence": 135\n    },\n'
+            '    {\n      "title": "财经事务局局长",\n      "content": "我手上没有这个数字，我会在会后提供书面答复。",\n'
+            '      "sequence": 136\n    }\n')
+    assert detect(text, load())
+    r = rec(text)
+    assert [(a.owner, a.source.text) for a in r.actions] == [("财经事务局局长", "我手上没有这个数字，我会在会后提供书面答复。")]
+    assert_evidence(r, text)
+
+
+def test_a_phrase_before_lai_chuli_is_no_one_taking_it_on(rec) -> None:
+    # "透过制定法例来处理": the tail of a phrase, not who takes the work on
+    text = ("张三：唯一可以提供保障的便是透过制定法例来处理。\n"
+            "李四：那王五来负责草拟，下周五前给大家。\n")
+    r = rec(text)
+    assert [a.owner for a in r.actions] == ["王五"]
