@@ -181,3 +181,16 @@ def test_a_word_that_qualifies_something_is_no_owner() -> None:
     r = rec(text)
     assert all(a.owner != "地主的" for a in r.actions)
     exact(r, text)
+
+
+def test_an_officials_promise_in_a_council_record() -> None:
+    # long office titles are speakers; "我会会后…" is the official's, "我们会继续…"
+    # an action with no owner (the guide's 我们 rule), "于会后以书面补充" a promise
+    text = ("主席：局长，你有否补充？\n"
+            "财经事务及库务局局长：我会会后看看有什么资料可以提供。\n"
+            "何议员：会否要求警方搜集有关数字？\n"
+            "财经事务及库务局局长：我且看看有否这方面的资料，于会后以书面补充。\n"
+            "房屋局局长：我们会继续宣传，让更多长者可以受惠。\n")
+    r = rec(text)
+    assert [a.owner for a in r.actions] == ["财经事务及库务局局长", "财经事务及库务局局长", None]
+    exact(r, text)
