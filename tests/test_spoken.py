@@ -194,3 +194,13 @@ def test_an_officials_promise_in_a_council_record() -> None:
     r = rec(text)
     assert [a.owner for a in r.actions] == ["财经事务及库务局局长", "财经事务及库务局局长", None]
     exact(r, text)
+
+
+def test_a_member_objecting_to_a_non_answer_is_a_disagreement() -> None:
+    text = ("何议员：局长会否要求警方搜集有关数字？\n"
+            "保安局局长：我相信警方在日常工作中会处理不同的数字。\n"
+            "何议员：主席，局长答了等于没有答。\n"
+            "保安局局长：至于与外国比较，我就此不敢作出承诺。\n")
+    r = rec(text)
+    assert [d.source.text for d in r.disagreements] == ["主席，局长答了等于没有答。", "至于与外国比较，我就此不敢作出承诺。"]
+    exact(r, text)
