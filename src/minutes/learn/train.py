@@ -74,15 +74,27 @@ def unit_rows(doc: Doc) -> list[tuple[list[str], dict[str, int]]]:
 
     text_doc = read_path(doc.path)
     ctx = prepare(text_doc, _given_date(doc.gold))
-    text = ctx.text
+    # Gold evidence is a span of the text as read, as the scorer reads it. The
+    # context's text is a simplified copy for traditional script and a
+    # filler-free view for transcripts: searched there, the gold of those
+    # documents went missing and all their units were trained as negatives.
+    words = text_doc.text
     spans: dict[str, list[tuple[int, int]]] = {}
     for label, key in GOLD_KEYS.items():
-        spans[label] = [sp for g in doc.gold.get(key, []) if (sp := _gold_span(text, g["evidence"]))]
+        spans[label], seen = [], {}
+        for g in doc.gold.get(key, []):
+            sp = _gold_span(words, g["evidence"], seen.get(g["evidence"], 0))  # a repeated string: the next one
+            if sp:
+                seen[g["evidence"]] = sp[1]
+                spans[label].append(sp)
+    cmap = ctx.view.cmap if ctx.view is not None else None
     rows = []
     for u in units(ctx):
         if u.role in ("skip", "meta") or u.kind == "cell":
             continue
-        y = {label: int(any(close_enough(sp, (u.start, u.end)) for sp in spans[label])) for label in LABELS}
+        # the unit where the scorer sees it: in the text as read
+        at = (u.start, u.end) if cmap is None else (cmap[u.start], cmap[max(u.start, u.end - 1)] + 1)
+        y = {label: int(any(close_enough(sp, at) for sp in spans[label])) for label in LABELS}
         rows.append((unit_features(ctx, u), y))
     return rows
 
