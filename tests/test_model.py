@@ -56,6 +56,34 @@ def test_fit_is_reproducible(tmp_path) -> None:
     assert json.dumps(a.to_json(), sort_keys=True) == json.dumps(b.to_json(), sort_keys=True)
 
 
+@pytest.mark.parametrize("text, evidence", [
+    # traditional script: the context reads a simplified copy
+    ("# 會議紀錄\n\n## 決議事項\n\n1. 請總幹事於每月月底結算零用金。\n2. 下次開會時間另定。\n",
+     "請總幹事於每月月底結算零用金。"),
+    # a transcript: the context reads a view without the back-channels
+    ("张三：我们下周上线吧。\n李四：嗯。\n张三：嗯嗯，那个那个，推广方案这个我来负责吧，下周三之前给大家。\n",
+     "嗯嗯，那个那个，推广方案这个我来负责吧，下周三之前给大家。"),
+    # a repeated line given twice in the gold: both occurrences
+    ("## 进展\n\n- 补齐接口文档\n\n## 下周计划\n\n- 补齐接口文档\n", None),
+])
+def test_training_labels_follow_the_text_as_read(tmp_path, text: str, evidence: str | None) -> None:
+    """Gold evidence is a span of the document as read; the units the model is
+    trained on are labelled by it wherever the context's own text differs."""
+    from minutes.learn.train import Doc, unit_rows
+
+    path = tmp_path / "m.md"
+    path.write_text(text, encoding="utf-8")
+    def positives(evidences: list[str]) -> int:
+        gold = {"id": "m", "meeting_date": "2024-05-06", "date_in_text": False,
+                "actions": [{"evidence": e} for e in evidences], "consensus": [], "disagreements": []}
+        return [y["action"] for _, y in unit_rows(Doc("m", path, gold, "m", "train"))].count(1)
+
+    if evidence is not None:
+        assert positives([evidence]) == 1
+    else:
+        assert positives(["补齐接口文档"] * 2) == 2  # both occurrences, not the first one twice
+
+
 @pytest.mark.skipif(not FIGURES.exists(), reason="no locked figures recorded yet")
 def test_locked_figures_reproduce() -> None:
     """`minutes eval` on the locked test gives exactly the figures logged at the last look."""
