@@ -487,3 +487,13 @@ def test_a_line_about_all_the_work_above_dates_the_list(rec) -> None:
 def test_what_the_meeting_is_for_is_no_task(rec) -> None:
     r = rec("讨论目标：完成调研报告的撰写。\n\n周立负责整理接口文档。\n")
     assert [a.owner for a in r.actions] == ["周立"]
+
+
+def test_a_list_item_opening_with_a_verb_is_a_task(rec) -> None:
+    # the verb class opens the item: work to do, whatever the heading; what
+    # a meeting does (讨论…), a verb used as a noun (研究范围) and a verb
+    # opening a later sentence of the line are not
+    text = ("## 需求变更\n\n1. 分析思维导图功能的技术可行性\n2. 讨论界面设计细节\n3. 研究范围较大，尚未确定方向\n\n"
+            "## 其他\n\n- 先尝试跑通demo。研究开发手册中的示例\n")
+    r = rec(text)
+    assert [a.source.text for a in r.actions if a.by and a.by.rule] == ["分析思维导图功能的技术可行性"]

@@ -353,7 +353,10 @@ def _decide(ctx: Context, b: Block, bi: int, s: int, e: int, plan_unit: bool) ->
         due = ctx.deadline(s, e, ref)
         if due is not None:
             return cue("due-verb")
-    if has("imperative") and b.kind in ("item", "para", "cell") and b.parent is None:
+    if has("imperative") and b.kind in ("item", "para", "cell") and b.parent is None \
+            and (s <= (b.value_start or b.start) or not text[b.start:s].strip()):
+        # a verb opening the line ("修改SDD文档"); one opening a later sentence
+        # goes on with what the line said first ("尝试跑通…；研究手册中的示例")
         return "weak", seen.get("imperative") or "action.imperative"
     if has("assign") and b.key and text[b.value_start or s : e].lstrip().startswith("负责"):
         return cue("assign")
