@@ -338,7 +338,7 @@ def _decide(ctx: Context, b: Block, bi: int, s: int, e: int, plan_unit: bool) ->
     ref = ctx.ref_date(bi) or date(2000, 1, 1)
     if has("modal") and not has("conditional"):
         due = ctx.deadline(s, e, ref)
-        if owners or (due and due.date) or (not progress and (b.kind == "item" or text[s:e].startswith("需要"))):
+        if owners or (due and due.date) or (not progress and (b.kind == "item" or _OPENS_MODAL.match(text, s, e))):
             return cue("modal")
         if subject_owner(text, s, e, rules, ctx.people):
             return cue("modal")  # "人事科要在…前组织…": a named subject must do something
@@ -364,6 +364,10 @@ def _decide(ctx: Context, b: Block, bi: int, s: int, e: int, plan_unit: bool) ->
             and ctx.role(bi) != "progress" and re.search(r"[@＠][^@＠\s]+\s*(?:~~)?\s*$", text[s:e]):
         return "strong", "owner.mention"  # "task@owner" lines
     return _known_with_deadline(ctx, b, bi, s, e)
+
+
+# an obligation that opens its sentence, its doer left implicit ("需进一步补充类图")
+_OPENS_MODAL = rx.compile(r"\s*(?:还|仍|均|都|也)?(?:需要|需|应当|应该|必须|务必)")
 
 
 def _assignments(ctx: Context, s: int, e: int) -> list[tuple[int, int, list[Owner]]]:
