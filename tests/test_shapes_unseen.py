@@ -497,3 +497,24 @@ def test_a_list_item_opening_with_a_verb_is_a_task(rec) -> None:
             "## 其他\n\n- 先尝试跑通demo。研究开发手册中的示例\n")
     r = rec(text)
     assert [a.source.text for a in r.actions if a.by and a.by.rule] == ["分析思维导图功能的技术可行性"]
+
+
+def test_a_list_mostly_of_tasks_is_a_list_of_tasks(rec) -> None:
+    # three of five items are tasks by their verbs: the other two are read as
+    # their peers; one told as done and a list of mostly reports gain nothing
+    text = ("## 需求变更\n\n1. 分析思维导图功能的技术可行性\n2. 独立管理员与用户界面\n3. 修改QA库界面\n"
+            "4. 添加管理员端提示功能\n5. 登录页已上线\n\n"
+            "## 讨论\n\n- 前端进度正常\n- 后端接口联调顺利\n- 修改登录页样式\n")
+    r = rec(text)
+    rules = {a.source.text: a.by.rule for a in r.actions if a.by and a.by.rule}
+    assert rules.get("2. 独立管理员与用户界面", rules.get("独立管理员与用户界面")) == "structure.list-peers"
+    assert not any("已上线" in t or "进度正常" in t or "联调顺利" in t for t in rules)
+
+
+def test_a_persons_name_as_a_label_owns_the_list_under_it(rec) -> None:
+    # "王卫增：" alone on its line over his list; a topic label ("问题：") owns nothing
+    text = ("1、计划：\n张博：\n1、优化八爪鱼爬虫工具模板\n2、整理kettle导入脚本\n\n"
+            "王卫增：\n1、测试IP代理\n\n问题：\n1、调试代理池\n")
+    r = rec(text)
+    assert [(a.task, a.owner) for a in r.actions] == [
+        ("优化八爪鱼爬虫工具模板", "张博"), ("整理kettle导入脚本", "张博"), ("测试IP代理", "王卫增"), ("调试代理池", None)]

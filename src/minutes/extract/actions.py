@@ -114,9 +114,57 @@ def extract_actions(ctx: Context) -> list[Action]:
             continue
         out.append(_build(ctx, b, bi, s, e, role, verdict[0], by=Producer(rule=verdict[1])))
     out = _closing_deadlines(ctx, out)
+    if ctx.view is None:
+        out = _list_peers(ctx, out)
     if ctx.view is not None:
         out = merge_handoffs(ctx, out)
     return out
+
+
+def _list_peers(ctx: Context, out: list[Action]) -> list[Action]:
+    """A list is read as one kind of thing: when most items of a list (one
+    parent, one heading, one depth; three items or more) are tasks by the
+    rules, its other items are tasks too ("2. 独立管理员与用户界面" among
+    "1. 分析…", "3. 修改…"), unless they say themselves that they are done,
+    a report, a question or an alternative."""
+    blocks, text, rules = ctx.st.blocks, ctx.text, ctx.rules
+    taken = {ctx.spans[a.id][2] for a in out if a.id in ctx.spans}
+    lists: list[list[int]] = []
+    open_runs: dict[tuple, list[int]] = {}  # the lists still running, by where their items stand
+    for bi, b in enumerate(blocks):
+        if b.kind != "item":
+            open_runs = {}  # a line, a label or a heading between items ends every list
+            continue
+        key = (b.parent, b.heading, b.level, b.label)
+        run = open_runs.get(key)
+        if run is None:
+            run = open_runs[key] = []
+            lists.append(run)
+        if b.checked is None:
+            run.append(bi)
+    added: list[Action] = []
+    for items in lists:
+        if len(items) < 3:
+            continue
+        tasks = sum(bi in taken for bi in items)
+        if 2 * tasks < len(items) or tasks == len(items):
+            continue
+        for bi in items:
+            b = blocks[bi]
+            if bi in taken or ctx.role(bi) in ("skip", "meta", "progress", "decision"):
+                continue
+            s, e = b.start, b.end
+            if not re.search(r"[\u4e00-\u9fff]{2}", text[s:e]) or _LINK_ONLY.match(text, s, e) or _opens_option(ctx, bi, b):
+                continue
+            if b.key and (_META_KEYS.search(b.key) or _POSITION_KEY.search(b.key)):
+                continue  # "项目经理：孙悦" says who holds a post; "时间：…" is this meeting's
+            if any(rules.any("actions", r, text, s, e) for r in ("done", "report", "question", "invite")) \
+                    or rules.any("consensus", "trigger", text, s, e):
+                continue  # "确定了本周的工作流程": what was decided, not a task
+            added.append(_build(ctx, b, bi, s, e, ctx.role(bi), "weak", by=Producer(rule="structure.list-peers")))
+    if not added:
+        return out
+    return sorted(out + added, key=lambda a: a.source.start)
 
 
 _DEADLINE_KEY = rx.compile(r"(?:截止|完成|提交|交付|上交)(?:时间|日期)|时间节点|DDL|deadline", re.I)
@@ -659,6 +707,16 @@ def _group_name(ctx: Context, key: str) -> bool:
 _GROUP_HANDLE = rx.compile(r"@?[A-Za-z][\w\-]{1,30}")
 
 
+def _bare_name(ctx: Context, words: str) -> bool:
+    """A line or label that is nothing but a person's name ("毛英明", "王卫增")."""
+    return words in ctx.people or bool(
+        _CJK_NAME.fullmatch(words) and ctx.rules.any("owners", "person-name", words)
+        and not ctx.rules.any("owners", "list-label", words) and not _group_name(ctx, words))
+
+
+_CJK_NAME = rx.compile(r"[\u4e00-\u9fff]{2,3}")
+
+
 def _context_owner(ctx: Context, bi: int) -> list[Owner]:
     """Owners given by where the line stands: a table row, a heading's @X,
     a block label such as 以下由市场部负责."""
@@ -673,8 +731,9 @@ def _context_owner(ctx: Context, bi: int) -> list[Owner]:
         pb = st.blocks[b.parent]
         words = re.split(r"\s+", text[pb.start:pb.end].strip("*# ：:"))
         last = words[-1] if words else ""
-        if len(words) > 1 and ctx.rules.any("owners", "person-name", last):
-            i = text.rfind(last, pb.start, pb.end)  # "前端用户界面 田鸿龙" owns the items under it
+        if (len(words) > 1 and ctx.rules.any("owners", "person-name", last)) or (len(words) == 1 and _bare_name(ctx, last)):
+            # "前端用户界面 田鸿龙" owns the items under it, as "1. 毛英明" alone does
+            i = text.rfind(last, pb.start, pb.end)
             return [Owner(last, i, i + len(last), "owner.parent")]
     nl = ctx.name_line_over(bi) if b.kind == "item" and b.parent is None else None
     if nl is not None:
@@ -691,6 +750,12 @@ def _context_owner(ctx: Context, bi: int) -> list[Owner]:
         if mentions and lb.key and lb.key.lstrip().startswith(("@", "＠")):
             return [Owner(text[a:z], a, z, "owner.label-mention")
                     for h in mentions for a, z in [h.spans["owner"]]]
+        if lb.key and (lb.value_start is None or not text[lb.value_start:lb.end].strip()) \
+                and _bare_name(ctx, lb.key.strip("* ")):
+            # "王卫增：" alone on its line, a participant's name, over a list: his items
+            name = lb.key.strip("* ")
+            i = text.find(name, lb.start, lb.end)
+            return [Owner(name, i, i + len(name), "owner.person-label")] if i >= 0 else []
         if lb.key and _group_name(ctx, lb.key):
             # a group label over a list ("前端：", "后端小组：") owns each item under it
             i = text.find(lb.key, lb.start, lb.end)
