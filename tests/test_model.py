@@ -56,6 +56,17 @@ def test_fit_is_reproducible(tmp_path) -> None:
     assert json.dumps(a.to_json(), sort_keys=True) == json.dumps(b.to_json(), sort_keys=True)
 
 
+def test_thresholds_by_source_are_reproducible_and_from_the_grid() -> None:
+    pytest.importorskip("sklearn")
+    from minutes.learn.train import THRESHOLDS, fit_by_source, read_corpus
+
+    docs = [d for d in read_corpus(ROOT / "corpora" / "real") if d.split == "train"][:6]
+    a, b = fit_by_source(docs, k=3, seed=13), fit_by_source(docs, k=3, seed=13)
+    assert json.dumps(a.to_json(), sort_keys=True) == json.dumps(b.to_json(), sort_keys=True)
+    assert set(a.thresholds.values()) <= set(THRESHOLDS["both"])
+    assert set(a.thresholds_alone.values()) <= set(THRESHOLDS["model"])
+
+
 @pytest.mark.parametrize("text, evidence", [
     # traditional script: the context reads a simplified copy
     ("# 會議紀錄\n\n## 決議事項\n\n1. 請總幹事於每月月底結算零用金。\n2. 下次開會時間另定。\n",

@@ -10,7 +10,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .train import Doc
 
 
-def write_card(path: Path, model: "Model", train: list["Doc"], validation: list["Doc"], seed: int) -> None:
+def write_card(path: Path, model: "Model", train: list["Doc"], folds: int, seed: int) -> None:
     import sklearn
 
     from .train import GOLD_KEYS
@@ -34,8 +34,8 @@ def write_card(path: Path, model: "Model", train: list["Doc"], validation: list[
         "",
         f"- trained on: {len(train)} documents from {len({d.source for d in train})} sources "
         f"(gold items: {counts(train)})",
-        f"- thresholds chosen on: {len(validation)} documents from {len({d.source for d in validation})} "
-        f"sources (gold items: {counts(validation)})",
+        f"- thresholds chosen by {folds}-fold cross-validation grouped by source over the same documents",
+        "  (the pooled F1 of each kind at each threshold of a grid that ends in \"never\")",
         "- never trained or tuned on: corpora/locked/ and corpora/transcripts/locked/ (the locked tests;",
         "  see docs/eval-log.md)",
         f"- seed {seed}, scikit-learn {sklearn.__version__}, liblinear solver, C=0.5, balanced classes",

@@ -1,7 +1,8 @@
 """K-fold cross-validation grouped by source: no repository in two folds.
 
-For each fold, the model is fitted on the other folds (thresholds chosen on
-one of them) and the held-out fold is scored three ways: rules only, model
+For each fold, the model is fitted on the other folds (its thresholds chosen
+by a cross-validation inside them, as `minutes train` chooses them) and the
+held-out fold is scored three ways: rules only, model
 only, both. The pooled line adds up the folds' counts.
 """
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..evaluate import Score
-from .train import evaluate_docs, fit, folds_by_source, read_corpus
+from .train import evaluate_docs, fit_by_source, folds_by_source, read_corpus
 
 LAYERS = ("rules", "model", "both")
 KINDS = ("actions", "consensus", "disagreements", "vague")
@@ -23,9 +24,9 @@ def crossval(docs_dir: Path, gold_dir: Path, k: int, seed: int = 13) -> list[dic
     for i, test in enumerate(folds):
         if not test:
             continue
-        tune = folds[(i + 1) % k]
-        train = [d for j, f in enumerate(folds) if j not in (i, (i + 1) % k) for d in f]
-        model = fit(train, tune, seed=seed)
+        # as `minutes train` does: weights on the other folds, thresholds by a
+        # cross-validation inside them (nested: the held fold chooses nothing)
+        model = fit_by_source([d for j, f in enumerate(folds) if j != i for d in f], k, seed)
         for layer in LAYERS:
             s = evaluate_docs(test, layer, model)
             _add(pooled[layer], s)

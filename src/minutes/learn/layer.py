@@ -3,7 +3,7 @@
 Rules are the first layer: what they take stays, with its rule id. The
 classifier then decides the units no rule settled: a unit in a body section
 that no rule took as an item of a kind becomes one when the model's score
-for that kind reaches the threshold tuned on the validation split. `model`
+for that kind reaches the threshold chosen by cross-validation. `model`
 mode (for the ablation) keeps the rules' structure, owners and dates but
 drops their item decisions, so every item comes from the classifier.
 """
