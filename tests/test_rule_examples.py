@@ -199,3 +199,15 @@ def test_maybe_answers_as_one_alternation_of_the_roles(family: str, roles: tuple
     texts += ["", "。", "会后", "这个这个", "我们下周再说吧"]
     for t in texts:
         assert RULES.maybe(family, roles, t, 0, len(t)) is (joined.search(t) is not None), t
+
+
+def test_a_users_pack_shares_the_built_in_defs(tmp_path) -> None:
+    # {verb} is defined once (rules/defs.toml) for every pack, the user's too;
+    # a defs.toml beside the user's pack adds its own shared names
+    (tmp_path / "defs.toml").write_text('[defs]\nteam = "前端组|后端组"\n', encoding="utf-8")
+    pack = tmp_path / "mine.toml"
+    pack.write_text('[[rule]]\nid = "mine.team-verb"\nmessage = "m"\npattern = "(?:{team})(?:{verb})"\n'
+                    'examples.match = ["后端组整理接口文档"]\nexamples.no_match = ["后端组会议"]\n', encoding="utf-8")
+    family, rules = load_file(pack)
+    assert family == "mine" and check_examples(rules[0]) == []
+    assert "defs" not in RULES.families  # shared names, not a family of rules

@@ -8,8 +8,8 @@ can never match is never silently shipped.
 
 File shape (one family per file, `[[rule]]` tables):
 
-    [defs]                      # optional shared sub-patterns, used as {name}
-    name = "regex"
+    [defs]                      # optional sub-patterns, used as {name}; those
+    name = "regex"              # of defs.toml in the same folder are shared
 
     [[rule]]
     id = "vague.asap"
@@ -466,9 +466,29 @@ def load_file(path: Path, kinds: tuple[str, ...] = _KINDS) -> tuple[str, list[Ru
         data = read_toml(path)
     except tomllib.TOMLDecodeError as exc:
         raise RuleError(f"{path}: {exc}") from None
-    defs = {k: str(v) for k, v in (data.get("defs") or {}).items()}
+    defs = {**shared_defs(path.parent), **{k: str(v) for k, v in (data.get("defs") or {}).items()}}
     rules = [_build(r, str(path), defs, family, kinds) for r in data.get("rule", [])]
     return family, rules
+
+
+SHARED = "defs"  # defs.toml: sub-patterns every pack of its folder may use
+
+
+def shared_defs(folder: Path) -> dict[str, str]:
+    """The [defs] a pack in `folder` starts from: the built-in defs.toml's
+    (so a user's pack may say {verb} too), then its own folder's defs.toml;
+    the pack's own [defs] add to these."""
+    out: dict[str, str] = {}
+    for d in dict.fromkeys((Path(str(resources.files("minutes.rules_data"))), folder)):
+        path = d / f"{SHARED}.toml"
+        if not path.is_file():
+            continue
+        try:
+            data = read_toml(path)
+        except tomllib.TOMLDecodeError as exc:
+            raise RuleError(f"{path}: {exc}") from None
+        out.update({k: str(v) for k, v in (data.get("defs") or {}).items()})
+    return out
 
 
 def rule_dirs(extra: list[str] | None = None) -> list[Path]:
@@ -493,7 +513,7 @@ def load(extra: tuple[str, ...] = ()) -> RuleSet:
         if not d.is_dir():
             raise RuleError(f"{d}: rules folder not found")
         for path in sorted(d.glob("*.toml")):
-            if path.stem in _SKIP:
+            if path.stem in _SKIP or path.stem == SHARED:
                 continue
             family, rs = load_file(path)
             for r in rs:
