@@ -94,6 +94,16 @@ class Score:
     due_invented: int = 0
     misses: list[str] = field(default_factory=list)
 
+    def add(self, other: Score) -> None:
+        """Add another score's counts to this one (folds pooled, documents summed)."""
+        for k, t in other.kinds.items():
+            mine = self.kinds.setdefault(k, Tally())
+            mine.gold += t.gold
+            mine.pred += t.pred
+            mine.tp += t.tp
+        for f in ("named", "named_ok", "dated", "dated_ok", "owner_invented", "due_invented"):
+            setattr(self, f, getattr(self, f) + getattr(other, f))
+
     def summary(self) -> dict:
         out: dict = {}
         for k, t in self.kinds.items():

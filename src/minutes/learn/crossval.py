@@ -29,20 +29,11 @@ def crossval(docs_dir: Path, gold_dir: Path, k: int, seed: int = 13) -> list[dic
         model = fit_by_source([d for j, f in enumerate(folds) if j != i for d in f], k, seed)
         for layer in LAYERS:
             s = evaluate_docs(test, layer, model)
-            _add(pooled[layer], s)
+            pooled[layer].add(s)
             rows.append(_row(f"fold {i + 1}", layer, len(test), len({d.source for d in test}), s))
     for layer in LAYERS:
         rows.append(_row("pooled", layer, len(docs), len({d.source for d in docs}), pooled[layer]))
     return rows
-
-
-def _add(into: Score, s: Score) -> None:
-    for k, t in s.kinds.items():
-        into.kinds[k].gold += t.gold
-        into.kinds[k].pred += t.pred
-        into.kinds[k].tp += t.tp
-    for f in ("named", "named_ok", "dated", "dated_ok", "owner_invented", "due_invented"):
-        setattr(into, f, getattr(into, f) + getattr(s, f))
 
 
 def _row(fold: str, layer: str, docs: int, sources: int, s: Score) -> dict:

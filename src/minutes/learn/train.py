@@ -124,20 +124,13 @@ def fit_by_source(docs: list[Doc], k: int = 5, seed: int = 13, c: float = 0.5) -
                 # each label's items depend on its own threshold only, so one
                 # record per threshold scores all three labels at it
                 th = {label: t for label in LABELS}
-                _add_score(scores[(layer, t)], evaluate_docs(held, layer, Model(NAME, weights, bias, th, th)))
+                scores[(layer, t)].add(evaluate_docs(held, layer, Model(NAME, weights, bias, th, th)))
     # the best pooled F1; on a tie the higher threshold (fewer items the rules do not explain)
     chosen = {layer: {label: max(grid, key=lambda t: (round(scores[(layer, t)].kinds[GOLD_KEYS[label]].prf()[2], 9), t))
                       for label in LABELS}
               for layer, grid in THRESHOLDS.items()}
     weights, bias = _weights(docs, seed, c, rows)
     return Model(NAME, weights, bias, chosen["both"], chosen["model"])
-
-
-def _add_score(into: Score, s: Score) -> None:
-    for kind, t in s.kinds.items():
-        into.kinds[kind].gold += t.gold
-        into.kinds[kind].pred += t.pred
-        into.kinds[kind].tp += t.tp
 
 
 def fit(train: list[Doc], validation: list[Doc], seed: int = 13, c: float = 0.5) -> Model:
