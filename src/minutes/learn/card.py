@@ -42,8 +42,9 @@ def write_card(path: Path, model: "Model", train: list["Doc"], folds: int, seed:
         "- weights kept: " + ", ".join(f"{k} {len(v)}" for k, v in model.weights_by_label().items()),
         f"- thresholds beside the rules: {model.thresholds}; alone: {model.thresholds_alone}",
         "- limits: Chinese minutes in Markdown or plain text; tables are left to the rules, and so",
-        "  are spoken transcripts in the default layer (beside the rules it added nothing right on",
-        "  them, even on those it was trained on); scores are not calibrated probabilities.",
+        "  are spoken transcripts in the default layer (by-source cross-validation over the open",
+        "  transcripts, trained with the written minutes: beside the rules it lowered action F1",
+        "  0.408 → 0.389); scores are not calibrated probabilities.",
         "",
     ]
     path.write_text("\n".join(lines), encoding="utf-8")
