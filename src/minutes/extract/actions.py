@@ -114,19 +114,16 @@ def extract_actions(ctx: Context) -> list[Action]:
             continue
         out.append(_build(ctx, b, bi, s, e, role, verdict[0], by=Producer(rule=verdict[1])))
     out = _closing_deadlines(ctx, out)
-    if ctx.view is None:
-        out = _list_peers(ctx, out)
-    if ctx.view is not None:
-        out = merge_handoffs(ctx, out)
-    return out
+    return merge_handoffs(ctx, out) if ctx.view is not None else _list_peers(ctx, out)
 
 
 def _list_peers(ctx: Context, out: list[Action]) -> list[Action]:
-    """A list is read as one kind of thing: when most items of a list (one
-    parent, one heading, one depth; three items or more) are tasks by the
-    rules, its other items are tasks too ("2. 独立管理员与用户界面" among
-    "1. 分析…", "3. 修改…"), unless they say themselves that they are done,
-    a report, a question or an alternative."""
+    """A list is read as one kind of thing: when most items of a list (a run
+    of items with one parent, heading, depth and label, three or more,
+    unbroken by other lines) are tasks by the rules, its other items are
+    tasks too ("2. 独立管理员与用户界面" among "1. 分析…", "3. 修改…"), unless
+    they say themselves that they are done, a report, a question, an
+    alternative, a decision or a post held."""
     blocks, text, rules = ctx.st.blocks, ctx.text, ctx.rules
     taken = {ctx.spans[a.id][2] for a in out if a.id in ctx.spans}
     lists: list[list[int]] = []
@@ -154,7 +151,7 @@ def _list_peers(ctx: Context, out: list[Action]) -> list[Action]:
             if bi in taken or ctx.role(bi) in ("skip", "meta", "progress", "decision"):
                 continue
             s, e = b.start, b.end
-            if not re.search(r"[\u4e00-\u9fff]{2}", text[s:e]) or _LINK_ONLY.match(text, s, e) or _opens_option(ctx, bi, b):
+            if not _TWO_CJK.search(text, s, e) or _LINK_ONLY.match(text, s, e) or _opens_option(ctx, bi, b):
                 continue
             if b.key and (_META_KEYS.search(b.key) or _POSITION_KEY.search(b.key)):
                 continue  # "项目经理：孙悦" says who holds a post; "时间：…" is this meeting's
@@ -167,6 +164,7 @@ def _list_peers(ctx: Context, out: list[Action]) -> list[Action]:
     return sorted(out + added, key=lambda a: a.source.start)
 
 
+_TWO_CJK = rx.compile(r"[\u4e00-\u9fff]{2}")
 _DEADLINE_KEY = rx.compile(r"(?:截止|完成|提交|交付|上交)(?:时间|日期)|时间节点|DDL|deadline", re.I)
 # a line that speaks of the whole list above it ("以上工作应当在下周二前完成")
 _ABOVE_ALL = rx.compile(r"[\s*]*(?:以上|上述)(?:的|几项|各项|所有)?(?:工作|任务|内容|事项)")
@@ -752,7 +750,7 @@ def _context_owner(ctx: Context, bi: int) -> list[Owner]:
                     for h in mentions for a, z in [h.spans["owner"]]]
         if lb.key and (lb.value_start is None or not text[lb.value_start:lb.end].strip()) \
                 and _bare_name(ctx, lb.key.strip("* ")):
-            # "王卫增：" alone on its line, a participant's name, over a list: his items
+            # "王卫增：" alone on its line, a person's name, over a list: his items
             name = lb.key.strip("* ")
             i = text.find(name, lb.start, lb.end)
             return [Owner(name, i, i + len(name), "owner.person-label")] if i >= 0 else []
