@@ -166,14 +166,18 @@ def test_text_sums_are_the_sums_of_text_features() -> None:
     checked = 0
     for p in paths:
         ctx = prepare(read_path(p))
+        seen: dict = {}  # as the layer keeps a document's heading grams
         for u in units(ctx):
-            assert F.text_sums(m, ctx, u) == m.sums(F.text_features(ctx, u))
+            want = m.sums(F.text_features(ctx, u))
+            assert F.text_sums(m, ctx, u) == want
+            assert F.text_sums(m, ctx, u, seen=seen) == want
             checked += 1
+        assert seen  # the headings' grams were kept and used again
     assert checked > 100
 
 
 def test_transcripts_are_left_to_the_rules_in_the_default_layer() -> None:
-    """Beside the rules the classifier added nothing right on transcripts
+    """Beside the rules the classifier did not help on transcripts
     (docs/eval-log.md): the default layer records them as the rules do, and
     only the `model` ablation runs it there."""
     from minutes.ingest import read_path

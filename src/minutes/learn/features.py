@@ -127,12 +127,18 @@ def text_features(ctx: "Context", u: "Unit") -> list[str]:
 
 
 def text_sums(model: "Model", ctx: "Context", u: "Unit",
-              start: tuple[float, float, float] | None = None) -> tuple[float, float, float]:
+              start: tuple[float, float, float] | None = None,
+              seen: dict[tuple[str, str], list[tuple[float, float, float]]] | None = None
+              ) -> tuple[float, float, float]:
     """model.sums(text_features(ctx, u)), to the last bit (the same weights
     added in the same order), without the list of feature strings: the
     learned layer asks this of every unit, and building ~40 strings a unit,
     then walking them again, was most of its cost. `start`: model.sums(()),
-    the biases, when the caller has it at hand."""
+    the biases, when the caller has it at hand. `seen`: the weights of the
+    grams of a heading, key, label or column already looked up in this
+    document (every unit under a heading repeats it); they are kept as the
+    list they are added from, not as a sum, so the order of the additions
+    (and so every bit of a score) is the same."""
     get = model.table.get
     za, zc, zd = start if start is not None else model.sums(())
     for part in _text_parts(ctx, u):
@@ -143,7 +149,16 @@ def text_sums(model: "Model", ctx: "Context", u: "Unit",
                 zc += w[1]
                 zd += w[2]
             continue
-        prefix, raw = part
+        if part[0] != "t" and seen is not None:
+            ws = seen.get(part)
+            if ws is None:
+                ws = seen[part] = _gram_weights(model, *part)
+            for w in ws:
+                za += w[0]
+                zc += w[1]
+                zd += w[2]
+            continue
+        prefix, raw = part  # the unit's own words: seen once, looked up as they come
         chars, t = _gram_source(raw)
         one, two = model.grams(prefix + "1").get, model.grams(prefix + "2").get
         for c in chars:  # plain loops, as in Model.sums: no tuple built per gram
@@ -159,6 +174,16 @@ def text_sums(model: "Model", ctx: "Context", u: "Unit",
                 zc += w[1]
                 zd += w[2]
     return za, zc, zd
+
+
+def _gram_weights(model: "Model", prefix: str, raw: str) -> list[tuple[float, float, float]]:
+    """The weights of the character grams of `raw` under `prefix` that the
+    model knows, in the order they are summed (see _grams)."""
+    chars, t = _gram_source(raw)
+    one, two = model.grams(prefix + "1").get, model.grams(prefix + "2").get
+    out = [w for c in chars if (w := one(c)) is not None]
+    out.extend(w for i in range(len(t) - 1) if (w := two(t[i:i + 2])) is not None)
+    return out
 
 
 def cue_features(ctx: "Context", u: "Unit") -> list[str]:

@@ -42,6 +42,7 @@ def apply(ctx: "Context", model: Model, mode: str, consensus: list[Item], disagr
         taken["action"].add(a, z)  # an action's owner or deadline field (a cell, a sub-item naming who) is part of it
     thresholds = model.thresholds_alone if mode == "model" else model.thresholds
     biases = model.sums(())  # where every unit's sums start
+    seen: dict = {}  # a heading's gram weights, looked up once for all the units under it
     for u in units(ctx):
         if u.role in ("skip", "meta") or u.kind == "cell":
             continue  # tables are read by their columns; skipped sections hold no items
@@ -59,7 +60,7 @@ def apply(ctx: "Context", model: Model, mode: str, consensus: list[Item], disagr
         # label can reach its threshold. The sums go on feature by feature in
         # unit_features' order, so a score is the one it gives, to the bit.
         tail = tail_features(ctx, u)
-        z = text_sums(model, ctx, u, biases)  # model.sums(text_features(ctx, u)), to the bit
+        z = text_sums(model, ctx, u, biases, seen)  # model.sums(text_features(ctx, u)), to the bit
         if not model.could_reach(model.sums(tail, z), AFTER_TEXT, open_labels, thresholds):
             continue
         z = model.sums(cue_features(ctx, u), z)
