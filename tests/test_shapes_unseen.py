@@ -254,6 +254,22 @@ def test_a_dated_meeting_title_line_opens_an_entry(rec) -> None:
         ("整理需求清单", "2024-05-07"), ("提交评审意见", "2024-05-14")]
 
 
+def test_a_section_number_in_a_heading_is_no_date(rec) -> None:
+    text = ("# 第十一周会议纪要\n\n"
+            "## 一、本周工作\n\n"
+            "### 1.1 后端开发进展\n\n完成登录接口。\n\n"
+            "### 1.2 前端开发进展\n\n完成首页。\n\n"
+            "### 1.3 日程安排\n\n按周开会。\n\n"
+            "## 二、下周工作计划\n\n"
+            "| 负责人 | 任务内容 |\n"
+            "| --- | --- |\n"
+            "| 陈立 | 完成接口联调 |\n")
+    r = rec(text)  # meeting Monday 2024-05-06
+    # "1.2 前端", "1.3 日程" number sections: the plan after them is due
+    # Friday of next week from the meeting, not from 1月2日 or 1月3日
+    assert [(a.owner, a.due) for a in r.actions] == [("陈立", "2024-05-17")]
+
+
 def test_a_name_mentioned_elsewhere_is_a_name_in_a_roster(rec) -> None:
     # 校 is no common surname: the @-mention elsewhere vouches for the name
     text = ("# 设计文档第二次会议\n\n"
