@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 
 from .. import rx
-from ..resolve.dates import find_dates, time_of
+from ..resolve.dates import Deadline, find_dates, time_of
 from ..structure import Block, clean
 from .context import Context
 
@@ -19,7 +19,8 @@ _SPLIT_PEOPLE = rx.compile(r"[、，,；;／/]|\s{1,}(?=@)|(?<=\S)@|\s+和\s*|\s
 _TIME_RANGE = rx.compile(r"(\d{1,2}\s*[:：]\s*\d{2})(?:\s*[-–—~～至到]\s*(\d{1,2}\s*[:：]\s*\d{2}))?")
 _PLACE_WORDS = rx.compile(r"腾讯会议|飞书会议|钉钉会议|线上会议|线上|线下|Zoom|Teams|会议室|[\u4e00-\u9fff]{1,6}楼\s*\d+|\d{3}\b")
 _MEETING_WORDS = rx.compile(r"会议|例会|周会|本次|召开|时间|日期|纪要|记录|meeting", re.I)
-_DATE_LINE = rx.compile(r"^\s*(?:19|20)\d{2}\s*[-/.年]")
+# a line that opens with a dated year: "2024年5月6日 14:00", "##**2016年3月13日**", "2023 Jun 15, 19:00"
+_DATE_LINE = rx.compile(r"^[\s#*_>]*(?:19|20)\d{2}\s*(?:[-/.年]|[A-Z][a-z]{2})")
 _DEADLINE_WORDS = rx.compile(r"前|截止|负责|完成|提交|之内|以内")
 _FILE_DATE = rx.compile(r"(20\d{2}|19\d{2})[-_.年]?(\d{1,2})[-_.月]?(\d{1,2})")
 _DEPT = rx.compile(r"^(?P<dept>[\u4e00-\u9fffA-Za-z]{1,12}(?:部|组|中心|团队|委员会|办公室|办|处|科|室|SIG|sig))\s*[:：]\s*(?P<names>.+)$")
@@ -113,8 +114,8 @@ def _strip_dates(value: str) -> str:
     return _TIME_RANGE.sub("", value).strip(" ，,")
 
 
-def _has_year(text: str) -> bool:
-    return bool(re.search(r"(?:19|20)\d{2}|[〇零一二三四五六七八九]{4}年", text))
+def _has_year(d: Deadline) -> bool:
+    return d.rule == "deadline.roc" or bool(re.search(r"(?:19|20)\d{2}|[〇零一二三四五六七八九]{4}年", d.text))
 
 
 def _meeting_date(ctx: Context, fields: dict[str, tuple[int, int]], option: date | None,
@@ -142,7 +143,7 @@ def _meeting_date(ctx: Context, fields: dict[str, tuple[int, int]], option: date
         for d in find_dates(ctx.text[s:e], ref, field=i == 0 and "date" in fields):
             if d.date is None:
                 continue
-            if _has_year(d.text):
+            if _has_year(d):
                 meta.date, meta.date_source = d.date.isoformat(), "text"
                 ctx.meeting_date = d.date
                 return

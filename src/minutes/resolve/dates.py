@@ -184,6 +184,20 @@ def _abs_full(m: re.Match[str], ref: date) -> date | None:
     return _safe(_year(m["y"]), _num(m["m"]), _num(m["d"]))
 
 
+def _roc(m: re.Match[str], ref: date) -> date | None:
+    """民国 year N is N + 1911 (Taiwan's minutes: 113/11/26, 106年10月25日)."""
+    return _safe(int(m["y"] or m["y2"]) + 1911, int(m["m"] or m["m2"]), int(m["d"] or m["d2"]))
+
+
+_MONTHS = {name: i for i, name in enumerate(
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)}
+
+
+def _english(m: re.Match[str], ref: date) -> date | None:
+    mon = m["mon"] or m["mon2"] or m["mon3"]
+    return _safe(int(m["y"] or m["y2"] or m["y3"]), _MONTHS[mon[:3].lower()], int(m["d"] or m["d2"] or m["d3"]))
+
+
 def _mdy(m: re.Match[str], ref: date) -> date | None:
     y = m["y"]
     if len(y) == 2:  # 3/3/15, 10/31/74: the century that puts it within 20 years ahead of the meeting
@@ -433,7 +447,7 @@ def _clock(m: re.Match[str], ref: date) -> date:
 
 
 PRODUCERS: dict[str, Callable[[re.Match[str], date], date | None]] = {
-    "range-end": _range_end, "absolute": _abs_full, "mdy": _mdy, "month-day": _month_day, "holiday": _holiday,
+    "range-end": _range_end, "absolute": _abs_full, "roc": _roc, "english": _english, "mdy": _mdy, "month-day": _month_day, "holiday": _holiday,
     "festival-day": _festival_day, "workdays": _workdays, "relative-day": _rel_day, "n-days": _n_days,
     "weekday": _weekday, "nth-weekday": _nth_weekday, "weekend": _weekend, "week": _week,
     "month-in": _month_day_in, "month-part": _month_part, "month-only": _month_only, "quarter": _quarter,
@@ -764,6 +778,8 @@ def find_deadlines(text: str, ref: date, field: bool | None = None) -> list[Dead
             continue
         if s > 0 and _glued_number(scan, s):
             continue  # "120天内" is not "20天内": a number starts at its left boundary
+        if s > 0 and _EVERY.search(scan, max(0, s - 4), s):
+            continue  # "每月月底结算", "每周五例会": a time that recurs is no deadline
         if e < n and _STARTS.match(scan, e) and not _BY.search(scan, s, e):
             continue  # "下周开始尝试…", "从下个月起": when work starts, not when it is due
         if len(gnames) > 1:
@@ -809,6 +825,7 @@ def _join_ranges(text: str, ref: date, found: list[Deadline], made: list) -> lis
     return out
 
 
+_EVERY = rx.compile(r"每(?:个)?(?:月|周|星期|礼拜|年|季度?|天|日)?\s*$")
 _DIGITS = "0123456789０１２３４５６７８９"
 
 
@@ -829,7 +846,7 @@ def find_deadline(text: str, ref: date, field: bool | None = None) -> Deadline |
     return all_[0] if all_ else None
 
 
-_DATE_RULES = ("deadline.absolute", "deadline.month-day", "deadline.range", "deadline.weekday-date",
+_DATE_RULES = ("deadline.absolute", "deadline.roc", "deadline.english", "deadline.month-day", "deadline.range", "deadline.weekday-date",
                "deadline.field-md", "deadline.field-mdy", "deadline.year-month")
 
 
