@@ -208,6 +208,26 @@ def test_a_deadline_line_after_a_task_list_dates_the_list(rec) -> None:
     assert all(a.due is None for a in rec("- 韩梅：需求范围文档\n- 周敏：进度计划\n").actions)
 
 
+def test_the_next_meeting_after_a_task_table_dates_its_rows(rec) -> None:
+    text = ("第2阶段分工情况：\n\n"
+            "| 组员 | 负责工作 |\n"
+            "| :---: | --- |\n"
+            "| 林希澄 | 完成 check_Orientcase.py |\n"
+            "| 薛人玮 | 完成 fetch_Data.py |\n\n"
+            "下次组会时间暂定为5.9的下午4点，届时需完成第2阶段的工作及核对\n\n"
+            "## 其他\n\n"
+            "| 组员 | 负责工作 |\n"
+            "| --- | --- |\n"
+            "| 任一丁 | 整理文档 |\n\n"
+            "下次组会再讨论分工\n")
+    r = rec(text, meeting="2020-05-02")
+    # the guide dates 下次会议前 by the next meeting when the text states it;
+    # a next meeting with no date and no work due by it dates nothing
+    assert [(a.owner, a.due) for a in r.actions if a.owner] == [
+        ("林希澄", "2020-05-09"), ("薛人玮", "2020-05-09"), ("任一丁", None)]
+    assert_evidence(r, text)
+
+
 @pytest.mark.parametrize("text, owner", [
     ("- 与团长及其他组长沟通，下周五前准备总系统答辩", None),  # no department opens the line
     ("- 提交项目材料发到 zychen@nju.edu.cn，周五前完成", None),  # an e-mail address is no mention
@@ -268,6 +288,20 @@ def test_a_section_number_in_a_heading_is_no_date(rec) -> None:
     # "1.2 前端", "1.3 日程" number sections: the plan after them is due
     # Friday of next week from the meeting, not from 1月2日 or 1月3日
     assert [(a.owner, a.due) for a in r.actions] == [("陈立", "2024-05-17")]
+
+
+@pytest.mark.parametrize("head, day", [
+    ("**時間**: 113/11/26 19:00~21:00<br>", "2024-11-26"),  # 民国 113 = 2024
+    ("會議時間\t106年10月25日 (星期三) 下午十二時三十分", "2017-10-25"),
+    ("# Date: 30Apr2022", "2022-04-30"),
+    ("> **Time**: April 21, 2019", "2019-04-21"),
+    ("##**2016年3月13日**", "2016-03-13"),
+    ("## 时间\n\n2023 Jun 15, 19:00~19:30", "2023-06-15"),
+])
+def test_the_meeting_date_in_other_calendars_and_languages(rec, head: str, day: str) -> None:
+    r = rec(head + "\n\n- 請總幹事於12/30前完成建檔備查\n", meeting=None)
+    assert r.meta.date == day
+    assert [a.due for a in r.actions] == [day[:4] + "-12-30"]
 
 
 def test_a_name_mentioned_elsewhere_is_a_name_in_a_roster(rec) -> None:

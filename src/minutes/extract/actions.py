@@ -168,6 +168,9 @@ _TWO_CJK = rx.compile(r"[\u4e00-\u9fff]{2}")
 _DEADLINE_KEY = rx.compile(r"(?:截止|完成|提交|交付|上交)(?:时间|日期)|时间节点|DDL|deadline", re.I)
 # a line that speaks of the whole list above it ("以上工作应当在下周二前完成")
 _ABOVE_ALL = rx.compile(r"[\s*]*(?:以上|上述)(?:的|几项|各项|所有)?(?:工作|任务|内容|事项)")
+# the next meeting's time, by which the work above is due ("下次组会时间暂定为5.9的
+# 下午4点，届时需完成第2阶段的工作"): the guide dates 下次会议前 by the next meeting
+_NEXT_MEETING_DUE = rx.compile(r"[\s*]*(?:下次|下一次)[^，,。；;]{0,4}(?:会|讨论)[^。；;]*?(?:届时|之前|以前|前)[^。；;]{0,6}(?:完成|提交|交)")
 
 
 def _closing_deadlines(ctx: Context, out: list[Action]) -> list[Action]:
@@ -183,14 +186,15 @@ def _closing_deadlines(ctx: Context, out: list[Action]) -> list[Action]:
     added: list[Action] = []
     run = 0  # first block of the list that a deadline line here would close
     for bi, b in enumerate(blocks):
-        listed = b.kind in ("item", "para")
+        listed = b.kind in ("item", "para", "cell")  # the rows of a task table are a list too
         prev = blocks[bi - 1] if bi else None
-        if not listed or prev is None or prev.heading != b.heading or prev.kind not in ("item", "para"):
+        if not listed or prev is None or prev.heading != b.heading or prev.kind not in ("item", "para", "cell"):
             run = bi + (not listed)  # a new list starts here (or after this label or heading)
-        if not listed:
+        if not listed or b.kind == "cell":
             continue
         keyed = bool(b.key) and b.value_start is not None and bool(_DEADLINE_KEY.search(b.key or ""))
-        above = not keyed and _ABOVE_ALL.match(ctx.text, b.start, b.end) is not None
+        above = not keyed and (_ABOVE_ALL.match(ctx.text, b.start, b.end) is not None
+                               or _NEXT_MEETING_DUE.match(ctx.text, b.start, b.end) is not None)
         if not (keyed or above):
             continue
         first = bisect_left(starts, b.start)
