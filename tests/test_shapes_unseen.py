@@ -226,6 +226,8 @@ def test_the_next_meeting_after_a_task_table_dates_its_rows(rec) -> None:
     assert [(a.owner, a.due) for a in r.actions if a.owner] == [
         ("林希澄", "2020-05-09"), ("薛人玮", "2020-05-09"), ("任一丁", None)]
     assert_evidence(r, text)
+    # jieba cuts "时间/暂/定为": 暂定 is flagged all the same
+    assert [f.phrase for f in r.vague] == ["暂定"]
 
 
 @pytest.mark.parametrize("text, owner", [

@@ -43,6 +43,7 @@ _WINDOW = 40  # characters of context the before/after guards look at (a clause:
 _KNOWN = {
     "id", "kind", "severity", "message", "hint", "terms", "pattern", "not_inside",
     "not_before", "not_after", "examples", "role", "field", "weight", "flags", "level", "check", "scope",
+    "boundaries",
 }
 
 
@@ -404,6 +405,8 @@ def _build(raw: dict[str, Any], path: str, defs: dict[str, str], family: str,
     unknown = set(raw) - _KNOWN
     if unknown:
         raise RuleError(f"{where}: unknown keys {sorted(unknown)}")
+    if raw.get("boundaries", "words") not in ("words", "any"):
+        raise RuleError(f"{where}: boundaries must be \"words\" or \"any\", not {raw['boundaries']!r}")
     kind = raw.get("kind", "regex")
     if kind not in kinds:
         raise RuleError(f"{where}: kind must be one of {kinds}, not {kind!r}")
@@ -438,7 +441,7 @@ def _build(raw: dict[str, Any], path: str, defs: dict[str, str], family: str,
         na = rx.compile(_expand(raw["not_after"], defs)) if raw.get("not_after") else None
     except re.error as exc:
         raise RuleError(f"{where}: bad regex: {exc}") from None
-    extra = {k: v for k, v in raw.items() if k in ("field", "weight", "check", "scope")}
+    extra = {k: v for k, v in raw.items() if k in ("field", "weight", "check", "scope", "boundaries")}
     return Rule(rid, kind if kind in _KINDS else "regex", severity, raw["message"], regex, path, hint=raw.get("hint"),
                 role=raw.get("role"), not_inside=tuple(raw.get("not_inside") or ()),
                 not_before=nb, not_after=na, match_examples=match_ex,

@@ -19,10 +19,12 @@ def vague_hits(ctx: Context, start: int, end: int) -> list[Flag]:
     if scr is not None and scr.search(ctx.text, start, end) is None:
         return out  # no vague word can start anywhere in the span: no rule is tried
     for rule in rules:
+        words = rule.extra.get("boundaries", "words") == "words"
         for hit in rule.finditer(ctx.text, start, end):
             # Two-character words are the ones that hide inside other words
-            # (近期 in 临近期末); jieba's boundaries tell them apart.
-            if len(hit.text) == 2 and not ctx.aligned(hit.start, hit.end):
+            # (近期 in 临近期末); jieba's boundaries tell them apart, unless the
+            # rule says its words hide nowhere (boundaries = "any")
+            if words and len(hit.text) == 2 and not ctx.aligned(hit.start, hit.end):
                 continue
             out.append(Flag(rule=rule.id, phrase=hit.text, message=rule.render(hit.text),
                             severity=rule.severity if rule.severity != "off" else "info",
