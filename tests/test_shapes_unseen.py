@@ -306,6 +306,28 @@ def test_the_meeting_date_in_other_calendars_and_languages(rec, head: str, day: 
     assert [a.due for a in r.actions] == [day[:4] + "-12-30"]
 
 
+@pytest.mark.parametrize("line, task", [
+    ("- 需进一步补充类图和流程图", "需进一步补充类图和流程图"),  # modal, manner, verb
+    ("- 尽快制作功能 Demo 并配套展示视频", "制作功能 Demo 并配套展示视频"),  # 尽快 is flagged, not the task
+    ("- 逐个确认可在虚拟环境下运行的模块", "逐个确认可在虚拟环境下运行的模块"),
+])
+def test_a_manner_word_between_modal_or_line_start_and_verb(line: str, task: str) -> None:
+    from datetime import date
+
+    from minutes.ingest import Text
+    from minutes.pipeline import record
+
+    r = record(Text("# 周会\n\n" + line + "\n", "utf-8", "x", None), date(2024, 5, 6), layer="rules")
+    assert [a.task for a in r.actions] == [task]
+
+
+def test_the_next_hosts_key_among_header_fields_hands_out_a_role(rec) -> None:
+    # the guide: "下次会议主持：李四" is an action, even among the header's key lines
+    r = rec("Host 会议主持人：田俊\n下次会议主持人：吴峰光\n")
+    assert [(a.task, a.owner) for a in r.actions] == [("下次会议主持人", "吴峰光")]
+    assert r.meta.initiator == "田俊"
+
+
 def test_a_name_mentioned_elsewhere_is_a_name_in_a_roster(rec) -> None:
     # 校 is no common surname: the @-mention elsewhere vouches for the name
     text = ("# 设计文档第二次会议\n\n"

@@ -293,6 +293,8 @@ def _decide(ctx: Context, b: Block, bi: int, s: int, e: int, plan_unit: bool) ->
     rules, text = ctx.rules, ctx.text
     if b.key and b.value_start is not None and not ctx.is_speaker(b) and not _OWNER_KEYS.match(b.key):
         s = max(s, b.value_start)  # cues in a label ("需要帮助：") are not the line's words
+    if b.key and _NEXT_ROLE_KEYS.match(b.key) and b.value_start is not None:
+        return "strong", "action.next-role"  # "下次会议主持人：吴峰光", though a heading so named is a template to skip
     if b.key and ctx._role_of_text(b.key) in ("progress", "skip"):
         return None  # "当前进展：…" reports, "讨论目标：…" says what the meeting is for: neither assigns
     if _opens_option(ctx, bi, b):
@@ -317,8 +319,6 @@ def _decide(ctx: Context, b: Block, bi: int, s: int, e: int, plan_unit: bool) ->
         if ctx.owners(s, e) or plan_unit or _context_owner(ctx, bi):
             return "strong", "structure.checkbox"
         return None
-    if b.key and _NEXT_ROLE_KEYS.match(b.key) and b.value_start is not None:
-        return "strong", "action.next-role"
     if b.kind in ("item", "para") and b.value_start is not None and not _OPINION.search(text, b.value_start, e) \
             and (ctx.role(bi) == "plan" or "、" in (b.key or "") or _people_value(ctx, b)) \
             and (_key_names(ctx, b) or _people_value(ctx, b)):
