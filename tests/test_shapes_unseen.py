@@ -328,6 +328,18 @@ def test_the_next_hosts_key_among_header_fields_hands_out_a_role(rec) -> None:
     assert r.meta.initiator == "田俊"
 
 
+def test_an_item_that_only_names_who_acts_owns_its_sub_items(rec) -> None:
+    text = ("## 计划\n"
+            "+ 后端\n  + 将CouchDB换为MongoDB\n"
+            "+ 毛英明\n  + 整理接口文档\n"
+            "+ 产品\n  + 网站复查\n")
+    r = rec(text)
+    # "+ 后端" and "+ 毛英明" are labels without their colon, no tasks; a bare
+    # 产品 over a list is as often its topic: it names no owner
+    assert [(a.task, a.owner) for a in r.actions if a.by.rule] == [
+        ("将CouchDB换为MongoDB", "后端"), ("整理接口文档", "毛英明"), ("产品", None), ("网站复查", None)]
+
+
 def test_a_name_mentioned_elsewhere_is_a_name_in_a_roster(rec) -> None:
     # 校 is no common surname: the @-mention elsewhere vouches for the name
     text = ("# 设计文档第二次会议\n\n"

@@ -303,6 +303,8 @@ def _decide(ctx: Context, b: Block, bi: int, s: int, e: int, plan_unit: bool) ->
         return None  # "议题5、申请一键启用反馈优化 --- 王鼎": a topic and who raised it, not a task
     if b.kind == "item" and b.children and b.key is None and ctx._role_of_text(text[b.start:b.end]) == "plan":
         return None  # "- 安排本周任务" over its tasks names the list; the tasks are its items
+    if b.kind == "item" and b.children and _owner_item(ctx, text[b.start:b.end]):
+        return None  # "+ 后端" or "+ 毛英明" over sub-items says who does them, as "后端：" does
 
     seen: dict[str, str | None] = {}
 
@@ -709,6 +711,22 @@ def _group_name(ctx: Context, key: str) -> bool:
 _GROUP_HANDLE = rx.compile(r"@?[A-Za-z][\w\-]{1,30}")
 
 
+# of the group words, those that are a team even without a colon after them:
+# bare 产品, 测试, 设计, 文档 over a list are as often its topic
+_TEAM_ITEM = rx.compile(r"(?:前端|后端|前后端|客户端|服务端|移动端|\S{1,6}(?:组|小组|团队))")
+
+
+def _owner_item(ctx: Context, words: str) -> bool:
+    """A list item that is only who acts, over the items they do: a person's
+    name, a known person, a department or a team (后端, 测试组), not a Latin
+    word, which is as often a topic ("Docker") as a handle."""
+    w = words.strip("*# ：:")
+    if not w or re.search(r"\s", w):
+        return False
+    return _bare_name(ctx, w) or w in ctx.people or is_department(w, ctx.rules) \
+        or (_TEAM_ITEM.fullmatch(w) is not None and ctx.rules.any("owners", "group", w) is not None)
+
+
 def _bare_name(ctx: Context, words: str) -> bool:
     """A line or label that is nothing but a person's name ("毛英明", "王卫增")."""
     return words in ctx.people or bool(
@@ -733,7 +751,7 @@ def _context_owner(ctx: Context, bi: int) -> list[Owner]:
         pb = st.blocks[b.parent]
         words = re.split(r"\s+", text[pb.start:pb.end].strip("*# ：:"))
         last = words[-1] if words else ""
-        if (len(words) > 1 and ctx.rules.any("owners", "person-name", last)) or (len(words) == 1 and _bare_name(ctx, last)):
+        if (len(words) > 1 and ctx.rules.any("owners", "person-name", last)) or (len(words) == 1 and _owner_item(ctx, last)):
             # "前端用户界面 田鸿龙" owns the items under it, as "1. 毛英明" alone does
             i = text.rfind(last, pb.start, pb.end)
             return [Owner(last, i, i + len(last), "owner.parent")]
