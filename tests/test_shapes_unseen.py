@@ -340,6 +340,20 @@ def test_an_item_that_only_names_who_acts_owns_its_sub_items(rec) -> None:
         ("将CouchDB换为MongoDB", "后端"), ("整理接口文档", "毛英明"), ("产品", None), ("网站复查", None)]
 
 
+def test_role_and_done_columns_of_a_team_table_hold_no_task(rec) -> None:
+    text = ("## 二、团队分工执行情况\n\n"
+            "| 姓名 | 角色 | 本周完成任务 |\n"
+            "| --- | --- | --- |\n"
+            "| 陈翔钰 | 前端开发 | 前端页面组件搭建、路由配置 |\n\n"
+            "## 三、下周工作计划\n\n"
+            "| 负责人 | 任务内容 |\n"
+            "| --- | --- |\n"
+            "| 陈翔钰 | 用户管理模块开发 |\n")
+    r = rec(text)
+    # what a member is (角色) and what was done this week are no tasks; the plan is
+    assert [(a.task, a.owner) for a in r.actions if a.by.rule] == [("用户管理模块开发", "陈翔钰")]
+
+
 def test_a_name_mentioned_elsewhere_is_a_name_in_a_roster(rec) -> None:
     # 校 is no common surname: the @-mention elsewhere vouches for the name
     text = ("# 设计文档第二次会议\n\n"

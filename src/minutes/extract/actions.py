@@ -303,6 +303,8 @@ def _decide(ctx: Context, b: Block, bi: int, s: int, e: int, plan_unit: bool) ->
         return None  # "议题5、申请一键启用反馈优化 --- 王鼎": a topic and who raised it, not a task
     if b.kind == "item" and b.children and b.key is None and ctx._role_of_text(text[b.start:b.end]) == "plan":
         return None  # "- 安排本周任务" over its tasks names the list; the tasks are its items
+    if b.kind == "cell" and b.column and _ROLE_COLUMN.fullmatch(b.column.strip("*# ")):
+        return None  # "| 角色 |" holds what a member is (前端开发), not what they will do
     if b.kind == "item" and b.children and _owner_item(ctx, text[b.start:b.end]):
         return None  # "+ 后端" or "+ 毛英明" over sub-items says who does them, as "后端：" does
 
@@ -711,6 +713,7 @@ def _group_name(ctx: Context, key: str) -> bool:
 _GROUP_HANDLE = rx.compile(r"@?[A-Za-z][\w\-]{1,30}")
 
 
+_ROLE_COLUMN = rx.compile(r"(?:成员|团队|组内)?(?:角色|岗位|职务|身份|职位)(?:分工)?")
 # of the group words, those that are a team even without a colon after them:
 # bare 产品, 测试, 设计, 文档 over a list are as often its topic
 _TEAM_ITEM = rx.compile(r"(?:前端|后端|前后端|客户端|服务端|移动端|\S{1,6}(?:组|小组|团队))")
