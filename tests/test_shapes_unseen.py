@@ -354,6 +354,18 @@ def test_role_and_done_columns_of_a_team_table_hold_no_task(rec) -> None:
     assert [(a.task, a.owner) for a in r.actions if a.by.rule] == [("用户管理模块开发", "陈翔钰")]
 
 
+@pytest.mark.parametrize("line, tasks", [
+    ("- 副议长候选人：朱廷峻", []),  # the guide: a bare role list is no task
+    ("- 法务财务助理：黄柏崴", []),
+    ("**Moderator**: @dean", []),
+    ("- 组长：张三负责整理纪要", [("组长：整理纪要", "张三")]),  # a post and a task
+    ("- 下次会议主持人：吴峰光", [("下次会议主持人", "吴峰光")]),  # next time's role is handed out
+])
+def test_who_holds_a_post_is_no_task(rec, line: str, tasks: list) -> None:
+    r = rec("# 会议\n\n" + line + "\n")
+    assert [(a.task, a.owner) for a in r.actions] == tasks
+
+
 def test_a_name_mentioned_elsewhere_is_a_name_in_a_roster(rec) -> None:
     # 校 is no common surname: the @-mention elsewhere vouches for the name
     text = ("# 设计文档第二次会议\n\n"

@@ -46,7 +46,8 @@ _OPINION = rx.compile(r"觉得|认为|建议|感觉|看法|[？?]|吗|吧$")
 _ROLE_WORDS = rx.compile(r"负责|组|端|分工|成员|人员|开发|测试|设计|文档|美工|策划|运营|主持|记录|后勤|宣传|答辩|汇报|PM|经理|leader", re.I)
 _AGENDA_LINE = rx.compile(r"(?:\*\*)?(?:议题|议程|Topic|Agenda)\s*[\d一二三四五六七八九十]+\s*[、:：.．]", re.I)
 _NUMBERED = rx.compile(r"^(?:\d+|[一二三四五六七八九十]+)[\s、.．)）]+")
-_POSITION_KEY = rx.compile(r"(?:经理|组长|队长|班长|主席|秘书|主任|负责人|联系人|委员|PM|leader|lead)$", re.I)
+_POSITION_KEY = rx.compile(r"(?:经理|组长|队长|班长|主席|秘书|主任|负责人|联系人|委员|助理|候选人|议长|会长|部长|顾问|干事|总监|"
+                           r"主持人?|记录人|PM|leader|lead|moderator|host|chair|facilitator|note[- ]?taker)$", re.I)
 _NEXT_ROLE_KEYS = rx.compile(r"^下[次一周](?:次|个)?(?:会议|例会|周会|组会)?(?:轮值)?(?:主持|主持人|记录|记录人|纪要)$")
 _FIELD_AFTER = rx.compile(r"(?:责任人|负责人|执行人|跟进人|Owner|Assignee)\s*[:：]", re.I)
 _FIELD_LABEL = rx.compile(
@@ -295,6 +296,9 @@ def _decide(ctx: Context, b: Block, bi: int, s: int, e: int, plan_unit: bool) ->
         s = max(s, b.value_start)  # cues in a label ("需要帮助：") are not the line's words
     if b.key and _NEXT_ROLE_KEYS.match(b.key) and b.value_start is not None:
         return "strong", "action.next-role"  # "下次会议主持人：吴峰光", though a heading so named is a template to skip
+    if b.key and b.value_start is not None and _POSITION_KEY.search(b.key.strip("*# ")) \
+            and _only_names(text[b.value_start:e]):
+        return None  # "副议长候选人：朱廷峻", "Moderator: @dean": who holds a post, no task (the guide)
     if b.key and ctx._role_of_text(b.key) in ("progress", "skip"):
         return None  # "当前进展：…" reports, "讨论目标：…" says what the meeting is for: neither assigns
     if _opens_option(ctx, bi, b):
@@ -714,6 +718,14 @@ _GROUP_HANDLE = rx.compile(r"@?[A-Za-z][\w\-]{1,30}")
 
 
 _ROLE_COLUMN = rx.compile(r"(?:成员|团队|组内)?(?:角色|岗位|职务|身份|职位)(?:分工)?")
+def _only_names(value: str) -> bool:
+    """A value that is only names or handles ("朱廷峻", "@dean", "张三、李四")."""
+    value = value.replace("*", "").replace("@", "").strip()
+    if not _PEOPLE_VALUE.match(value) or _NOT_NAMES.search(value):
+        return False
+    return all(1 <= len(n) <= 4 or _LATIN_NAME.fullmatch(n) for n in _NAME_SEP.split(value))
+
+
 # of the group words, those that are a team even without a colon after them:
 # bare 产品, 测试, 设计, 文档 over a list are as often its topic
 _TEAM_ITEM = rx.compile(r"(?:前端|后端|前后端|客户端|服务端|移动端|\S{1,6}(?:组|小组|团队))")
