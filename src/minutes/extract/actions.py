@@ -717,7 +717,10 @@ def _group_name(ctx: Context, key: str) -> bool:
 _GROUP_HANDLE = rx.compile(r"@?[A-Za-z][\w\-]{1,30}")
 
 
+# a column of what members are ("| 角色 |"), beside the one of what they do
 _ROLE_COLUMN = rx.compile(r"(?:成员|团队|组内)?(?:角色|岗位|职务|身份|职位)(?:分工)?")
+
+
 def _only_names(value: str) -> bool:
     """A value that is only names or handles ("朱廷峻", "@dean", "张三、李四")."""
     value = value.replace("*", "").replace("@", "").strip()
