@@ -254,17 +254,14 @@ def _people_value(ctx: Context, b: Block) -> list[tuple[int, int]] | None:
     # the value is tested before the key: most `name：words` lines (every
     # transcript turn) fail on a value that is not names, and the key's
     # person and group lookups cost more
-    value = _LEAD_MARK.sub("", ctx.text[b.value_start : b.end])  # "张三（负责人）、李四"
-    if not _PEOPLE_VALUE.match(value.replace("*", "")) or _NOT_NAMES.search(value):
+    names = _value_names(_LEAD_MARK.sub("", ctx.text[b.value_start : b.end]))  # "张三（负责人）、李四"
+    if names is None:
         return None
     if _person_key(ctx, b.key):
         return None  # "易sir：技术审核": the key is the person, the value their part
     if _POSITION_KEY.search(b.key) and not _NEXT_ROLE_KEYS.match(b.key):
         return None  # "项目经理：张三" says who holds a post, not what they must do
     role_key = _group_name(ctx, b.key) or bool(_ROLE_WORDS.search(b.key))
-    names = _NAME_SEP.split(value.replace("*", "").strip())
-    if not all(1 <= len(n) <= 20 and (len(n) <= 4 or _LATIN_NAME.fullmatch(n)) for n in names):
-        return None
     if not role_key and not all(_person_key(ctx, n) for n in names):
         return None  # "工作总结：王嘉凯" names people; "成品：Team Profile" does not
     spans = []
@@ -297,7 +294,7 @@ def _decide(ctx: Context, b: Block, bi: int, s: int, e: int, plan_unit: bool) ->
     if b.key and _NEXT_ROLE_KEYS.match(b.key) and b.value_start is not None:
         return "strong", "action.next-role"  # "下次会议主持人：吴峰光", though a heading so named is a template to skip
     if b.key and b.value_start is not None and _POSITION_KEY.search(b.key.strip("*# ")) \
-            and _only_names(text[b.value_start:e]):
+            and _value_names(text[b.value_start:e].replace("@", "")) is not None:
         return None  # "副议长候选人：朱廷峻", "Moderator: @dean": who holds a post, no task (the guide)
     if b.key and ctx._role_of_text(b.key) in ("progress", "skip"):
         return None  # "当前进展：…" reports, "讨论目标：…" says what the meeting is for: neither assigns
@@ -721,12 +718,16 @@ _GROUP_HANDLE = rx.compile(r"@?[A-Za-z][\w\-]{1,30}")
 _ROLE_COLUMN = rx.compile(r"(?:成员|团队|组内)?(?:角色|岗位|职务|身份|职位)(?:分工)?")
 
 
-def _only_names(value: str) -> bool:
-    """A value that is only names or handles ("朱廷峻", "@dean", "张三、李四")."""
-    value = value.replace("*", "").replace("@", "").strip()
-    if not _PEOPLE_VALUE.match(value) or _NOT_NAMES.search(value):
-        return False
-    return all(1 <= len(n) <= 4 or _LATIN_NAME.fullmatch(n) for n in _NAME_SEP.split(value))
+def _value_names(value: str) -> list[str] | None:
+    """The names a value holds when it holds nothing else ("顾洋丞、胡昌宇",
+    "Lily / Tom"); None for any other value. Bold marks are no part of a name."""
+    plain = value.replace("*", "")
+    if not _PEOPLE_VALUE.match(plain) or _NOT_NAMES.search(plain):
+        return None
+    names = _NAME_SEP.split(plain.strip())
+    if not all(1 <= len(n) <= 20 and (len(n) <= 4 or _LATIN_NAME.fullmatch(n)) for n in names):
+        return None
+    return names
 
 
 # of the group words, those that are a team even without a colon after them:
@@ -736,12 +737,12 @@ _TEAM_ITEM = rx.compile(r"(?:前端|后端|前后端|客户端|服务端|移动�
 
 def _owner_item(ctx: Context, words: str) -> bool:
     """A list item that is only who acts, over the items they do: a person's
-    name, a known person, a department or a team (后端, 测试组), not a Latin
+    name (a known person too), a department or a team (后端, 测试组), not a Latin
     word, which is as often a topic ("Docker") as a handle."""
     w = words.strip("*# ：:")
     if not w or re.search(r"\s", w):
         return False
-    return _bare_name(ctx, w) or w in ctx.people or is_department(w, ctx.rules) \
+    return _bare_name(ctx, w) or is_department(w, ctx.rules) \
         or (_TEAM_ITEM.fullmatch(w) is not None and ctx.rules.any("owners", "group", w) is not None)
 
 
