@@ -630,3 +630,55 @@ def test_a_persons_name_as_a_label_owns_the_list_under_it(rec) -> None:
     r = rec(text)
     assert [(a.task, a.owner) for a in r.actions] == [
         ("优化八爪鱼爬虫工具模板", "张博"), ("整理kettle导入脚本", "张博"), ("测试IP代理", "王卫增"), ("调试代理池", None)]
+
+
+def test_a_heading_whose_head_word_is_tasks_is_a_plan(rec) -> None:
+    # "下一阶段任务", "核心任务": a period ahead or a short heading ending in 任务
+    # lists work to do; a report of done tasks ("个人任务报告") and a long
+    # heading listing topics do not
+    text = ("## 下一阶段任务\n\n1. 联调支付接口\n2. 订单页面适配移动端\n\n"
+            "## 核心任务\n\n- 数据迁移方案\n\n"
+            "## 个人任务报告\n\n- 订单页面适配移动端\n\n"
+            "## 3月2日 - 演示、新网站预览和 2.0 版本计划\n\n- 新网站预览\n")
+    r = rec(text)
+    assert [a.task for a in r.actions] == ["联调支付接口", "订单页面适配移动端", "数据迁移方案"]
+
+
+def test_items_under_a_preface_line_of_decisions_are_consensus(rec) -> None:
+    # "…结论如下：" is no consensus itself; the lines it introduces are
+    text = "会上作出的决定和结论如下：\n\n1. 前端采用 Vue 3\n2. 接口统一走网关\n"
+    r = rec(text)
+    assert [c.source.text for c in r.consensus] == ["前端采用 Vue 3", "接口统一走网关"]
+
+
+def test_an_earlier_meetings_conclusions_stay_out_of_the_rules() -> None:
+    # the label's exclusion covers its lines (the learned layer may still weigh them)
+    from datetime import date
+
+    from minutes.ingest import Text
+    from minutes.pipeline import record
+
+    r = record(Text("上次例会结论：\n\n- 前端采用 Vue 3\n", "utf-8", "x", None), date(2024, 5, 6), layer="rules")
+    assert r.consensus == []
+
+
+def test_the_key_of_a_meeting_info_table_is_no_task(rec) -> None:
+    text = ("| 会议主题 | 支付改版 |\n| --- | --- |\n| 参与人员 | 周立，孙悦 |\n\n"
+            "周立负责联调支付接口。\n")
+    r = rec(text)
+    assert [a.owner for a in r.actions] == ["周立"]
+
+
+def test_trailing_owners_with_markup_or_a_date_after_them(rec) -> None:
+    text = ("## 分工\n\n"
+            "- 调研同类项目的实现 - **周立**\n"
+            "- 绘制用户用例图（孙悦）（至第六周）\n"
+            "- 压测邮件发送 - Jacky 5/14(二)\n")
+    r = rec(text)
+    assert [a.owner for a in r.actions] == ["周立", "孙悦", "Jacky"]
+    assert r.actions[2].due == "2024-05-14"
+
+
+def test_a_name_and_a_manner_adverb_before_the_verb(rec) -> None:
+    r = rec("3. 孙悦进一步核对报价清单的口径。\n")
+    assert [(a.owner, a.task) for a in r.actions] == [("孙悦", "进一步核对报价清单的口径")]

@@ -20,7 +20,7 @@ from ..schema import Action, Producer
 from ..structure import Block, clean
 from .action_table import EMPTY_CELL as _EMPTY_CELL, table_actions as _table_actions
 from .context import Context
-from .meta import is_entry_line
+from .meta import field_of, is_entry_line
 from .scope import scope_deadline
 # imported here, not in the functions: _decide runs for every sentence
 from .speech import is_commitment, merge_handoffs, speech_owners
@@ -306,6 +306,8 @@ def _decide(ctx: Context, b: Block, bi: int, s: int, e: int, plan_unit: bool) ->
         return None  # "- 安排本周任务" over its tasks names the list; the tasks are its items
     if b.kind == "cell" and b.column and _ROLE_COLUMN.fullmatch(b.column.strip("*# ")):
         return None  # "| 角色 |" holds what a member is (前端开发), not what they will do
+    if b.kind == "cell" and b.row_key is None and e - b.start <= 8 and field_of(ctx, text[b.start:e]) is not None:
+        return None  # "| 参与人员 | 吕博图，… |": the key of a meeting-info table, not a task
     if b.kind == "item" and b.children and _owner_item(ctx, text[b.start:b.end]):
         return None  # "+ 后端" or "+ 毛英明" over sub-items says who does them, as "后端：" does
 

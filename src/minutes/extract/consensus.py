@@ -70,7 +70,10 @@ def _block_verdict(ctx: Context, bi: int) -> str | bool | None:
         return False
     if b.label is not None:
         lb = st.blocks[b.label]
-        if rules.any("consensus", "exclude", text, lb.start, lb.end):
+        # a label's exclusion covers the lines under it ("上次例会结论："),
+        # unless it is about the label line alone (scope line: "…结论如下：")
+        if any(r.extra.get("scope") != "line" and r.search(text, lb.start, lb.end)
+               for r in rules.role("consensus", "exclude")):
             return False
         r = rules.which("consensus", "label", text, lb.start, lb.end)
         if r is not None:

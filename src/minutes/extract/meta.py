@@ -34,12 +34,12 @@ def extract_meta(ctx: Context, *, option_date: date | None, path: str | None) ->
     date_values: list[tuple[int, int]] = []
     for bi, b in enumerate(st.blocks):
         if b.kind == "heading":
-            if _field_of(ctx, st.span(bi).rstrip("：: ")) == "participants":
+            if field_of(ctx, st.span(bi).rstrip("：: ")) == "participants":
                 participants_heads.append(bi)
             continue
         if not b.key:
             continue
-        f = _field_of(ctx, b.key)
+        f = field_of(ctx, b.key)
         if f == "date" and b.value_start is not None:
             date_values.append((b.value_start, b.end))  # 日期 and 时间 lines both
         if f is None or f in fields:
@@ -88,7 +88,7 @@ def _heading_fields(ctx: Context) -> dict[str, tuple[int, int]]:
     for hi, h in enumerate(st.blocks):
         if h.kind != "heading":
             continue
-        f = _field_of(ctx, st.span(hi))
+        f = field_of(ctx, st.span(hi))
         if f not in ("background", "goals") or f in out:
             continue
         body = [b for b in st.blocks[hi + 1 : hi + 20] if b.heading == hi and b.kind in ("para", "item")]
@@ -97,7 +97,7 @@ def _heading_fields(ctx: Context) -> dict[str, tuple[int, int]]:
     return out
 
 
-def _field_of(ctx: Context, key: str) -> str | None:
+def field_of(ctx: Context, key: str) -> str | None:
     """Header keys repeat across an archive; the field a key names depends
     only on the rules, so it is looked up once per rule set."""
     memo = ctx.rules.memo
@@ -281,7 +281,7 @@ def _block_dates(ctx: Context) -> None:
     outline = _outline_numbers(ctx)
     for bi, b in enumerate(ctx.st.blocks):
         entry = None
-        if b.kind == "heading" or (b.key and _field_of(ctx, b.key) == "date" and b.value_start is not None) \
+        if b.kind == "heading" or (b.key and field_of(ctx, b.key) == "date" and b.value_start is not None) \
                 or is_entry_line(ctx, b):
             # a heading is read past its section number: "1.3" there is not 1月3日
             start = outline.get(bi, b.start) if b.kind == "heading" or b.value_start is None else b.value_start
