@@ -193,3 +193,25 @@ def test_a_phrase_before_lai_chuli_is_no_one_taking_it_on(rec) -> None:
             "李四：那王五来负责草拟，下周五前给大家。\n")
     r = rec(text)
     assert [a.owner for a in r.actions] == ["王五"]
+
+
+def test_a_transcript_held_in_one_json_string_is_cut_at_its_escaped_line_breaks(rec) -> None:
+    # datasets keep a meeting as one string ("input": "…\n[no.2]: …"): each
+    # escaped line is a turn; evidence is the words as written, the label and
+    # the closing quote left out; the other fields are no one's words
+    text = ('{\n  "instruction": "请为以下会议生成标题。",\n'
+            '  "input": "会议内容：\\n[no.1]: 场地的事谁来弄？\\n[no.2]: 我来吧，我明天把报价发到群里。'
+            '\\n[no.1]: 嗯。\\n[no.0]: 我不同意这个期限。",\n'
+            '  "output": "确定场地与报价"\n}\n')
+    assert detect(text, load())
+    r = rec(text)
+    assert [(a.owner, a.source.text) for a in r.actions] == [("no.2", "我来吧，我明天把报价发到群里。")]
+    assert [d.source.text for d in r.disagreements] == ["我不同意这个期限。"]
+    assert_evidence(r, text)
+
+
+def test_a_json_string_of_prose_with_line_breaks_stays_one_line() -> None:
+    from minutes.transcript import _lines
+
+    text = '{"output": "第一点：预算\\n第二点：排期\\n第三点：分工"}\n'
+    assert _lines(text) == [(0, len(text) - 1, 1)]

@@ -54,13 +54,48 @@ def is_unnamed(speaker: str | None) -> bool:
 
 
 def _lines(text: str) -> list[tuple[int, int, int]]:
-    """(start, end-without-newline, line number) of every line."""
+    """(start, end-without-newline, line number) of every line. A JSON string
+    that holds a whole transcript ("input": "…\\n[no.2]: 去乌镇是吧。\\n[no.1]: …")
+    is cut at its escaped line breaks: each piece is a line of the transcript,
+    its offsets those of the text as written."""
     out, pos = [], 0
     for n, raw in enumerate(split_lines(text, keepends=True), 1):
         body = raw.rstrip("\r\n")
-        out.append((pos, pos + len(body), n))
+        if body.count("\\n") >= 2 and _ESCAPED_TURNS.search(body):
+            out.extend(_escaped_lines(body, pos, n))
+        else:
+            out.append((pos, pos + len(body), n))
         pos += len(raw)
     return out
+
+
+# an escaped line break followed by a speaker label: "\n[no.2]: ", "\n说话人1："
+_ESCAPED_TURNS = rx.compile(r"\\n\s*[\[【]?[^\s:：\]】\\\"]{1,16}[\]】]?\s*[:：]")
+_STRING_END = rx.compile(r'"\s*[,}\]]*\s*$')
+
+
+def _escaped_lines(body: str, pos: int, n: int) -> list[tuple[int, int, int]]:
+    """The pieces of one physical line between its escaped line breaks, when
+    most of them open with a speaker label; else the line whole. The string's
+    closing quote is not part of its last piece."""
+    pieces, start = [], 0
+    while True:
+        i = body.find("\\n", start)
+        end = len(body) if i < 0 else i
+        pieces.append((start, end))
+        if i < 0:
+            break
+        start = i + 2
+    labels = [m.group() for a, z in pieces if (m := _ESCAPED_TURNS.match("\\n" + body[a:z]))]
+    # voices come back: a label said twice ("\n[no.1]: …" … "\n[no.1]: …"), which
+    # a string of numbered points ("第一点：…\n第二点：…") does not
+    if len(labels) * 2 < len(pieces) - 1 or len(labels) == len(set(labels)):
+        return [(pos, pos + len(body), n)]
+    a, z = pieces[-1]
+    m = _STRING_END.search(body, a, z)
+    if m is not None:
+        pieces[-1] = (a, m.start())
+    return [(pos + a, pos + z, n) for a, z in pieces if z > a]
 
 
 def parse_turns(text: str, rules: RuleSet) -> tuple[list[Turn], list[tuple[int, int, int]]]:
