@@ -682,3 +682,18 @@ def test_trailing_owners_with_markup_or_a_date_after_them(rec) -> None:
 def test_a_name_and_a_manner_adverb_before_the_verb(rec) -> None:
     r = rec("3. 孙悦进一步核对报价清单的口径。\n")
     assert [(a.owner, a.task) for a in r.actions] == [("孙悦", "进一步核对报价清单的口径")]
+
+
+def test_bare_section_numbers_over_paragraphs_are_no_dated_plan(rec) -> None:
+    # "**3.1**" alone over each paragraph, in runs 3.1, 3.2 … 4.1, 4.2: section
+    # numbers, not 3月1日 headings of a log (which would make each paragraph a dated task)
+    text = ("### 3) 跟进事项\n\n**3.1**\n管理处汇报了外墙维修的进度。\n\n**3.2**\n委员会收到两份报价。\n\n"
+            "### 4) 其他事项\n\n**4.1**\n主席介绍了新的保安公司。\n\n**4.2**\n管理处下周五前提交年度预算。\n")
+    r = rec(text)
+    assert [(a.task, a.due) for a in r.actions] == [("提交年度预算", "2024-05-17")]
+
+
+def test_a_log_dated_by_month_and_day_keeps_its_dates(rec) -> None:
+    text = "## 5.8\n\n- 周立：整理接口文档\n\n## 5.9\n\n- 孙悦：联调支付接口\n"
+    r = rec(text)
+    assert [a.owner for a in r.actions] == ["周立", "孙悦"]

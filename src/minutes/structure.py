@@ -72,6 +72,11 @@ class Sentence:
     block: int  # index into Structure.blocks
 
 
+# a section number at the head of a heading: "1.3 前端开发进展", "3.1" alone
+# (not "1.3~1.5", "8.12.")
+_OUTLINE = rx.compile(r"\s*(\d{1,2})\.(\d{1,2})(?![\d.~～\-/])\s*")
+
+
 @dataclass(slots=True)
 class Structure:
     text: str
@@ -79,6 +84,7 @@ class Structure:
     sentences: list[Sentence] = field(default_factory=list)
     line_starts: list[int] = field(default_factory=list)
     title: int | None = None  # index of the first heading, when there is one
+    _outline: dict[int, int] | None = None  # outline_numbers(), read once
 
     def span(self, i: int) -> str:
         b = self.blocks[i]
@@ -98,6 +104,28 @@ class Structure:
 
     def line_of(self, offset: int) -> int:
         return bisect_right(self.line_starts, offset)
+
+    def outline_numbers(self) -> dict[int, int]:
+        """Headings that open with a section number, as block index → where the
+        number ends. "### 1.3 前端开发进展" reads like 1月3日; it is a section
+        number when the document's headings also hold N.1 and N.2 with words
+        after them. Dated headings of a log ("## 8.12", "## 8.16") rarely run
+        from .1 in steps of one. A bare number ("**3.1**" over its paragraph)
+        is one when two sections both run so (3.1, 3.2 … 4.1, 4.2): a log
+        crosses a month's first days once at most."""
+        if self._outline is not None:
+            return self._outline
+        found: dict[int, tuple[int, int, int, bool]] = {}
+        for bi, b in enumerate(self.blocks):
+            if b.kind == "heading" and (m := _OUTLINE.match(self.text, b.start, b.end)) is not None:
+                found[bi] = (int(m.group(1)), int(m.group(2)), m.end(), m.end() >= b.end)
+        worded = {(n, k) for n, k, _, bare in found.values() if not bare}
+        bare = {(n, k) for n, k, _, b in found.values() if b}
+        runs = {n for n, k in bare if k == 1 and (n, 2) in bare}
+        self._outline = {bi: end for bi, (n, _, end, is_bare) in found.items()
+                         if (n, 1) in worded and (n, 2) in worded and not is_bare
+                         or is_bare and n in runs and len(runs) >= 2}
+        return self._outline
 
 
 # blanks, and the invisible characters editors and chat apps leave (zero-width

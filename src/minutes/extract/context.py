@@ -201,8 +201,10 @@ class Context:
             role = self._role_of_text(self.st.blocks[b.label].key or "")
         h = b.heading
         nearest = True
+        outline = self.st.outline_numbers()
         while role is None and h is not None:
-            role = self._role_of_text(self.st.span(h))
+            # read past a section number: "3.1" over a paragraph is no date heading
+            role = self._role_of_text(self.text[outline.get(h, self.st.blocks[h].start) : self.st.blocks[h].end])
             if not nearest and (role == "plan" or role == "skip" and _PROCEEDINGS.search(self.st.span(h))):
                 # a plan heading dates and owns its own lines, not those of
                 # sub-sections under it ("工作内容 / 开发板合作项目"); an agenda

@@ -254,31 +254,13 @@ def is_entry_line(ctx: Context, b: Block) -> bool:
     return b.kind in ("para", "item") and b.key is None and _ENTRY_LINE.match(ctx.text, b.start, b.end) is not None
 
 
-# a section number at the head of a heading: "1.3 前端开发进展" (not "1.3~1.5", "8.12.")
-_OUTLINE = rx.compile(r"\s*(\d{1,2})\.(\d{1,2})(?![\d.~～\-/])\s*(?=\S)")
-
-
-def _outline_numbers(ctx: Context) -> dict[int, int]:
-    """Headings that open with a section number, as block index → where the
-    number ends. "### 1.3 前端开发进展" reads like 1月3日; it is a section
-    number when the document's headings also hold N.1 and N.2 with words
-    after them. Dated headings of a log ("## 8.12", "## 8.16") rarely run
-    from .1 in steps of one."""
-    found: dict[int, tuple[int, int, int]] = {}
-    for bi, b in enumerate(ctx.st.blocks):
-        if b.kind == "heading" and (m := _OUTLINE.match(ctx.text, b.start, b.end)) is not None:
-            found[bi] = (int(m.group(1)), int(m.group(2)), m.end())
-    numbered = {(n, k) for n, k, _ in found.values()}
-    return {bi: end for bi, (n, _, end) in found.items() if (n, 1) in numbered and (n, 2) in numbered}
-
-
 def _block_dates(ctx: Context) -> None:
     """The date each block is resolved against: in a running log of several
     dated meetings, the date of the entry that holds it."""
     current = ctx.meeting_date
     out: list[date | None] = []
     ref = ctx.meeting_date
-    outline = _outline_numbers(ctx)
+    outline = ctx.st.outline_numbers()
     for bi, b in enumerate(ctx.st.blocks):
         entry = None
         if b.kind == "heading" or (b.key and field_of(ctx, b.key) == "date" and b.value_start is not None) \
