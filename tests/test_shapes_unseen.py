@@ -697,3 +697,9 @@ def test_a_log_dated_by_month_and_day_keeps_its_dates(rec) -> None:
     text = "## 5.8\n\n- 周立：整理接口文档\n\n## 5.9\n\n- 孙悦：联调支付接口\n"
     r = rec(text)
     assert [a.owner for a in r.actions] == ["周立", "孙悦"]
+
+
+def test_a_vague_word_in_a_heading_is_not_flagged(rec) -> None:
+    # the guide: headings name sections; "近期" there hides no one's date
+    r = rec("## 近期工作\n\n- 周立：整理接口文档\n- 孙悦近期补充测试用例\n")
+    assert [(f.phrase, f.source.line) for f in r.vague] == [("近期", 4)]

@@ -1,9 +1,10 @@
 """模糊表述: vague wording inside action items, consensus and deadlines.
 
 The annotation guide flags a vague phrase where it hides responsibility or
-time: inside an action item, a consensus or a deadline (and the heading of a
-plan block, which dates every task under it). Elsewhere it is only wording,
-which `minutes lint` can report when asked.
+time: inside an action item, a consensus, a point left open or a deadline
+field. Not in headings ("### 近期工作" names a section; the guide leaves
+headings out), nor elsewhere: there it is only wording, which `minutes lint`
+can report when asked.
 """
 from __future__ import annotations
 
@@ -39,17 +40,6 @@ def extract_vague(ctx: Context, actions: list[Action], consensus: list[Item],
     # is where the vague words hide who and when
     spans = {ctx.spans[i.id][:2] for i in (*actions, *consensus, *disagreements) if i.id in ctx.spans}
     spans.update(ctx.field_spans)
-    # headings of plan sections that hold actions ("### 近期Issue")
-    seen: set[int] = set()
-    for a in actions:
-        bi = ctx.spans.get(a.id, (0, 0, None))[2]
-        h = ctx.st.blocks[bi].heading if bi is not None else None
-        while h is not None and h not in seen:
-            seen.add(h)
-            if ctx.heading_role(h) == "plan":
-                hb = ctx.st.blocks[h]
-                spans.add((hb.start, hb.end))
-            h = ctx.st.blocks[h].heading
     flags: dict[tuple[int, int], Flag] = {}
     ends_by_start: dict[int, list[int]] = {}  # to find a flag holding this one without a scan of all
     longest = 0
