@@ -27,6 +27,19 @@ def rec():
     return run
 
 
+@pytest.fixture
+def rec_rules():
+    """The rules layer alone (no learned layer) over a snippet, meeting 2024-05-06:
+    for what a rule decides, whatever the classifier would add."""
+    from minutes.ingest import Text
+    from minutes.pipeline import record
+
+    def run(text: str, meeting: str = "2024-05-06"):
+        return record(Text(text, "utf-8", "x", None), date.fromisoformat(meeting), layer="rules")
+
+    return run
+
+
 def assert_evidence(record, text: str) -> None:
     """Every item's evidence is the exact span of the text it claims."""
     for kind in ("discussion", "consensus", "disagreements", "actions", "vague"):

@@ -311,14 +311,8 @@ def test_the_meeting_date_in_other_calendars_and_languages(rec, head: str, day: 
     ("- 尽快制作功能 Demo 并配套展示视频", "制作功能 Demo 并配套展示视频"),  # 尽快 is flagged, not the task
     ("- 逐个确认可在虚拟环境下运行的模块", "逐个确认可在虚拟环境下运行的模块"),
 ])
-def test_a_manner_word_between_modal_or_line_start_and_verb(line: str, task: str) -> None:
-    from datetime import date
-
-    from minutes.ingest import Text
-    from minutes.pipeline import record
-
-    r = record(Text("# 周会\n\n" + line + "\n", "utf-8", "x", None), date(2024, 5, 6), layer="rules")
-    assert [a.task for a in r.actions] == [task]
+def test_a_manner_word_between_modal_or_line_start_and_verb(line: str, task: str, rec_rules) -> None:
+    assert [a.task for a in rec_rules("# 周会\n\n" + line + "\n").actions] == [task]
 
 
 def test_the_next_hosts_key_among_header_fields_hands_out_a_role(rec) -> None:
@@ -651,15 +645,9 @@ def test_items_under_a_preface_line_of_decisions_are_consensus(rec) -> None:
     assert [c.source.text for c in r.consensus] == ["前端采用 Vue 3", "接口统一走网关"]
 
 
-def test_an_earlier_meetings_conclusions_stay_out_of_the_rules() -> None:
+def test_an_earlier_meetings_conclusions_stay_out_of_the_rules(rec_rules) -> None:
     # the label's exclusion covers its lines (the learned layer may still weigh them)
-    from datetime import date
-
-    from minutes.ingest import Text
-    from minutes.pipeline import record
-
-    r = record(Text("上次例会结论：\n\n- 前端采用 Vue 3\n", "utf-8", "x", None), date(2024, 5, 6), layer="rules")
-    assert r.consensus == []
+    assert rec_rules("上次例会结论：\n\n- 前端采用 Vue 3\n").consensus == []
 
 
 def test_the_key_of_a_meeting_info_table_is_no_task(rec) -> None:
@@ -693,10 +681,11 @@ def test_bare_section_numbers_over_paragraphs_are_no_dated_plan(rec) -> None:
     assert [(a.task, a.due) for a in r.actions] == [("提交年度预算", "2024-05-17")]
 
 
-def test_a_log_dated_by_month_and_day_keeps_its_dates(rec) -> None:
-    text = "## 5.8\n\n- 周立：整理接口文档\n\n## 5.9\n\n- 孙悦：联调支付接口\n"
-    r = rec(text)
-    assert [a.owner for a in r.actions] == ["周立", "孙悦"]
+def test_a_log_of_days_in_one_month_stays_a_dated_plan(rec_rules) -> None:
+    # "## 5.1", "## 5.2": one month's first days, not two sections running
+    # from .1, so each heading still dates the entry whose lines are its plan
+    r = rec_rules("## 5.1\n\n- 支付接口的联调\n\n## 5.2\n\n- 接口文档的更新\n")
+    assert [(a.task, a.by.rule) for a in r.actions] == [("支付接口的联调", "section.plan"), ("接口文档的更新", "section.plan")]
 
 
 def test_a_vague_word_in_a_heading_is_not_flagged(rec) -> None:

@@ -2,7 +2,8 @@
 
 Layouts (rules/transcripts.toml): `张三：…` lines, `说话人1 00:01:02` header
 lines followed by the utterance (飞书妙记 / 腾讯会议 exports), `[00:01:02] 张三：…`,
-SRT and WebVTT cues with or without speaker prefixes or `<v 张三>` tags.
+SRT and WebVTT cues with or without speaker prefixes or `<v 张三>` tags, JSON
+exports ("speaker": / "text": keys) and a whole meeting in one JSON string.
 
 The extractors run over a *view*: one line per turn holding only the words
 spoken, fillers (嗯, 那个, 就是说 …) and stutters removed. `View.cmap[i]` is the
