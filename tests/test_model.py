@@ -199,3 +199,16 @@ def test_the_model_adds_no_task_to_a_decision_the_rules_took() -> None:
     decided = {c.source.start for c in r.consensus}
     assert not [a for a in r.actions if a.by.model and a.source.start in decided]
     assert [a.owner for a in r.actions] == ["李强", "刘洋", "赵磊", "孙倩"]
+
+
+def test_the_model_adds_no_consensus_under_a_heading_of_open_points() -> None:
+    # under 分歧 a line is a position or a point left open: the classifier
+    # scored "市场部观点：…" as consensus there before this guard
+    from minutes.pipeline import record_text
+
+    text = ("# 协调会\n\n## 分歧\n\n- 线上线下预算比例存在分歧\n"
+            "  - 销售部观点：加大线下门店物料投入\n  - 市场部观点：优先保证线上投放预算\n"
+            "  - 下次沟通时间：10月9日\n")
+    r = record_text(text)
+    assert r.consensus == []
+    assert [d.source.line for d in r.disagreements] == [5]

@@ -51,6 +51,10 @@ def apply(ctx: "Context", model: Model, mode: str, consensus: list[Item], disagr
             # a decision the rules took under a 结论 heading ("确定发布窗口为…"): what the
             # meeting settled, not work the model may add on top
             open_labels.remove("action")
+        if "consensus" in open_labels and _open_section(ctx, u):
+            # under 分歧 / 待解决 a line is a position or a point left open, never
+            # what the meeting agreed ("市场部观点：优先保证线上投放预算")
+            open_labels.remove("consensus")
         if not open_labels:
             continue  # every kind already decided here: nothing for the model to add
         # unit_features, built in stages: most units cannot reach a threshold
@@ -83,6 +87,14 @@ def apply(ctx: "Context", model: Model, mode: str, consensus: list[Item], disagr
     for items in found.values():
         items.sort(key=lambda i: i.source.start)
     return consensus, disagreements, actions
+
+
+def _open_section(ctx: "Context", u) -> bool:
+    """Does the unit stand under a heading or label of points left open?"""
+    near = [u.label] if u.label else []
+    if u.headings:
+        near.append(u.headings[-1])
+    return any(ctx.rules.any("disagreements", "open-section", t) for t in near)
 
 
 class _Spans:
