@@ -215,3 +215,22 @@ def test_a_json_string_of_prose_with_line_breaks_stays_one_line() -> None:
 
     text = '{"output": "第一点：预算\\n第二点：排期\\n第三点：分工"}\n'
     assert _lines(text) == [(0, len(text) - 1, 1)]
+
+
+@pytest.mark.parametrize("text", [
+    # section headings ending in a colon are no speaker headers
+    "### 10.25~10.27\n\n### 进度：\n\n回顾整体设计流程。\n\n### 问题：\n\n### 10.28~10.31\n\n### 计划：\n\n完成库的测试。\n\n"
+    "### 问题：\n\n仿真结果不稳定。\n",
+    # header fields of plain-text minutes: 主持人 and 与会人员 lines are fields, not voices
+    "2024/11/29 例会\n会议时间：10:00~12:00\n本次主持人：黄诚飘\n下次主持人：胡峰\n与会人员：贾超、刘长庚\n议题申报：\n"
+    "1.需求审视 --苏锦铃\n    -- 同意新建分支，后续长期维护。\n",
+])
+def test_notes_with_colon_headings_or_header_fields_stay_notes(text: str) -> None:
+    assert not detect(text, load())
+
+
+def test_a_period_heading_dates_the_plan_section_beside_it(rec) -> None:
+    # "### 10.28~10.31" then "### 计划：" at the same level: the plan of that period, due at its end
+    text = "### 10.28~10.31\n\n### 计划：\n\n完成库的测试；\n\n### 问题：\n\n仿真结果不稳定。\n"
+    r = rec(text, "2024-10-27")
+    assert [(a.task, a.due) for a in r.actions] == [("完成库的测试", "2024-10-31")]

@@ -27,7 +27,9 @@ _BLANK = rx.compile(r"^\s*$")
 _SRT_INDEX = rx.compile(r"^\s*\d+\s*$")
 _UNNAMED = rx.compile(r"^(?:说话人|发言人|角色|Speaker|spk|no)[_.\s-]?\d+$", re.I)
 _ACK_ONLY = rx.compile(r"^[嗯啊哦噢呃唔\s，,。.！!？?~～]*$")
-_NOT_SPEAKER = rx.compile(r"时间|日期|地点|主题|议题|结论|决议|共识|备注|参会|记录|主持|目的|背景|目标|状态|进展|责任人|负责人|链接|注")
+# field and section words: "与会人员：", "### 进度：", "#### 优点：" label notes, no one speaks them
+_NOT_SPEAKER = rx.compile(r"时间|日期|地点|主题|议题|结论|决议|共识|备注|参会|与会|人员|记录|主持|目的|背景|目标|状态|进展|进度"
+                          r"|责任人|负责人|链接|注|地址|问题|优点|缺点|场景|要点|内容|方案|摘要|总结|说明|概述|计划|风险")
 
 
 @dataclass(slots=True)
@@ -200,7 +202,7 @@ def detect(text: str, rules: RuleSet) -> bool:
     cue = _possible(rules.role("transcripts", "cue-time"), text)
     if _at_least(2, (1 for s, e in lines if _first(cue, text, s, e))):
         return True
-    if _at_least(max(2, -(-len(lines) // 4)), (1 for s, e in lines if _first(header, text, s, e))):
+    if _at_least(max(2, -(-len(lines) // 4)), (1 for s, e in lines if _speaker_header(header, text, s, e))):
         return True
     if _numbered_turns(text, lines, rules, header, line_rules):
         return True
@@ -237,13 +239,19 @@ def _numbered_turns(text: str, lines: list[tuple[int, int]], rules: RuleSet,
             continue
         rule, h = found
         who = (h.groups.get("speaker") or "").strip()
-        if not who or not (is_unnamed(who) or rule.id == "transcript.json-speaker"
+        if not who or _NOT_SPEAKER.search(who) or not (is_unnamed(who) or rule.id == "transcript.json-speaker"
                            or rules.any("transcripts", "titled", who)):
             continue
         voices.add(who)
         if len(voices) >= 2:
             return True
     return False
+
+
+def _speaker_header(header: list[Rule], text: str, s: int, e: int) -> bool:
+    """A header line naming a speaker, not a section ("## 会议内容：")."""
+    h = _first(header, text, s, e)
+    return h is not None and not _NOT_SPEAKER.search(h.groups.get("speaker") or "")
 
 
 def _at_least(n: int, found) -> bool:

@@ -28,6 +28,8 @@ def scope_deadline(ctx: Context, b: Block, ref: date) -> Deadline | None:
     while h is not None:
         scopes.append(ctx.st.span(h))
         h = ctx.st.blocks[h].heading
+    if b.heading is not None and (period := _period_before(ctx, b.heading)) is not None:
+        scopes.insert(1, ctx.st.span(period))  # "### 10.28~10.31" then "### 计划：" at its level
     if b.label is not None:
         scopes.insert(0, ctx.st.blocks[b.label].key or "")
     for scope in scopes[:2]:
@@ -46,3 +48,23 @@ def scope_deadline(ctx: Context, b: Block, ref: date) -> Deadline | None:
                 return Deadline(d.text, -1, -1, d.date, d.rule, d.vague, d.reading)
     return None
 
+
+def _period_before(ctx: Context, hi: int) -> int | None:
+    """A log written as "### 10.28~10.31", "### 计划：", "### 问题：" puts a
+    period's sections beside its heading, not under it: the nearest heading
+    before `hi` at its level, when it is a period alone and only section
+    headings stand between."""
+    blocks, level = ctx.st.blocks, ctx.st.blocks[hi].level
+    for j in range(hi - 1, -1, -1):
+        bj = blocks[j]
+        if bj.kind != "heading" or bj.level != level:
+            continue
+        span = ctx.st.span(j)
+        if _PERIOD_NOISE.sub("", span) and _BARE_PERIOD.fullmatch(span.strip("#* ")):
+            return j
+        if ctx._role_of_text(span) is None:
+            return None  # a topic heading: the sections before it are another period's
+    return None
+
+
+_BARE_PERIOD = rx.compile(r"(?:\d{4}[./-])?\d{1,2}[./月]\d{1,2}[日号]?\s*[~～\-—至到]+\s*(?:\d{1,2}[./月])?\d{1,2}[日号]?")
