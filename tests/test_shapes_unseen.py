@@ -692,3 +692,10 @@ def test_a_vague_word_in_a_heading_is_not_flagged(rec) -> None:
     # the guide: headings name sections; "近期" there hides no one's date
     r = rec("## 近期工作\n\n- 周立：整理接口文档\n- 孙悦近期补充测试用例\n")
     assert [(f.phrase, f.source.line) for f in r.vague] == [("近期", 4)]
+
+
+def test_a_key_opening_with_latin_letters_is_a_label_not_a_handle(rec_rules) -> None:
+    # "TC相关遗留问题：" is a label (only an all-ASCII key such as "revy" is a
+    # speaker's handle); the owner is the name after the dash, two spaces off
+    r = rec_rules("## 遗留问题\n\nTC相关遗留问题：将 CMA 设为默认配置  -谢秀奇\n")
+    assert [(a.owner, a.source.speaker) for a in r.actions] == [("谢秀奇", None)]

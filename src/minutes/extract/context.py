@@ -296,7 +296,8 @@ class Context:
             return True  # "尤委员美女：…": a hearing's turn
         # Latin handles (revy, Avenger_285714) are speakers; Chinese keys are
         # speakers only when known, since 结论/时间/前端 are labels.
-        return bool(re.fullmatch(r"[A-Za-z][\w\-. ]{1,30}", key)) and not self.rules.any("owners", "list-label", key)
+        # (ASCII only: "TC相关遗留问题" opens with Latin letters and is a label)
+        return bool(re.fullmatch(r"[A-Za-z][A-Za-z0-9_\-. ]{1,30}", key)) and not self.rules.any("owners", "list-label", key)
 
     def _people_lower(self) -> frozenset[str]:
         # people are complete once metadata is read; rebuilt only if the set grew
