@@ -699,3 +699,15 @@ def test_a_key_opening_with_latin_letters_is_a_label_not_a_handle(rec_rules) -> 
     # speaker's handle); the owner is the name after the dash, two spaces off
     r = rec_rules("## 遗留问题\n\nTC相关遗留问题：将 CMA 设为默认配置  -谢秀奇\n")
     assert [(a.owner, a.source.speaker) for a in r.actions] == [("谢秀奇", None)]
+
+
+@pytest.mark.parametrize("line, owners", [
+    ("下次例会时间：5月13日，轮值主持：王冲", ["王冲"]),  # the role key further on a line of this meeting's facts
+    ("本次发起人：disnight  下次发起人：Georgecao", ["Georgecao"]),
+    ("6. 本次轮值：\\*\\*峰，\\*\\*銮。下次轮值：\\*\\*婷，\\*\\*浩。", ["婷", "浩"]),  # escaped emphasis is no part of a name
+    ("下次会议主持人：吴峰光", ["吴峰光"]),
+])
+def test_a_role_for_next_time_wherever_its_key_stands(rec_rules, line: str, owners: list[str]) -> None:
+    r = rec_rules("# 例会\n\n" + line + "\n")
+    assert [(a.owners, a.by.rule) for a in r.actions] == [(owners, "action.next-role")]
+    assert not r.actions[0].task.endswith("\\")

@@ -67,7 +67,7 @@ def split_names(text: str, s: int, e: int) -> list[tuple[int, int]]:
         if sm and len(chunk) - len(sm.group()) >= 2:
             pe -= len(sm.group())
             chunk = text[ps:pe]
-        chunk = chunk.strip(" *~()（）[]【】")
+        chunk = chunk.strip(" *~()（）[]【】\\")  # "\*\*婷": markdown's escaped emphasis around a name
         if not chunk:
             continue
         ps = text.index(chunk, ps)
