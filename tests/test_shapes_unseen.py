@@ -711,3 +711,10 @@ def test_a_role_for_next_time_wherever_its_key_stands(rec_rules, line: str, owne
     r = rec_rules("# 例会\n\n" + line + "\n")
     assert [(a.owners, a.by.rule) for a in r.actions] == [(owners, "action.next-role")]
     assert not r.actions[0].task.endswith("\\")
+
+
+def test_a_mention_followed_by_work_in_its_clause_assigns_it(rec_rules) -> None:
+    # "…然后@王宇思 根据…再完善…": the mention is who does it; a mention that is
+    # only named ("邀请 @zccrs 加入 TC 的决议") assigns nothing
+    r = rec_rules("大家先各自画类图，然后@王宇思 根据数据字典再完善一下数据库设计\n\n会上通过了邀请 @zccrs 加入 TC 的决议\n")
+    assert [a.owner for a in r.actions] == ["王宇思"]

@@ -396,7 +396,8 @@ def _decide(ctx: Context, b: Block, bi: int, s: int, e: int, plan_unit: bool) ->
     progress = ctx.role(bi) == "progress"
     if owners and not progress and len(owners) >= 2 and _mention_clauses(ctx, s, e):
         return "strong", "owner.mention"  # "@甲 画时序图 @乙 写伪代码": each group of mentions gets a part
-    if owners and all(o.rule == "owner.mention" for o in owners) and (progress or not _mention_at_edge(text, s, e, owners)):
+    if owners and all(o.rule == "owner.mention" for o in owners) and (progress or not _mention_at_edge(text, s, e, owners)
+                                                                       and not has("addressed")):
         owners = []  # "存在一个邀请 @zccrs 加入 TC 的决议" mentions, it does not assign
     if has("assign") and owners:
         return cue("assign")
