@@ -718,3 +718,13 @@ def test_a_mention_followed_by_work_in_its_clause_assigns_it(rec_rules) -> None:
     # only named ("邀请 @zccrs 加入 TC 的决议") assigns nothing
     r = rec_rules("大家先各自画类图，然后@王宇思 根据数据字典再完善一下数据库设计\n\n会上通过了邀请 @zccrs 加入 TC 的决议\n")
     assert [a.owner for a in r.actions] == ["王宇思"]
+
+
+def test_every_line_under_a_list_of_unsettled_points_is_left_open(rec_rules) -> None:
+    # "未尽事宜" lists what is still to be settled, question or not; under
+    # "遗留问题" only the questions are open points (the rest is work to do)
+    r = rec_rules("## 未尽事宜\n\n- 前端项目上云的负责人选\n- 数据库与运维的负责人选\n\n"
+                  "## 遗留问题\n\n- 补齐接口文档\n- 是否保留旧版接口？\n")
+    assert [(d.source.text, d.by.rule) for d in r.disagreements] == [
+        ("前端项目上云的负责人选", "disagreement.open-list"), ("数据库与运维的负责人选", "disagreement.open-list"),
+        ("是否保留旧版接口？", "disagreement.open-section")]

@@ -19,8 +19,8 @@ def extract_disagreements(ctx: Context) -> list[Item]:
         hit = rules.which("disagreements", "trigger", text, s, e) \
             if rules.maybe("disagreements", ("trigger",), text, s, e) else None
         why = hit.id if hit is not None else "disagreement.option" if bi in options and s == b.start else None
-        if why is None and _open_question(ctx, bi, s, e):
-            why = "disagreement.open-section"  # a question listed under 疑问点 / 尚未解决的问题
+        if why is None:
+            why = _open_point(ctx, bi, s, e)  # a question under 疑问点, any line under 未尽事宜
         if why is None:
             continue
         out.append(ctx.item("disagreement", s, e, b, by=Producer(rule=why)))
@@ -45,13 +45,20 @@ def _option_blocks(ctx: Context) -> set[int]:
     return {bi for g in groups.values() if len(g) >= 2 for bi in g}
 
 
-def _open_question(ctx: Context, bi: int, s: int, e: int) -> bool:
-    """A question under a heading or label that lists what is still open."""
+def _open_point(ctx: Context, bi: int, s: int, e: int) -> str | None:
+    """The rule that makes the unit a point left open by where it stands: a
+    question under a heading or label of open points (疑问点, 尚未解决的问题),
+    or any line under one that lists only what is still to be settled (未尽事宜)."""
     rules, st = ctx.rules, ctx.st
-    if rules.any("disagreements", "question", ctx.text, s, e) is None:
-        return False
     b = st.blocks[bi]
     scopes = [st.blocks[b.label].key or ""] if b.label is not None else []
     if b.heading is not None:
-        scopes.append(st.span(b.heading))
-    return any(rules.any("disagreements", "open-section", sc) for sc in scopes)
+        scopes.append(st.span(b.heading).strip("*# "))
+    if b.kind in ("item", "para") and s == b.start:
+        r = next((r for sc in scopes if (r := rules.which("disagreements", "open-list", sc)) is not None), None)
+        if r is not None:
+            return r.id
+    if rules.any("disagreements", "question", ctx.text, s, e) is None:
+        return None
+    r = next((r for sc in scopes if (r := rules.which("disagreements", "open-section", sc)) is not None), None)
+    return r.id if r is not None else None
