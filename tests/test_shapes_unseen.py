@@ -728,3 +728,10 @@ def test_every_line_under_a_list_of_unsettled_points_is_left_open(rec_rules) -> 
     assert [(d.source.text, d.by.rule) for d in r.disagreements] == [
         ("前端项目上云的负责人选", "disagreement.open-list"), ("数据库与运维的负责人选", "disagreement.open-list"),
         ("是否保留旧版接口？", "disagreement.open-section")]
+
+
+def test_a_system_instituted_or_a_way_to_be_adopted_is_consensus(rec_rules) -> None:
+    # docs/annotation.md: "制定了…制度/机制", "拟采用…" are decisions; a mechanism still to build is not
+    r = rec_rules("## 例会\n\n1. 考勤拟采用周报与负责人汇报结合的形式。\n2. 制定了轮值实习制度。\n"
+                  "3. 需要建立一套反馈机制。\n")
+    assert [c.source.text for c in r.consensus] == ["考勤拟采用周报与负责人汇报结合的形式。", "制定了轮值实习制度。"]
