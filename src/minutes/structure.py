@@ -84,7 +84,6 @@ class Structure:
     sentences: list[Sentence] = field(default_factory=list)
     line_starts: list[int] = field(default_factory=list)
     title: int | None = None  # index of the first heading, when there is one
-    _outline: dict[int, int] | None = None  # outline_numbers(), read once
 
     def span(self, i: int) -> str:
         b = self.blocks[i]
@@ -112,9 +111,8 @@ class Structure:
         after them. Dated headings of a log ("## 8.12", "## 8.16") rarely run
         from .1 in steps of one. A bare number ("**3.1**" over its paragraph)
         is one when two sections both run so (3.1, 3.2 … 4.1, 4.2): a log
-        crosses a month's first days once at most."""
-        if self._outline is not None:
-            return self._outline
+        crosses a month's first days once at most. (Context keeps the answer
+        in its memo: the model holds no caches.)"""
         found: dict[int, tuple[int, int, int, bool]] = {}
         for bi, b in enumerate(self.blocks):
             if b.kind == "heading" and (m := _OUTLINE.match(self.text, b.start, b.end)) is not None:
@@ -122,10 +120,9 @@ class Structure:
         worded = {(n, k) for n, k, _, bare in found.values() if not bare}
         bare = {(n, k) for n, k, _, b in found.values() if b}
         runs = {n for n, k in bare if k == 1 and (n, 2) in bare}
-        self._outline = {bi: end for bi, (n, _, end, is_bare) in found.items()
-                         if (n, 1) in worded and (n, 2) in worded and not is_bare
-                         or is_bare and n in runs and len(runs) >= 2}
-        return self._outline
+        return {bi: end for bi, (n, _, end, is_bare) in found.items()
+                if (n, 1) in worded and (n, 2) in worded and not is_bare
+                or is_bare and n in runs and len(runs) >= 2}
 
 
 # blanks, and the invisible characters editors and chat apps leave (zero-width

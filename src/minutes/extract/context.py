@@ -201,7 +201,7 @@ class Context:
             role = self._role_of_text(self.st.blocks[b.label].key or "")
         h = b.heading
         nearest = True
-        outline = self.st.outline_numbers()
+        outline = self.outline_numbers()
         while role is None and h is not None:
             # read past a section number: "3.1" over a paragraph is no date heading
             role = self._role_of_text(self.text[outline.get(h, self.st.blocks[h].start) : self.st.blocks[h].end])
@@ -233,6 +233,12 @@ class Context:
             p = self.st.blocks[p].parent
         self.memo.roles[bi] = role
         return role
+
+    def outline_numbers(self) -> dict[int, int]:
+        """Structure.outline_numbers, read once per document."""
+        if self.memo.outline is None:
+            self.memo.outline = self.st.outline_numbers()
+        return self.memo.outline
 
     def name_line_over(self, bi: int) -> int | None:
         """The block of a bare name line ("清梅", "远波") standing right over

@@ -29,3 +29,5 @@ class Memo:
     people_lower: tuple[int, frozenset[str]] | None = None
     mentioned: frozenset[str] | None = None  # Chinese names @-mentioned in the document
     name_lines: dict[int, int] | None = None  # list item → the bare name line over its list
+    outline: dict[int, int] | None = None  # heading → where its section number ends (Structure.outline_numbers)
+    periods: dict[int, int | None] = field(default_factory=dict)  # heading → the period heading beside it (scope)

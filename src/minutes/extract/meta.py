@@ -260,7 +260,7 @@ def _block_dates(ctx: Context) -> None:
     current = ctx.meeting_date
     out: list[date | None] = []
     ref = ctx.meeting_date
-    outline = ctx.st.outline_numbers()
+    outline = ctx.outline_numbers()
     for bi, b in enumerate(ctx.st.blocks):
         entry = None
         if b.kind == "heading" or (b.key and field_of(ctx, b.key) == "date" and b.value_start is not None) \

@@ -54,13 +54,19 @@ def _period_before(ctx: Context, hi: int) -> int | None:
     period's sections beside its heading, not under it: the nearest heading
     before `hi` at its level, when it is a period alone and only section
     headings stand between."""
+    if hi not in ctx.memo.periods:
+        ctx.memo.periods[hi] = _find_period_before(ctx, hi)
+    return ctx.memo.periods[hi]
+
+
+def _find_period_before(ctx: Context, hi: int) -> int | None:
     blocks, level = ctx.st.blocks, ctx.st.blocks[hi].level
     for j in range(hi - 1, -1, -1):
         bj = blocks[j]
         if bj.kind != "heading" or bj.level != level:
             continue
         span = ctx.st.span(j)
-        if _PERIOD_NOISE.sub("", span) and _BARE_PERIOD.fullmatch(span.strip("#* ")):
+        if _BARE_PERIOD.fullmatch(span.strip("#* ")):
             return j
         if ctx._role_of_text(span) is None:
             return None  # a topic heading: the sections before it are another period's
