@@ -234,3 +234,23 @@ def test_a_period_heading_dates_the_plan_section_beside_it(rec) -> None:
     text = "### 10.28~10.31\n\n### 计划：\n\n完成库的测试；\n\n### 问题：\n\n仿真结果不稳定。\n"
     r = rec(text, "2024-10-27")
     assert [(a.task, a.due) for a in r.actions] == [("完成库的测试", "2024-10-31")]
+
+
+def test_spoken_commitments_to_look_something_up_or_pass_it_on(rec) -> None:
+    # "我找一下", "我跟公司反映一下": the speaker takes it on; "我跟你说过" tells, it does not commit
+    text = "张三：那我找一下看有没有现成的结果。\n李四：到时候我跟公司反映一下。\n王五：这个我跟你说过了。\n"
+    r = rec(text)
+    assert [a.owner for a in r.actions] == ["张三", "李四"]
+
+
+def test_a_request_closed_by_a_tag_question_is_still_a_request(rec) -> None:
+    text = "张三：我们再请法规会稍微研究一下，可以吗？\n李四：可以。\n王五：这个方案可以吗？\n"
+    r = rec(text)
+    assert [a.source.text for a in r.actions] == ["我们再请法规会稍微研究一下，可以吗？"]
+
+
+def test_a_hearings_demand_of_a_public_body_is_the_bodys_action(rec) -> None:
+    text = ("主席：请陈议员发言。\n陈议员：我要求政府尽快就退休保障制度展开谘询。\n"
+            "李议员：我希望大家能理解。\n")
+    r = rec(text)
+    assert [(a.owner, a.source.text) for a in r.actions] == [("政府", "我要求政府尽快就退休保障制度展开谘询。")]

@@ -57,6 +57,7 @@ _FIELD_TAIL = rx.compile(
     r"[，,。；;\s\-—]*(?:完成时间|截止时间|截止日期|闭环时间|完成日期|时间节点|DDL)\s*[:：]?\s*[^，,。；;\x00\x01]*$", re.I)
 _LEAD_MARK = rx.compile(r"\s*[（(](?:负责人|组长|牵头人?|lead|owner|PM)[)）]", re.I)
 _LINK_ONLY = rx.compile(r"^\[[^\]]*\]\([^)]*\)\s*$|^https?://\S+$")
+_TAG_QUESTION = rx.compile(r"[，,]\s*(?:可以|好|行|对|是|OK)(?:吗|嗎|吧|不)[？?]?\s*$")
 _TASK_TRIM = rx.compile(r"^[\s，,。；;：:、\-—*~>]+|[\s，,。；;：:、\-—*~\\]+$")  # a trailing "\*": an escape left of a cut name
 
 
@@ -366,6 +367,10 @@ def _decide(ctx: Context, b: Block, bi: int, s: int, e: int, plan_unit: bool) ->
         if asked:
             return "strong", "owner.asked"  # "我想问局长，可否提供数据？": a request put as a question
         if ctx.view is not None:
+            if question and (tag := _TAG_QUESTION.search(text, s, e)) is not None:
+                # "我们再请国教署研究一下……，可以吗？": a request closed by a tag
+                # question is still a request; only the words before the tag are asked
+                question = rules.any("actions", "question", text, s, tag.start()) is not None
             if question or (done and not has("future")):
                 return None
             if is_commitment(ctx, s, e):
