@@ -270,3 +270,12 @@ def record_text_transcript(text: str):
     from minutes.pipeline import record
 
     return record(Text(text, "utf-8", "x", None), date(2024, 5, 6), layer="rules", input="transcript")
+
+
+def test_a_firm_objection_stays_one_after_a_conditional(rec) -> None:
+    # "如果认为…，我不敢苟同" objects; "如果不行，我们再换方案" (the guarded rule) does not
+    text = ("议员：两个小组委员会的工作有疏慢。\n司长：如果认为两个小组委员会的工作有疏慢，我不敢苟同。\n"
+            "议员：石议员可能略有误解。\n司长：如果不行，我们再换方案。\n")
+    r = record_text_transcript(text)
+    assert [d.source.text for d in r.disagreements] == [
+        "如果认为两个小组委员会的工作有疏慢，我不敢苟同。", "石议员可能略有误解。"]
