@@ -30,12 +30,13 @@ def rec():
 @pytest.fixture
 def rec_rules():
     """The rules layer alone (no learned layer) over a snippet, meeting 2024-05-06:
-    for what a rule decides, whatever the classifier would add."""
+    for what a rule decides, whatever the classifier would add. `input`
+    "transcript" reads a few turns as a transcript however short."""
     from minutes.ingest import Text
     from minutes.pipeline import record
 
-    def run(text: str, meeting: str = "2024-05-06"):
-        return record(Text(text, "utf-8", "x", None), date.fromisoformat(meeting), layer="rules")
+    def run(text: str, meeting: str = "2024-05-06", input: str = "auto"):
+        return record(Text(text, "utf-8", "x", None), date.fromisoformat(meeting), layer="rules", input=input)
 
     return run
 

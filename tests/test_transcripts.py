@@ -256,26 +256,20 @@ def test_a_hearings_demand_of_a_public_body_is_the_bodys_action(rec) -> None:
     assert [(a.owner, a.source.text) for a in r.actions] == [("政府", "我要求政府尽快就退休保障制度展开谘询。")]
 
 
-def test_settling_on_a_next_step_or_agreeing_with_a_proposal_is_consensus(rec) -> None:
+def test_settling_on_a_next_step_or_agreeing_with_a_proposal_is_consensus(rec_rules) -> None:
     # "那就逐条。" settles how to go on; "我们赞同委员的意见" agrees with a proposal in
     # so many words; "那就你负责吧" hands out work instead, and "我不赞同" objects
     text = ("主席：时间不多了。\n委员甲：那就逐条。\n委员乙：这个方案请次长回应。\n次长：我们赞同委员的意见。\n"
             "委员丙：那就你负责吧。\n委员丁：我不赞同委员的意见。\n")
-    r = record_text_transcript(text)
+    r = rec_rules(text, input="transcript")
     assert [c.source.text for c in r.consensus] == ["那就逐条。", "我们赞同委员的意见。"]
 
 
-def record_text_transcript(text: str):
-    from minutes.ingest import Text
-    from minutes.pipeline import record
 
-    return record(Text(text, "utf-8", "x", None), date(2024, 5, 6), layer="rules", input="transcript")
-
-
-def test_a_firm_objection_stays_one_after_a_conditional(rec) -> None:
+def test_a_firm_objection_stays_one_after_a_conditional(rec_rules) -> None:
     # "如果认为…，我不敢苟同" objects; "如果不行，我们再换方案" (the guarded rule) does not
     text = ("议员：两个小组委员会的工作有疏慢。\n司长：如果认为两个小组委员会的工作有疏慢，我不敢苟同。\n"
             "议员：石议员可能略有误解。\n司长：如果不行，我们再换方案。\n")
-    r = record_text_transcript(text)
+    r = rec_rules(text, input="transcript")
     assert [d.source.text for d in r.disagreements] == [
         "如果认为两个小组委员会的工作有疏慢，我不敢苟同。", "石议员可能略有误解。"]

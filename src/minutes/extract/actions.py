@@ -70,7 +70,7 @@ def extract_actions(ctx: Context) -> list[Action]:
         role = ctx.role(bi)
         if role in ("skip", "meta") or b.kind == "label":
             continue
-        if b.key and _META_KEYS.search(b.key) and not _OWNER_KEYS.match(b.key) and _next_role(ctx, b, b.end) is None:
+        if b.key and _META_KEYS.search(b.key) and not _OWNER_KEYS.match(b.key) and not _next_role(ctx, b, b.end):
             continue  # this meeting's facts; the next meeting's host is a role handed out
         if b.kind == "heading":
             if not ctx.content_heading(bi):
@@ -284,16 +284,22 @@ def _opens_option(ctx: Context, bi: int, b: Block) -> bool:
     return found
 
 
-def _next_role(ctx: Context, b: Block, e: int) -> tuple[int, int] | None:
-    """Where the name of who takes a role for next time stands: the value of a
-    key "下次会议主持人：" (its start is the block's), or the owner of a role
-    key further on the line ("下次例会时间：1月5号，轮值主持：王冲")."""
-    if b.key and _NEXT_ROLE_KEYS.match(b.key) and b.value_start is not None:
-        return b.start, e
+def _next_role_key(b: Block) -> bool:
+    """"下次会议主持人：吴峰光": the line's own key hands out a role for next time."""
+    return bool(b.key and _NEXT_ROLE_KEYS.match(b.key) and b.value_start is not None)
+
+
+def _next_role_inline(ctx: Context, b: Block, e: int) -> tuple[int, int] | None:
+    """Who follows a role key further on the line ("下次例会时间：1月5号，轮值主持：王冲")."""
     if b.kind == "heading":
         return None  # "## 下次主持人" over a template
     hit = ctx.rules.any("actions", "next-role", ctx.text, b.start, e)
     return hit.spans["owner"] if hit is not None and "owner" in hit.spans else None
+
+
+def _next_role(ctx: Context, b: Block, e: int) -> bool:
+    """Does the line hand out a role for next time, by its key or further on?"""
+    return _next_role_key(b) or _next_role_inline(ctx, b, e) is not None
 
 
 def _decide(ctx: Context, b: Block, bi: int, s: int, e: int, plan_unit: bool) -> tuple[str, str] | None:
@@ -304,7 +310,7 @@ def _decide(ctx: Context, b: Block, bi: int, s: int, e: int, plan_unit: bool) ->
     rules, text = ctx.rules, ctx.text
     if b.key and b.value_start is not None and not ctx.is_speaker(b) and not _OWNER_KEYS.match(b.key):
         s = max(s, b.value_start)  # cues in a label ("需要帮助：") are not the line's words
-    if _next_role(ctx, b, e) is not None:
+    if _next_role(ctx, b, e):
         return "strong", "action.next-role"  # "下次会议主持人：吴峰光", though a heading so named is a template to skip
     if b.key and b.value_start is not None and _POSITION_KEY.search(b.key.strip("*# ")) \
             and _value_names(text[b.value_start:e].replace("@", "")) is not None:
@@ -848,10 +854,9 @@ def _owners_for(ctx: Context, b: Block, bi: int, s: int, e: int) -> list[Owner]:
     spans = _people_value(ctx, b)
     if spans:
         return [Owner(text[a:z], a, z, "owner.assignment") for a, z in spans]
-    role = _next_role(ctx, b, e)
-    if role is not None and role[0] > b.start:
-        return [Owner(text[a:z], a, z, "action.next-role") for a, z in split_names(text, *role)]  # "…，轮值主持：王冲"
-    if role is not None:
+    if not _next_role_key(b) and (inline := _next_role_inline(ctx, b, e)) is not None:
+        return [Owner(text[a:z], a, z, "action.next-role") for a, z in split_names(text, *inline)]  # "…，轮值主持：王冲"
+    if _next_role_key(b):
         return find_owners(text, b.value_start, e, rules, people) or [
             Owner(n, i, i + len(n), "owner.assignment")
             for n in [text[b.value_start:e].strip(" 。；;")] for i in [text.find(n, b.value_start, e)] if n and i >= 0]

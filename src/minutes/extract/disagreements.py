@@ -54,11 +54,12 @@ def _open_point(ctx: Context, bi: int, s: int, e: int) -> str | None:
     scopes = [st.blocks[b.label].key or ""] if b.label is not None else []
     if b.heading is not None:
         scopes.append(st.span(b.heading).strip("*# "))
-    if b.kind in ("item", "para") and s == b.start:
-        r = next((r for sc in scopes if (r := rules.which("disagreements", "open-list", sc)) is not None), None)
-        if r is not None:
-            return r.id
+
+    def rule_of(role: str) -> str | None:  # the first rule of the role that one of the scopes matches
+        return next((r.id for sc in scopes if (r := rules.which("disagreements", role, sc)) is not None), None)
+
+    if b.kind in ("item", "para") and s == b.start and (found := rule_of("open-list")) is not None:
+        return found
     if rules.any("disagreements", "question", ctx.text, s, e) is None:
         return None
-    r = next((r for sc in scopes if (r := rules.which("disagreements", "open-section", sc)) is not None), None)
-    return r.id if r is not None else None
+    return rule_of("open-section")

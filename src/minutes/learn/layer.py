@@ -42,7 +42,8 @@ def apply(ctx: "Context", model: Model, mode: str, consensus: list[Item], disagr
         taken["action"].add(a, z)  # an action's owner or deadline field (a cell, a sub-item naming who) is part of it
     thresholds = model.thresholds_alone if mode == "model" else model.thresholds
     biases = model.sums(())  # where every unit's sums start
-    seen: dict = {}  # per document: a heading's gram weights, whether a heading or label is of open points
+    seen: dict = {}  # a heading's gram weights, looked up once for all the units under it
+    open_here: dict[tuple[str | None, str | None], bool] = {}  # (label, heading) → of points left open
     for u in units(ctx):
         if u.role in ("skip", "meta") or u.kind == "cell":
             continue  # tables are read by their columns; skipped sections hold no items
@@ -51,7 +52,7 @@ def apply(ctx: "Context", model: Model, mode: str, consensus: list[Item], disagr
             # a decision the rules took under a 结论 heading ("确定发布窗口为…"): what the
             # meeting settled, not work the model may add on top
             open_labels.remove("action")
-        if "consensus" in open_labels and _open_section(ctx, u, seen):
+        if "consensus" in open_labels and _open_section(ctx, u, open_here):
             # under 分歧 / 待解决 a line is a position or a point left open, never
             # what the meeting agreed ("市场部观点：优先保证线上投放预算")
             open_labels.remove("consensus")
@@ -89,13 +90,13 @@ def apply(ctx: "Context", model: Model, mode: str, consensus: list[Item], disagr
     return consensus, disagreements, actions
 
 
-def _open_section(ctx: "Context", u, seen: dict) -> bool:
+def _open_section(ctx: "Context", u, answers: dict[tuple[str | None, str | None], bool]) -> bool:
     """Does the unit stand under a heading or label of points left open?
-    Asked of every unit, answered once per (label, heading) in `seen`."""
-    key = ("open", u.label, u.headings[-1] if u.headings else None)
-    found = seen.get(key)
+    Asked of every unit, answered once per (label, heading) in `answers`."""
+    key = (u.label, u.headings[-1] if u.headings else None)
+    found = answers.get(key)
     if found is None:
-        found = seen[key] = any(ctx.rules.any("disagreements", "open-section", t) for t in key[1:] if t)
+        found = answers[key] = any(ctx.rules.any("disagreements", "open-section", t) for t in key if t)
     return found
 
 
