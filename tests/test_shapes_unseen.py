@@ -735,3 +735,19 @@ def test_a_system_instituted_or_a_way_to_be_adopted_is_consensus(rec_rules) -> N
     r = rec_rules("## 例会\n\n1. 考勤拟采用周报与负责人汇报结合的形式。\n2. 制定了轮值实习制度。\n"
                   "3. 需要建立一套反馈机制。\n")
     assert [c.source.text for c in r.consensus] == ["考勤拟采用周报与负责人汇报结合的形式。", "制定了轮值实习制度。"]
+
+
+def test_a_plan_heading_over_what_was_talked_over_adds_no_task(rec_rules) -> None:
+    # "任务分配" is a plan heading, but "讨论了…" reports the meeting, it hands out nothing
+    r = rec_rules("## 任务分配\n\n- 讨论了登录用户功能的开发进度。\n- 补充多路视频处理的调研报告\n")
+    assert [a.task for a in r.actions] == ["补充多路视频处理的调研报告"]
+    # 工作分配 is the same heading as 任务分配
+    r = rec_rules("## 工作分配\n\n- 多路视频处理的调研报告\n")
+    assert [(a.task, a.by.rule) for a in r.actions] == [("多路视频处理的调研报告", "section.plan")]
+
+
+def test_a_preposition_never_opens_an_owner(rec_rules) -> None:
+    # "对组内成员…": 成员 is a group of people by role, but 对 makes the phrase an adjunct
+    r = rec_rules("## 会议主题\n\n1. 对组内成员开发工作量的汇总\n\n## 会议内容\n\n1. 项目组成员每周五提交周报\n")
+    assert [(a.owner, a.task) for a in r.actions][-1][0] == "项目组成员"
+    assert all(a.owner != "对组内成员" for a in r.actions)

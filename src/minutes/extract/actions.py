@@ -367,7 +367,9 @@ def _decide(ctx: Context, b: Block, bi: int, s: int, e: int, plan_unit: bool) ->
     if plan_unit:
         if question and not ctx.deadline(s, e, ctx.ref_date(bi) or date(2000, 1, 1)):
             return None
-        return None if done and not has("future") else ("strong", "section.plan")
+        # a plan heading over what was done or talked over ("讨论了登录功能的开发进度")
+        # does not make those lines work still to do
+        return None if (done or has("report")) and not has("future") else ("strong", "section.plan")
     if ctx.is_speaker(b):
         asked = question and has("assign") and any(o.rule == "owner.asked" for o in ctx.owners(s, e))
         if asked:
