@@ -751,3 +751,26 @@ def test_a_preposition_never_opens_an_owner(rec_rules) -> None:
     r = rec_rules("## 会议主题\n\n1. 对组内成员开发工作量的汇总\n\n## 会议内容\n\n1. 项目组成员每周五提交周报\n")
     assert [(a.owner, a.task) for a in r.actions][-1][0] == "项目组成员"
     assert all(a.owner != "对组内成员" for a in r.actions)
+
+
+def test_a_time_told_as_gone_by_is_no_deadline(rec_rules) -> None:
+    # "上周" says when something happened; the task's due is the time still ahead
+    r = rec_rules("## 待办\n\n- 我上周去实验室发现电脑缺少SSD，需要老师帮忙采购\n- 上周评审的初稿，下周五前提交终稿\n")
+    assert [(a.due, a.due_text) for a in r.actions] == [(None, None), ("2024-05-17", "下周五前")]
+
+
+@pytest.mark.parametrize("text, owner", [
+    ("针对KABI变化诉求，请下周二前统一反馈给内核sig。", None),  # the time is no part of a name, nor is 统一
+    ("请下周五前张三提交报告。", "张三"),
+    ("## 待办\n\n1. 設定一組帳密登入系統，保護實驗資料\n", None),  # a number and a measure word count things
+    ("## 待办\n\n1. 测试组提供性能基线数据\n", "测试组"),
+])
+def test_no_owner_made_of_a_time_or_a_count(rec_rules, text: str, owner: str | None) -> None:
+    r = rec_rules(text)
+    assert [a.owner for a in r.actions] == [owner]
+
+
+def test_a_latin_subject_nobody_goes_by_is_a_project(rec_rules) -> None:
+    # with the participants listed, "dubbo-go 需要…" is about the project; "Yukari 会后会…" names her
+    r = rec_rules("参会人员：Yukari、zeno\n\n## 讨论\n\n1. dubbo-go 需要解决质量、性能问题；\n2. Yukari 会后会与 zeno 沟通\n")
+    assert [a.owner for a in r.actions] == [None, "Yukari"]

@@ -14,7 +14,7 @@ from datetime import date
 
 from .. import rx
 from ..resolve.dates import Deadline, find_deadline
-from ..resolve.owners import (Owner, find_owners, is_department, known_people, lead_name_owner, split_names,
+from ..resolve.owners import (Owner, counts_things, find_owners, is_department, known_people, lead_name_owner, split_names,
                               subject_owner)
 from ..schema import Action, Producer
 from ..structure import Block, clean
@@ -879,7 +879,7 @@ def _owners_for(ctx: Context, b: Block, bi: int, s: int, e: int) -> list[Owner]:
     if owners:
         return owners
     m = _LEADING_DEPT.match(text, s, e)
-    if m and not re.search(r"[我你咱]|今天|本次|这次|第", m.group(1)):  # "测试部提供性能基线数据": a department opening the line does the work
+    if m and not re.search(r"[我你咱]|今天|本次|这次|第", m.group(1)) and not counts_things(m.group(1)):  # "测试部提供性能基线数据": a department opening the line does the work
         # "请财务处核算…": the department, without the word that hands it the work
         return [Owner(text[a:z], a, z, "owner.department") for a, z in split_names(text, m.start(1), m.end(1))[:1]]
     if b.start < s:  # an owner named earlier in the same item: "提醒学员注意…。特别注意…"

@@ -59,7 +59,7 @@ class Context:
         `field`: text[s:e] is a date field or column, where a bare "12.2" is a date."""
         key = (s, e, ref, field)
         if key not in self.memo.deadlines:
-            d = find_deadline(self.text[s:e], ref, field)
+            d = find_deadline(self.text[s:e], ref, field, past=False)
             if d is not None and d.vague and len(d.text) == 2 and not self.aligned(s + d.start, s + d.end):
                 d = None  # 适时 inside 合适时间段 is no vague deadline: not a word there
             self.memo.deadlines[key] = d

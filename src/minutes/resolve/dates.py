@@ -837,9 +837,17 @@ def _glued_number(text: str, s: int) -> bool:
     return first in _CN and prev in "百千万亿"
 
 
-def find_deadline(text: str, ref: date, field: bool | None = None) -> Deadline | None:
-    """The first dated deadline; else the first vague one; else None."""
+# a time told as gone by ("我上周去实验室", "昨天已提交"): when something
+# happened, which a date lookup answers but no task is due by
+_TOLD_PAST = rx.compile(r"(?:上{1,2}(?:周|个?星期|个?礼拜|个?月|次)|昨|大?前天|前日|去年|前年)")
+
+
+def find_deadline(text: str, ref: date, field: bool | None = None, past: bool = True) -> Deadline | None:
+    """The first dated deadline; else the first vague one; else None.
+    `past=False`: a time told as gone by is passed over (a task's due)."""
     all_ = find_deadlines(text, ref, field)
+    if not past:
+        all_ = [d for d in all_ if d.date is None or not _TOLD_PAST.match(d.text)]
     for d in all_:
         if d.date is not None:
             return d

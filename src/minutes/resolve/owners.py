@@ -18,7 +18,9 @@ _SPLIT = rx.compile(r"\s*(?:、|以及|和|及|与|/|,|，|&|\+|＋)\s*|(?<=[a-z
 # words that lead into a name without being part of it: discourse links
 # (其中, 然后) and the verbs that hand work to someone (建议, 要求, 考虑 X 负责)
 _DROP_PREFIX = rx.compile(r"^(?:(?:明确|确定|决定|商定|议定|同意|指定)(?=由)|各位|全体|所有|各|请|交由|由|让|交给|交付|是|为|需要|会后|稍后|随后|目前|主要由|那就|那么|那|就|"
-                          r"其中|另外|然后|同时|首先|最后|并|建议|希望|要求|安排|考虑|今天|明天|后天|今晚|明晚|本周|下周|@|＠)+")
+                          r"其中|另外|然后|同时|首先|最后|并|建议|希望|要求|安排|考虑|@|＠|"
+                          # a time run into the name, whole ("请下周二前统一反馈": not "二前统一")
+                          r"(?:今天|明天|后天|今晚|明晚|(?:本|下|这)周[一二三四五六日天末]?)(?:前|之前|内|之内)?)+")
 # "等人", and a time word run into the name ("请大家今天和明天阅读…")
 _DROP_SUFFIX = rx.compile(r"(?:等人|等|今天|明天|后天|今晚|明晚|本周|下周|这周)$")
 _NOT_OWNER = rx.compile(
@@ -195,9 +197,19 @@ def lead_name_owner(text: str, start: int, end: int, rules: RuleSet, people: set
     return []
 
 
+_COUNTED = rx.compile(r"(?<!第)[一两二三四五六七八九十几][组組套个個]$")
+
+
+def counts_things(name: str) -> bool:
+    """"設定一組", "做一套": a number and a measure word count things; they name no team."""
+    return _COUNTED.search(name) is not None
+
+
 def _lead_name_ok(name: str, rules: RuleSet, people: set[str]) -> bool:
     if name in people or is_department(name, rules):
         return True
+    if counts_things(name):
+        return False
     # a bare group word opening a line is more often a verb ("测试验证…", "设计方案"):
     # groups count here only with their suffix ("测试组", "前端同学")
     if rules.any("owners", "group", name) and re.search(
@@ -250,8 +262,12 @@ _COMMON_WORD = 100
 
 
 def _subjectish(name: str, people: set[str]) -> bool:
-    if name in people or re.fullmatch(r"[A-Za-z][A-Za-z0-9_\-.]*", name):
+    if name in people:
         return True
+    if re.fullmatch(r"[A-Za-z][A-Za-z0-9_\-.]*", name):
+        # a handle ("Yukari 会后会…"); where the participants are listed, a
+        # Latin word none of them goes by names a project ("dubbo-go 需要…")
+        return not people or name.lower() in {p.lower() for p in people}
     # Chinese subjects: roles and names are short nouns; "这部分对接模块" is not.
     return len(name) <= 4 and not re.search(r"[的了在是把将对与和]", name)
 
