@@ -204,3 +204,24 @@ def test_a_member_objecting_to_a_non_answer_is_a_disagreement() -> None:
     r = rec(text)
     assert [d.source.text for d in r.disagreements] == ["主席，局长答了等于没有答。", "至于与外国比较，我就此不敢作出承诺。"]
     exact(r, text)
+
+
+def test_a_promise_for_a_moment_later_is_the_speakers() -> None:
+    # 我 + a time soon (回去, 稍后, 一会儿) + what they will do; "我回去想了很久" tells a story
+    text = ("[no.1]: 表格我回去会发给你。\n[no.2]: 我稍后再把录音听一下。\n"
+            "[no.1]: 我回去想了很久。\n[no.2]: 完了以后我向总经理汇报。\n")
+    r = rec(text)
+    assert [(a.owner, a.source.text) for a in r.actions] == [
+        ("no.1", "表格我回去会发给你。"), ("no.2", "我稍后再把录音听一下。"), ("no.2", "完了以后我向总经理汇报。")]
+    exact(r, text)
+
+
+def test_a_polite_request_is_owned_by_the_one_who_says_yes() -> None:
+    # 麻烦/拜托 asks for work; 您 is the one other speaker who answered 行 (an agreeing
+    # back-channel), and no one when the answer only acknowledges (嗯)
+    text = "[no.2]: 就是麻烦到时候您看一下那个邮箱。\n[no.1]: 行。\n[no.2]: 麻烦您把合同再检查一遍。\n[no.1]: 嗯。\n"
+    r = rec(text)
+    assert [a.owner for a in r.actions] == ["no.1", None]
+    assert r.actions[0].by.rule == "action.polite-request"
+    assert rec("[no.1]: 这个流程很麻烦。\n[no.2]: 是的。\n").actions == []
+    exact(r, text)

@@ -3,7 +3,8 @@
 Owners from speech: a name addressed (王五你那边… → 王五), a handover
 (交给李四, 王五来负责), explicit owner patterns, and only then the first
 person (我来跟, 我这边 → the speaker; 我们组 → the speaker's department
-when the participants list gives it). The speaker is never the owner when
+when the participants list gives it) or the second (你/您 → the one other
+speaker who answered yes right after). The speaker is never the owner when
 the sentence assigns someone else.
 
 Consensus from speech: explicit settling (那就这么定了, 就按这个来) and a
@@ -22,6 +23,7 @@ from .context import Context
 
 _TEAM_WORDS = ("我们组", "我们部门", "我们团队", "我们这边")
 _PRONOUN = rx.compile(r"[我你他她它们咱]")
+_YOU = rx.compile(r"[你您](?!们)")
 
 
 def add_speakers(ctx: Context) -> None:
@@ -71,6 +73,12 @@ def speech_owners(ctx: Context, s: int, e: int) -> list[Owner]:
         return owners
     h = _hit(ctx, "first-person", s, e)
     turn = ctx.turn_at(s)
+    if h is None and turn is not None and _YOU.search(text, s, e):
+        # "麻烦到时候您看一下那个邮箱" — "[no.1]: 行。": 你/您 is the one who
+        # answered yes, when exactly one other voice did; else no one named
+        agreed = {who for who, yes in turn.acks if yes and who and who != turn.speaker}
+        if len(agreed) == 1:
+            return [Owner(agreed.pop(), -1, -1, "owner.acknowledged")]
     if h is None or turn is None or not turn.speaker:
         return []
     who = h.groups.get("who") or ""
