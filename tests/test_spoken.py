@@ -225,3 +225,11 @@ def test_a_polite_request_is_owned_by_the_one_who_says_yes() -> None:
     assert r.actions[0].by.rule == "action.polite-request"
     assert rec("[no.1]: 这个流程很麻烦。\n[no.2]: 是的。\n").actions == []
     exact(r, text)
+
+
+def test_a_request_after_then_names_its_doer() -> None:
+    # "然后请X…" in speech: 然后 opens the clause as a comma would
+    text = "[no.1]: 我就先开一个 issue，然后请Peter把遇到的情况写到这个issue上。\n[no.2]: 好。\n"
+    r = rec(text)
+    assert "Peter" in [a.owner for a in r.actions]
+    exact(r, text)
