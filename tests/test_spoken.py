@@ -53,6 +53,36 @@ def test_time_stamped_asr_lines() -> None:
     assert r.actions[0].source.time == "00:00:09"
 
 
+
+def test_csv_asr_export_rows() -> None:
+    # index, start, end, speaker, words: a diarised export saved as CSV
+    text = ("1,0:00:05,0:00:07,主持人,嗯，先看排期\n"
+            "2,0:00:09,0:00:12,李明,压测报告我周五前发出来\n"
+            "3,0:00:13,0:00:14,主持人,好的\n").replace("\\n", "\n")
+    r = rec(text)
+    assert [(a.owner, a.source.time, a.source.text) for a in r.actions] == [("李明", "0:00:09", "压测报告我周五前发出来")]
+    exact(r, text)
+
+
+def test_a_council_record_kept_as_a_list_of_titled_speakers() -> None:
+    # "* 林委員世嘉：…": a titled speaker behind a list marker; a plain "- 张三：…"
+    # line stays a roster line of notes
+    text = "* 林委員世嘉：請院長督導衛生署，下個月提出疫苗基金的規劃。\n* 陳院長沖：我會請衛生署研議。\n".replace("\\n", "\n")
+    r = rec(text)
+    assert r.meta.participants == ["林委員世嘉", "陳院長沖"]
+    assert "陳院長沖" in [a.source.speaker for a in r.actions]
+    assert rec("- 张三：登录模块\n- 李四：注册模块\n".replace("\\n", "\n")).meta.participants == []
+    exact(r, text)
+
+
+def test_one_voice_with_time_stamps_is_a_transcript() -> None:
+    # a chat export of one person reporting: every line time-stamped
+    text = ("[上午04:30:34] Bestian: 今天先讲进度\n[上午04:31:09] Bestian: 我稍后把录音转写上传\n"
+            "[上午04:34:38] Bestian: 接下来讲上传的问题\n").replace("\\n", "\n")
+    r = rec(text)
+    assert [(a.owner, a.source.speaker) for a in r.actions] == [("Bestian", "Bestian")]
+    exact(r, text)
+
 def test_speaker_mapping_renames_everywhere() -> None:
     r = rec(ASR, speakers={"no.1": "李雷", "no.0": "韩梅"})
     assert [a.owner for a in r.actions] == ["李雷"]

@@ -133,7 +133,7 @@ def parse_turns(text: str, rules: RuleSet) -> tuple[list[Turn], list[tuple[int, 
             continue
         speaker, time, cs, ce = cur_speaker, cur_time, s, e
         h = _first(line_rules, text, s, e, line_screen)
-        if h is not None and "text" in h.spans and not _NOT_SPEAKER.search(h.groups.get("speaker") or ""):
+        if h is not None and "text" in h.spans and _names_speaker(h):
             speaker = (h.groups.get("speaker") or "").strip() or speaker
             time = h.groups.get("time") or time
             cs, ce = h.spans["text"]
@@ -207,22 +207,32 @@ def detect(text: str, rules: RuleSet) -> bool:
     if _numbered_turns(text, lines, rules, header, line_rules):
         return True
     speakers: set[str] = set()
-    said, need = 0, max(3, -(-len(lines) * 6 // 10))
+    said, timed, need = 0, 0, max(3, -(-len(lines) * 6 // 10))
     for i, (s, e) in enumerate(lines):
         if said + len(lines) - i < need:
             return False  # too few lines left to make a transcript of it
         h = _first(line_rules, text, s, e)
-        if h is None or not h.groups.get("speaker") or _NOT_SPEAKER.search(h.groups["speaker"] or ""):
+        if h is None or not h.groups.get("speaker") or not _names_speaker(h):
             continue  # no line, or one that names no speaker (an export's "text": line)
         said += 1
+        timed += h.groups.get("time") is not None
         speakers.add(h.groups["speaker"].strip())
-        # Notes also hold a few "revy: …" lines; a transcript is mostly turns.
-        if said >= need and len(speakers) >= 2:
+        # Notes also hold a few "revy: …" lines; a transcript is mostly turns,
+        # from two voices, or from one when every turn is time-stamped (a
+        # chat export of someone reporting: "[上午04:30:34] Bestian: …")
+        if said >= need and (len(speakers) >= 2 or timed == said):
             return True
     return False
 
 
 _MARKED = rx.compile(r"[:：】\]]")
+
+
+def _names_speaker(h: Hit) -> bool:
+    """Does a line's label name who speaks? Field words (主持人, 时间, 结论) label
+    notes; a time-stamped row ("3,0:00:13,0:00:14,主持人,好的") is the export's
+    own speaker column, whatever it holds."""
+    return h.groups.get("time") is not None or not _NOT_SPEAKER.search(h.groups.get("speaker") or "")
 
 
 def _numbered_turns(text: str, lines: list[tuple[int, int]], rules: RuleSet,
