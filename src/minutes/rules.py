@@ -437,7 +437,8 @@ def _build(raw: dict[str, Any], path: str, defs: dict[str, str], family: str,
         source = _expand(raw["pattern"], defs)
     try:
         regex = rx.compile(source, flags)
-        nb = rx.compile(_expand(raw["not_before"], defs) + "$") if raw.get("not_before") else None
+        # grouped, so "$" ends every alternative: a guard is about the words just before the hit
+        nb = rx.compile("(?:" + _expand(raw["not_before"], defs) + ")$") if raw.get("not_before") else None
         na = rx.compile(_expand(raw["not_after"], defs)) if raw.get("not_after") else None
     except re.error as exc:
         raise RuleError(f"{where}: bad regex: {exc}") from None
