@@ -774,3 +774,16 @@ def test_a_latin_subject_nobody_goes_by_is_a_project(rec_rules) -> None:
     # with the participants listed, "dubbo-go 需要…" is about the project; "Yukari 会后会…" names her
     r = rec_rules("参会人员：Yukari、zeno\n\n## 讨论\n\n1. dubbo-go 需要解决质量、性能问题；\n2. Yukari 会后会与 zeno 沟通\n")
     assert [a.owner for a in r.actions] == [None, "Yukari"]
+
+
+def test_an_arrow_hands_the_task_on(rec_rules) -> None:
+    # "任务 -> 负责人": the arrow is no part of the task
+    r = rec_rules("## 长期事项\n\n1. 在看板上开新板块，让每人填写个人信息 -> Claire\n2. 整理周报 → 王磊\n")
+    assert [(a.task, a.owner) for a in r.actions] == [
+        ("在看板上开新板块，让每人填写个人信息", "Claire"), ("整理周报", "王磊")]
+
+
+def test_a_plan_heading_that_states_its_due_dates_its_items(rec_rules) -> None:
+    # "本期任务（DDL：07-29周五晚23:59）": the current period's tasks, due as the field says
+    r = rec_rules("# 2022-07-20 周会\n\n## 本期任务（DDL：07-29周五晚23:59）\n\n- 后端服务上云\n- 后端项目重构\n")
+    assert [(a.task, a.due) for a in r.actions] == [("后端服务上云", "2022-07-29"), ("后端项目重构", "2022-07-29")]

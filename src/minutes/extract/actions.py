@@ -58,7 +58,7 @@ _FIELD_TAIL = rx.compile(
 _LEAD_MARK = rx.compile(r"\s*[（(](?:负责人|组长|牵头人?|lead|owner|PM)[)）]", re.I)
 _LINK_ONLY = rx.compile(r"^\[[^\]]*\]\([^)]*\)\s*$|^https?://\S+$")
 _TAG_QUESTION = rx.compile(r"[，,]\s*(?:可以|好|行|对|是|OK)(?:吗|嗎|吧|不)[？?]?\s*$")
-_TASK_TRIM = rx.compile(r"^[\s，,。；;：:、\-—*~>]+|[\s，,。；;：:、\-—*~\\]+$")  # a trailing "\*": an escape left of a cut name
+_TASK_TRIM = rx.compile(r"^[\s，,。；;：:、\-—*~>]+|(?:[\s，,。；;：:、\-—*~\\→]|[-=]>)+$")  # a trailing "\*": an escape left of a cut name; "->": the arrow to it
 
 
 def extract_actions(ctx: Context) -> list[Action]:
@@ -579,8 +579,9 @@ def _lead_name_owner(ctx: Context, s: int, e: int) -> list[Owner]:
     return found
 
 
-# a line that ends in a spaced-off name, or in a name or initials in brackets
-_ENDS_IN_NAME = rx.compile(r"(?:\s[\u4e00-\u9fff]{2,4}|[)）】\]]\**|[-—]\s*[\w\u4e00-\u9fff]{2,25})\s*[。；;.]?\s*$")
+# a line that ends in a spaced-off name, or in a name or initials in brackets,
+# after a dash or an arrow
+_ENDS_IN_NAME = rx.compile(r"(?:\s[\u4e00-\u9fff]{2,4}|[)）】\]]\**|(?:[-—]|->|→|=>)\s*[\w\u4e00-\u9fff]{2,25})\s*[。；;.]?\s*$")
 _TRAILING = ("owner.trailing", "owner.trailing-name")
 
 

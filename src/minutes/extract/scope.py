@@ -12,6 +12,8 @@ from ..structure import Block
 from .context import Context
 
 SCOPE_WORK = rx.compile(r"计划|任务|分工|安排|对齐|完成|待办|TODO|要做", re.I)
+# a due written as a field inside a plan heading ("（DDL：07-29）", "截止：5月20日")
+_DUE_FIELD = rx.compile(r"(?:DDL|deadline|due|截止(?:日期|时间)?)\s*[:：]\s*([^）)\]】，,;；\n]{2,30})", re.I)
 # what may stand around a period in its heading: "第3周（3.1-3.7）", "**10.28~10.31**"
 _PERIOD_NOISE = rx.compile(r"[#*\s（）()【】\[\]:：]|第[\d一二三四五六七八九十]+周")
 
@@ -35,6 +37,11 @@ def scope_deadline(ctx: Context, b: Block, ref: date) -> Deadline | None:
     for scope in scopes[:2]:
         if ctx._role_of_text(scope) != "plan" or not SCOPE_WORK.search(scope):
             continue
+        if (m := _DUE_FIELD.search(scope)) is not None:
+            # "本期任务（DDL：07-29周五晚23:59）": the plan states its due as a field
+            d = find_deadline(m.group(1), ref, field=True)
+            if d is not None and d.date is not None:
+                return Deadline(d.text, -1, -1, d.date, d.rule, d.vague, d.reading)
         d = find_deadline(scope, ref)
         if d is not None and d.date is not None and not re.search(r"\d", d.text):
             return Deadline(d.text, -1, -1, d.date, d.rule, d.vague, d.reading)
