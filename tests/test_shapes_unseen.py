@@ -787,3 +787,11 @@ def test_a_plan_heading_that_states_its_due_dates_its_items(rec_rules) -> None:
     # "本期任务（DDL：07-29周五晚23:59）": the current period's tasks, due as the field says
     r = rec_rules("# 2022-07-20 周会\n\n## 本期任务（DDL：07-29周五晚23:59）\n\n- 后端服务上云\n- 后端项目重构\n")
     assert [(a.task, a.due) for a in r.actions] == [("后端服务上云", "2022-07-29"), ("后端项目重构", "2022-07-29")]
+
+
+def test_a_tentative_decision_is_consensus_with_its_word_flagged(rec_rules) -> None:
+    # docs/annotation.md: 暂定 in what the meeting settled is a consensus, 暂定 flagged;
+    # "--同意…" after a list dash is agreement as after a comma
+    r = rec_rules("## 讨论\n\n- 暂定使用飞书作为团队协作管理工具\n- --同意 SP4 分支合入 EPOL 仓库\n")
+    assert [c.source.text for c in r.consensus] == ["暂定使用飞书作为团队协作管理工具", "--同意 SP4 分支合入 EPOL 仓库"]
+    assert [v.phrase for v in r.vague] == ["暂定"]
