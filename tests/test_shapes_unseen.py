@@ -795,3 +795,9 @@ def test_a_tentative_decision_is_consensus_with_its_word_flagged(rec_rules) -> N
     r = rec_rules("## 讨论\n\n- 暂定使用飞书作为团队协作管理工具\n- --同意 SP4 分支合入 EPOL 仓库\n")
     assert [c.source.text for c in r.consensus] == ["暂定使用飞书作为团队协作管理工具", "--同意 SP4 分支合入 EPOL 仓库"]
     assert [v.phrase for v in r.vague] == ["暂定"]
+
+
+def test_a_way_ruled_out_is_consensus(rec_rules) -> None:
+    # 行不通 / 不可行 / 放弃 / 不考虑 in the record's own voice settle a point; "如果不考虑…" does not
+    r = rec_rules("## 讨论\n\n1. 社会组织独立注册这条路行不通。\n2. 如果不考虑成本，可以自建机房。\n3. 本期不考虑多语言。\n")
+    assert [c.source.text for c in r.consensus] == ["社会组织独立注册这条路行不通。", "本期不考虑多语言。"]
