@@ -801,3 +801,9 @@ def test_a_way_ruled_out_is_consensus(rec_rules) -> None:
     # 行不通 / 不可行 / 放弃 / 不考虑 in the record's own voice settle a point; "如果不考虑…" does not
     r = rec_rules("## 讨论\n\n1. 社会组织独立注册这条路行不通。\n2. 如果不考虑成本，可以自建机房。\n3. 本期不考虑多语言。\n")
     assert [c.source.text for c in r.consensus] == ["社会组织独立注册这条路行不通。", "本期不考虑多语言。"]
+
+
+def test_a_point_left_pending_on_a_result_is_open(rec_rules) -> None:
+    # waiting on a result, or deciding later from one, leaves the point open
+    r = rec_rules("## 讨论结果\n\n- 等待调研报告的审阅结果。\n- 两种方案分别实现 Demo，再根据实际效果决定后续架构方向。\n")
+    assert [d.by.rule for d in r.disagreements] == ["disagreement.open", "disagreement.open"]
