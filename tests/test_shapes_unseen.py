@@ -807,3 +807,12 @@ def test_a_point_left_pending_on_a_result_is_open(rec_rules) -> None:
     # waiting on a result, or deciding later from one, leaves the point open
     r = rec_rules("## 讨论结果\n\n- 等待调研报告的审阅结果。\n- 两种方案分别实现 Demo，再根据实际效果决定后续架构方向。\n")
     assert [d.by.rule for d in r.disagreements] == ["disagreement.open", "disagreement.open"]
+
+
+def test_work_to_do_after_a_period_ahead_is_a_plan_dated_by_its_closing_line(rec_rules) -> None:
+    # "后续需要做的工作" is a plan heading; of "这一周…下一周的任务" the time of the
+    # tasks is 下一周; "这些工作应当在周二之前解决" right after the list dates it
+    r = rec_rules("### 本次会议展示这一周工作成果，以及决定下一周的任务\n\n#### 后续需要做的工作\n\n"
+                  "- 完善待办功能\n- 新增功能的前后端连接测试\n\n这些工作应当在周二之前解决。\n\n#### 其他\n\n- 整理测试文档\n")
+    dues = {a.task: a.due for a in r.actions}
+    assert dues["完善待办功能"] == dues["新增功能的前后端连接测试"] == "2024-05-07"

@@ -7,7 +7,7 @@ import re
 from datetime import date
 
 from .. import rx
-from ..resolve.dates import Deadline, find_deadline
+from ..resolve.dates import Deadline, find_deadline, find_deadlines
 from ..structure import Block
 from .context import Context
 
@@ -42,7 +42,7 @@ def scope_deadline(ctx: Context, b: Block, ref: date) -> Deadline | None:
             d = find_deadline(m.group(1), ref, field=True)
             if d is not None and d.date is not None:
                 return Deadline(d.text, -1, -1, d.date, d.rule, d.vague, d.reading)
-        d = find_deadline(scope, ref)
+        d = _scope_time(scope, ref)
         if d is not None and d.date is not None and not re.search(r"\d", d.text):
             return Deadline(d.text, -1, -1, d.date, d.rule, d.vague, d.reading)
     own = b.key is not None and ctx._role_of_text(b.key) == "plan"  # a plan key carried over lines
@@ -54,6 +54,18 @@ def scope_deadline(ctx: Context, b: Block, ref: date) -> Deadline | None:
                     and len(_PERIOD_NOISE.sub("", scope)) <= len(d.text) + 1:
                 return Deadline(d.text, -1, -1, d.date, d.rule, d.vague, d.reading)
     return None
+
+
+def _scope_time(scope: str, ref: date) -> Deadline | None:
+    """The time a plan scope gives its work: the last dated time before its
+    work word ("展示这一周工作成果，以及决定下一周的任务": 下一周, not 这一周),
+    else the first deadline in it."""
+    work = SCOPE_WORK.search(scope)
+    if work is not None:
+        before = [d for d in find_deadlines(scope, ref) if d.date is not None and d.end <= work.start()]
+        if before:
+            return before[-1]
+    return find_deadline(scope, ref)
 
 
 def _period_before(ctx: Context, hi: int) -> int | None:
