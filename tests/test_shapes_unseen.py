@@ -816,3 +816,13 @@ def test_work_to_do_after_a_period_ahead_is_a_plan_dated_by_its_closing_line(rec
                   "- 完善待办功能\n- 新增功能的前后端连接测试\n\n这些工作应当在周二之前解决。\n\n#### 其他\n\n- 整理测试文档\n")
     dues = {a.task: a.due for a in r.actions}
     assert dues["完善待办功能"] == dues["新增功能的前后端连接测试"] == "2024-05-07"
+
+
+def test_a_signed_topic_owns_its_follow_ups(rec_rules) -> None:
+    # "3. 新增tag评审  --余诗&李亚杰" then "遗留问题：" and its items: the presenter's;
+    # the next topic line ends it
+    r = rec_rules("3. update版本发布流程新增tag评审  --余诗&李亚杰\n遗留问题：\n"
+                  "- 本次特性文档存放至社区仓库，向社区公开（计划闭环时间：2024/10/25前）\n"
+                  "4.需求进展审视 --苏锦铃\n  - 申报人未上会，跳过\n")
+    # the topic lines are no tasks, the follow-up is the signers'
+    assert [(a.owners, a.due) for a in r.actions] == [(["余诗", "李亚杰"], "2024-10-25")]

@@ -320,7 +320,7 @@ def _decide(ctx: Context, b: Block, bi: int, s: int, e: int, plan_unit: bool) ->
         return None  # "当前进展：…" reports, "讨论目标：…" says what the meeting is for: neither assigns
     if _opens_option(ctx, bi, b):
         return None  # "方案二 …" is an alternative under discussion
-    if _AGENDA_LINE.match(text, b.start, e):
+    if _AGENDA_LINE.match(text, b.start, e) or bi in _signed_topics(ctx)[0]:
         return None  # "议题5、申请一键启用反馈优化 --- 王鼎": a topic and who raised it, not a task
     if b.kind == "item" and b.children and b.key is None and ctx._role_of_text(text[b.start:b.end]) == "plan":
         return None  # "- 安排本周任务" over its tasks names the list; the tasks are its items
@@ -786,6 +786,54 @@ def _bare_name(ctx: Context, words: str) -> bool:
 _CJK_NAME = rx.compile(r"[\u4e00-\u9fff]{2,3}")
 
 
+# a numbered topic signed by who brings it: "3. 新增tag评审  --余诗&李亚杰",
+# "议题5、申请一键启用反馈优化 --- 王鼎"
+_SIGNED_TOPIC = rx.compile(r"\s*(?:\*\*)?(?:(?:议题|议程|Topic)\s*)?[\d一二三四五六七八九十]+\s*[、.．:：)）]\s*[^。；;\n]{2,80}?"
+                           r"\s(?:——|-{2,3}|—)\s*(?P<who>[\w\u4e00-\u9fff·\-]{2,20}(?:\s*[&＆、/,，和]\s*[\w\u4e00-\u9fff·\-]{2,20})*)\s*(?:\*\*)?\s*$", re.I)
+
+
+def _signed_topic_over(ctx: Context, bi: int) -> list[Owner]:
+    """The signer of the numbered topic line this line follows up, when every
+    name in the signature is someone's: the follow-ups of a topic are its
+    presenter's (the openEuler SIG way: "3. 新增tag评审 --余诗&李亚杰" then
+    "遗留问题：" and its items). A topic governs down to the next topic line
+    or heading."""
+    return _signed_topics(ctx)[1].get(bi, [])
+
+
+def _signed_topics(ctx: Context) -> tuple[frozenset[int], dict[int, list[Owner]]]:
+    """The signed topic lines, and the signers of the topic each line follows up (once per document)."""
+    if ctx.memo.signed_topics is None:
+        ctx.memo.signed_topics = _find_signed_topics(ctx)
+    return ctx.memo.signed_topics
+
+
+def _find_signed_topics(ctx: Context) -> tuple[frozenset[int], dict[int, list[Owner]]]:
+    st, text = ctx.st, ctx.text
+    topics: set[int] = set()
+    out: dict[int, list[Owner]] = {}
+    current: list[Owner] = []
+    heading: int | None = None
+    for i, b in enumerate(st.blocks):
+        if b.kind == "heading" or b.heading != heading:
+            current, heading = [], b.heading
+            if b.kind == "heading":
+                continue
+        if b.kind in ("item", "para") and (b.parent is None or b.kind == "para"):
+            m = _SIGNED_TOPIC.match(text, text.rfind("\n", 0, b.start) + 1, b.end)  # from the line's start: an item's number is its marker
+            if m is not None:
+                topics.add(i)
+                names = _all_people(ctx, m.start("who"), m.end("who"), "owner.signed-topic")
+                current = names  # an unsigned or unknown signature ends the topic before it, and owns nothing
+                continue
+            if _AGENDA_LINE.match(text, b.start, b.end):
+                current = []
+                continue
+        if current:
+            out[i] = current
+    return frozenset(topics), out
+
+
 def _context_owner(ctx: Context, bi: int) -> list[Owner]:
     """Owners given by where the line stands: a table row, a heading's @X,
     a block label such as 以下由市场部负责."""
@@ -829,6 +877,9 @@ def _context_owner(ctx: Context, bi: int) -> list[Owner]:
             # a group label over a list ("前端：", "后端小组：") owns each item under it
             i = text.find(lb.key, lb.start, lb.end)
             return [Owner(lb.key, i, i + len(lb.key), "owner.group")] if i >= 0 else []
+    signed = _signed_topic_over(ctx, bi)
+    if signed:
+        return signed
     h = b.heading
     while h is not None:
         hb = st.blocks[h]

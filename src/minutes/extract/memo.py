@@ -31,3 +31,5 @@ class Memo:
     name_lines: dict[int, int] | None = None  # list item → the bare name line over its list
     outline: dict[int, int] | None = None  # heading → where its section number ends (Structure.outline_numbers)
     periods: dict[int, int | None] = field(default_factory=dict)  # heading → the period heading beside it (scope)
+    # the signed topic lines, and block → the signers of the numbered topic it follows up
+    signed_topics: tuple[frozenset[int], dict[int, list[Any]]] | None = None
