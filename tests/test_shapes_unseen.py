@@ -826,3 +826,13 @@ def test_a_signed_topic_owns_its_follow_ups(rec_rules) -> None:
                   "4.需求进展审视 --苏锦铃\n  - 申报人未上会，跳过\n")
     # the topic lines are no tasks, the follow-up is the signers'
     assert [(a.owners, a.due) for a in r.actions] == [(["余诗", "李亚杰"], "2024-10-25")]
+
+
+@pytest.mark.parametrize("text, owner", [
+    ("## 待办\n\n- 确认今年的行前信是由哪边负责\n", None),  # an interrogative names no one
+    ("## 待办\n\n- 请注意 api-analysis.md 中列出的属性来进行归类总结\n", None),  # 请注意 asks no one
+    ("## 待办\n\n- 寻找JCR学科分类目录\n", None),  # 学科 is no 科 (a section of an office)
+    ("## 本周\n\n- ROC组件体系改造：讨论和梳理\n", None),  # 组件 is no 组 (a team)
+])
+def test_words_that_look_like_a_team_or_a_doer_are_not(rec_rules, text: str, owner: str | None) -> None:
+    assert all(a.owner == owner for a in rec_rules(text).actions)

@@ -33,17 +33,17 @@ _HEAD_MENTION = rx.compile(r"[@＠](?P<owner>[\w\u4e00-\u9fff\-·.]+?)\s*$")
 _PEOPLE_VALUE = rx.compile(r"^[\w\u4e00-\u9fff·\- ]{1,24}(?:\s*[、,，和/]\s*[\w\u4e00-\u9fff·\- ]{1,24})*$")
 _NOT_NAMES = rx.compile(r"[\d]|负责|完成|进行|商定")
 _NAME_SEP = rx.compile(r"\s*[、,，和/]\s*")
-_LATIN_NAME = rx.compile(r"[A-Za-z][\w\- ]*")
+_LATIN_NAME = rx.compile(r"[A-Za-z][\w\- ]*")  # a handle may run into Han: "BEPAL怡宝"
 # the roles that can make a sentence an action by what it says
 _CUES = ("assign", "future", "modal", "imperative", "due-verb")
 # a department or group opening a line; its name holds no function word
 # ("与团长及其他组长…", "下次组会…", "及时向…提交小组名单" open with no one)
 _LEADING_DEPT = rx.compile(r"((?:(?![与向及和的在把对给次时])[\u4e00-\u9fffA-Za-z]){1,8}?"
-                           r"(?:部(?![署分件门])|组[长员]?(?![织件合建成会内长员])|中心|团队|委员会|办公室|科(?![学技研])|处(?![理置])))"
+                           r"(?:部(?![署分件门])|组[长员]?(?![织件合建成会内长员])|中心|团队|委员会|办公室|(?<![学本专])科(?![学技研])|处(?![理置])))"
                            r"(?=[\u4e00-\u9fff]{2})")
 _CLAUSE_END = rx.compile(r"[，,；;。]")
 _OPINION = rx.compile(r"觉得|认为|建议|感觉|看法|[？?]|吗|吧$")
-_ROLE_WORDS = rx.compile(r"负责|组|端|分工|成员|人员|开发|测试|设计|文档|美工|策划|运营|主持|记录|后勤|宣传|答辩|汇报|PM|经理|leader", re.I)
+_ROLE_WORDS = rx.compile(r"负责|组(?![件织合成建])|端|分工|成员|人员|开发|测试|设计|文档|美工|策划|运营|主持|记录|后勤|宣传|答辩|汇报|PM|经理|leader", re.I)
 _AGENDA_LINE = rx.compile(r"(?:\*\*)?(?:议题|议程|Topic|Agenda)\s*[\d一二三四五六七八九十]+\s*[、:：.．]", re.I)
 _NUMBERED = rx.compile(r"^(?:\d+|[一二三四五六七八九十]+)[\s、.．)）]+")
 _POSITION_KEY = rx.compile(r"(?:经理|组长|队长|班长|主席|秘书|主任|负责人|联系人|委员|助理|候选人|议长|会长|部长|顾问|干事|总监|"
@@ -741,7 +741,7 @@ def _group_name(ctx: Context, key: str) -> bool:
         and not ctx.rules.any("owners", "list-label", key)
 
 
-_GROUP_HANDLE = rx.compile(r"@?[A-Za-z][\w\-]{1,30}")
+_GROUP_HANDLE = rx.compile(r"@?[A-Za-z][A-Za-z0-9_\-]{1,30}")  # ASCII: \w would take "ROC组件体系改造" for a handle
 
 
 # a column of what members are ("| 角色 |"), beside the one of what they do
@@ -841,7 +841,7 @@ def _context_owner(ctx: Context, bi: int) -> list[Owner]:
     b = st.blocks[bi]
     if b.kind == "cell" and b.row_key:
         row = b.row_key.strip("*@ ")
-        if row and (len(row) <= 4 or re.fullmatch(r"[A-Za-z][\w\-]*", row)):
+        if row and (len(row) <= 4 or re.fullmatch(r"[A-Za-z][A-Za-z0-9_\-]*", row)):
             i = text.rfind(b.row_key, 0, b.start)
             return [Owner(row, i, i + len(row), "owner.row")] if i >= 0 else []
     if b.kind == "item" and b.parent is not None:

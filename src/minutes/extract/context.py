@@ -296,7 +296,7 @@ class Context:
         if (self.rules.any("owners", "person-name", key) or self.rules.any("owners", "surname", key)) and self.rules.any(
                 "transcripts", "first-person", self.text, b.value_start, b.end):
             return True  # "张三：…这个我来负责吧": a name-shaped key whose words commit in the first person
-        if "/" in key and all(re.fullmatch(r"[A-Za-z][\w\-]*", k.strip()) for k in key.split("/")):
+        if "/" in key and all(re.fullmatch(r"[A-Za-z][A-Za-z0-9_\-]*", k.strip()) for k in key.split("/")):
             return True
         if self.rules.any("owners", "titled-name", key):
             return True  # "尤委员美女：…": a hearing's turn
