@@ -83,6 +83,36 @@ def test_one_voice_with_time_stamps_is_a_transcript() -> None:
     assert [(a.owner, a.source.speaker) for a in r.actions] == [("Bestian", "Bestian")]
     exact(r, text)
 
+
+def test_voice_tags_without_a_webvtt_header() -> None:
+    # a Teams transcript pasted as "<v 名 姓>…</v>" lines, no header, no cue times
+    text = "<v 永昌 石>数据字典这块谁来加？</v>\n\n<v 云霄 陈>我待会儿把会议纪要整理给你们。</v>\n\n<v 永昌 石>行。</v>\n"
+    r = rec(text)
+    assert r.meta.participants == ["永昌 石", "云霄 陈"]
+    assert [(a.owner, a.source.speaker) for a in r.actions] == [("云霄 陈", "云霄 陈")]
+    exact(r, text)
+
+
+def test_a_meeting_corpus_segment_file_with_every_character_spaced() -> None:
+    # STM: recording, channel, speaker, start, end, words; the corpus spaces every
+    # character, which the matching view joins while evidence keeps the spaces
+    text = ("M_R003 0 001-M 117.41 125.90 大 家 注 意 安 全\n"
+            "M_R003 0 002-F 126.00 131.80 我 回 去 把 报 名 表 发 给 大 家\n"
+            "M_R003 0 001-M 132.00 133.10 好 的\n").replace("\\n", "\n")
+    r = rec(text)
+    assert [(a.owner, a.source.time) for a in r.actions] == [("002-F", "126.00")]
+    assert r.actions[0].source.text == "我 回 去 把 报 名 表 发 给 大 家"
+    exact(r, text)
+
+
+def test_speech_recognition_lines_with_no_speaker() -> None:
+    # Whisper's "[start --> end] words": a transcript whose speakers are unknown
+    text = ("[51:19.240 --> 51:21.240] 然后我们剩下时间\n[51:21.240 --> 51:23.240] 给自己打一下广告\n"
+            "[51:23.240 --> 51:27.240] 麻烦大家会后把报名表发给我\n").replace("\\n", "\n")
+    r = rec(text)
+    assert [(a.owner, a.source.time) for a in r.actions] == [(None, "51:23.240")]
+    exact(r, text)
+
 def test_speaker_mapping_renames_everywhere() -> None:
     r = rec(ASR, speakers={"no.1": "李雷", "no.0": "韩梅"})
     assert [a.owner for a in r.actions] == ["李雷"]

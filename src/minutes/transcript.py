@@ -195,10 +195,11 @@ def detect(text: str, rules: RuleSet) -> bool:
     # Every layout has a colon (name：, 00:01) or a bracketed label (【说话人0】) on
     # most lines: most notes fail here cheaply.
     header = _possible(rules.role("transcripts", "header"), text)
-    line_rules = _possible(rules.role("transcripts", "line"), text)
+    line_rules = _possible(rules.role("transcripts", "voice") + rules.role("transcripts", "line"), text)
     if sum(1 for s, e in lines if _MARKED.search(text, s, e)) < max(2, len(lines) // 4):
-        # 【说话人0】 turns running over unmarked lines
-        return _numbered_turns(text, lines, rules, header, line_rules)
+        # 【说话人0】 turns running over unmarked lines; a corpus's segments, each
+        # with its speaker and times ("M_R003S01C01 0 001-M 117.41 125.9 …")
+        return _numbered_turns(text, lines, rules, header, line_rules) or _mostly_timed(text, lines, line_rules)
     cue = _possible(rules.role("transcripts", "cue-time"), text)
     if _at_least(2, (1 for s, e in lines if _first(cue, text, s, e))):
         return True
@@ -212,6 +213,12 @@ def detect(text: str, rules: RuleSet) -> bool:
         if said + len(lines) - i < need:
             return False  # too few lines left to make a transcript of it
         h = _first(line_rules, text, s, e)
+        if h is not None and h.groups.get("time") is not None and not h.groups.get("speaker"):
+            said += 1  # "[51:19.240 --> 51:21.240] 然后…": speech recognition's own lines, no speaker named
+            timed += 1
+            if said >= need:
+                return True
+            continue
         if h is None or not h.groups.get("speaker") or not _names_speaker(h):
             continue  # no line, or one that names no speaker (an export's "text": line)
         said += 1
@@ -225,7 +232,7 @@ def detect(text: str, rules: RuleSet) -> bool:
     return False
 
 
-_MARKED = rx.compile(r"[:：】\]]")
+_MARKED = rx.compile(r"[:：】\]]|<v[\s.]")  # a colon, a closing bracket or a WebVTT voice tag
 
 
 def _names_speaker(h: Hit) -> bool:
@@ -256,6 +263,13 @@ def _numbered_turns(text: str, lines: list[tuple[int, int]], rules: RuleSet,
         if len(voices) >= 2:
             return True
     return False
+
+
+def _mostly_timed(text: str, lines: list[tuple[int, int]], line_rules: list[Rule]) -> bool:
+    """Are most lines a speech recogniser's segments, each stamped with its time?"""
+    need = max(3, -(-len(lines) * 6 // 10))
+    timed = (1 for s, e in lines if (h := _first(line_rules, text, s, e)) is not None and h.groups.get("time") is not None)
+    return _at_least(need, timed)
 
 
 def _speaker_header(header: list[Rule], text: str, s: int, e: int) -> bool:
@@ -298,11 +312,27 @@ def build_view(text: str, rules: RuleSet, speakers: dict[str, str] | None = None
     return View("".join(parts), cmap, out_turns, dropped)
 
 
+_HAN_SPACE = rx.compile(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])")
+_HAN = rx.compile(r"[\u4e00-\u9fff]")
+
+
+def _char_spaced(text: str, s: int, e: int) -> bool:
+    """Are most Han characters of text[s:e] set apart by single spaces?"""
+    if text.find(" ", s, e) < 0:
+        return False  # most turns: no space at all
+    han = len(_HAN.findall(text, s, e))
+    return han >= 4 and len(_HAN_SPACE.findall(text, s, e)) * 10 >= han * 6
+
+
 def _append(parts: list[str], cmap: list[int], text: str, s: int, e: int,
             cutters: "Sequence[tuple[str, list[Rule]]]") -> None:
     """Add text[s:e] to the view, less what the filler and stutter rules in
     `cutters` ((role, rules) pairs; none for preamble lines) cut from it."""
     cuts: list[tuple[int, int]] = []
+    if cutters and _char_spaced(text, s, e):
+        # "咱 家 的 幼 儿 园": a corpus that spaces every character; the spaces are
+        # no pauses, and no word could be matched across them
+        cuts.extend(m.span() for m in _HAN_SPACE.finditer(text, s, e))
     for role, rs in cutters:
         for r in rs:
             for h in r.finditer(text, s, e):
