@@ -113,6 +113,16 @@ def test_speech_recognition_lines_with_no_speaker() -> None:
     assert [(a.owner, a.source.time) for a in r.actions] == [(None, "51:23.240")]
     exact(r, text)
 
+
+def test_one_utterance_a_line_with_no_labels_when_asked() -> None:
+    # no speaker labels at all: notes unless the reader says it is a transcript;
+    # then each line is an unknown speaker's turn, and 我 names no one
+    text = "对对对，然后我们放个模板在群里。\n我把希哲也拉上。\n这个事我会跟相如谈的。\n".replace("\\n", "\n")
+    assert rec(text).actions == []
+    r = rec(text, input="transcript")
+    assert [(a.owner, a.source.text) for a in r.actions] == [(None, "我把希哲也拉上。"), (None, "这个事我会跟相如谈的。")]
+    exact(r, text)
+
 def test_speaker_mapping_renames_everywhere() -> None:
     r = rec(ASR, speakers={"no.1": "李雷", "no.0": "韩梅"})
     assert [a.owner for a in r.actions] == ["李雷"]

@@ -151,6 +151,19 @@ def parse_turns(text: str, rules: RuleSet) -> tuple[list[Turn], list[tuple[int, 
     return turns, preamble
 
 
+def _unlabelled(text: str, preamble: list[tuple[int, int, int]]) -> list[Turn]:
+    """One utterance a line, no one named ("对对对，然后我们放个 ripple 里。"):
+    read as a transcript only when asked to (`--input transcript`), each line a
+    turn of an unknown speaker."""
+    out = []
+    for s, e, n in preamble:
+        while s < e and text[s] in " \t\u3000":
+            s += 1
+        if s < e:
+            out.append(Turn(None, None, s, e, n))
+    return out
+
+
 _URL_ESCAPED = rx.compile(r"(?:%[0-9A-Fa-f]{2})+")
 
 
@@ -285,8 +298,12 @@ def _at_least(n: int, found) -> bool:
     return False
 
 
-def build_view(text: str, rules: RuleSet, speakers: dict[str, str] | None = None) -> View:
+def build_view(text: str, rules: RuleSet, speakers: dict[str, str] | None = None, asked: bool = False) -> View:
+    """`asked`: the reader said this is a transcript; one with no speaker
+    labels at all is then read one utterance a line."""
     turns, preamble = parse_turns(text, rules)
+    if asked and not turns:
+        turns, preamble = _unlabelled(text, preamble), []
     mapping = speakers or {}
     parts: list[str] = []
     cmap: list[int] = []

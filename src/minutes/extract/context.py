@@ -283,13 +283,14 @@ class Context:
         return self._role_of_text(self.st.span(hi))
 
     def is_speaker(self, b: Block) -> bool:
-        """A `name: words` line attributes words to a participant."""
-        if not b.key or b.value_start is None:
-            return False
+        """A `name: words` line attributes words to a participant; in a
+        transcript every turn is someone's words, named or not."""
         if self.view is not None:
             # turn_at(b.start) without the bisection: a block lies on its own line of the view
             turns = self.view.turns
             return 0 < b.line <= len(turns) and turns[b.line - 1] is not None
+        if not b.key or b.value_start is None:
+            return False
         key = b.key
         if key in self.people or key.lower() in self._people_lower():
             return True
