@@ -836,3 +836,12 @@ def test_a_signed_topic_owns_its_follow_ups(rec_rules) -> None:
 ])
 def test_words_that_look_like_a_team_or_a_doer_are_not(rec_rules, text: str, owner: str | None) -> None:
     assert all(a.owner == owner for a in rec_rules(text).actions)
+
+
+def test_a_task_signed_with_its_date_in_brackets(rec_rules) -> None:
+    # "任务 - 负责人 (m.d)": the date after the owner who signs it; of several steps the last
+    r = rec_rules("## 分工\n\n1. 项目最终成果展示 - whj (12.7)\n2. 后端测试，github状态 - yzw，hyt (材料12.6，测试12.7)\n"
+                  "3. 升级到新版本 (2.1)\n")
+    assert [(a.task, a.owners, a.due) for a in r.actions] == [
+        ("项目最终成果展示", ["whj"], "2024-12-07"), ("后端测试，github状态", ["yzw", "hyt"], "2024-12-07"),
+        ("升级到新版本 (2.1)", [], None)]

@@ -983,8 +983,29 @@ def _deadline_for(ctx: Context, b: Block, bi: int, s: int, e: int) -> tuple[Dead
     d = ctx.deadline(s, e, ref)
     if d is not None:
         return _shift(d, s), True
+    d = _signed_date(ctx, s, e, ref)
+    if d is not None:
+        return d, True
     d = scope_deadline(ctx, b, ref)
     return (d, False) if d is not None else (None, False)
+
+
+# "项目最终成果展示 - whj (12.7)": after the owner who signs a task, its date in
+# brackets; of several steps ("材料12.6，测试12.7") the last is when it is done
+_SIGNED_DATE = rx.compile(r"(?P<bracket>[(（](?P<when>[^()（）\n]{0,16}?\d{1,2}[./]\d{1,2}[^()（）\n]{0,4})[)）])[\s*。；;.]*$")
+_MONTH_DAY = rx.compile(r"\d{1,2}[./]\d{1,2}")
+
+
+def _signed_date(ctx: Context, s: int, e: int, ref: date) -> Deadline | None:
+    m = _SIGNED_DATE.search(ctx.text, s, e)
+    if m is None or not any(o.rule in _TRAILING and o.end <= m.start("bracket") for o in ctx.owners(s, e)):
+        return None
+    last = list(_MONTH_DAY.finditer(ctx.text, m.start("when"), m.end("when")))[-1]
+    d = find_deadline(last.group(), ref, field=True)
+    if d is None or d.date is None:
+        return None
+    # the whole bracket is the date's words: the task keeps none of them
+    return Deadline(m.group("bracket"), m.start("bracket"), m.end("bracket"), d.date, d.rule, d.vague, d.reading)
 
 
 def _shift(d: Deadline, offset: int) -> Deadline:
