@@ -845,3 +845,9 @@ def test_a_task_signed_with_its_date_in_brackets(rec_rules) -> None:
     assert [(a.task, a.owners, a.due) for a in r.actions] == [
         ("项目最终成果展示", ["whj"], "2024-12-07"), ("后端测试，github状态", ["yzw", "hyt"], "2024-12-07"),
         ("升级到新版本 (2.1)", [], None)]
+
+
+def test_a_roster_typed_with_spaces(rec_rules) -> None:
+    # "名字   任务": who and their part, set apart by spaces instead of a colon
+    r = rec_rules("张磊      数据的本地存储和传输速率的提高\n王天瑞  基于1.1版本实现数据存储\n会议内容   讨论了进度\n")
+    assert [(a.owner, a.by.rule) for a in r.actions] == [("张磊", "owner.lead-name"), ("王天瑞", "owner.lead-name")]
