@@ -850,4 +850,4 @@ def test_a_task_signed_with_its_date_in_brackets(rec_rules) -> None:
 def test_a_roster_typed_with_spaces(rec_rules) -> None:
     # "名字   任务": who and their part, set apart by spaces instead of a colon
     r = rec_rules("张磊      数据的本地存储和传输速率的提高\n王天瑞  基于1.1版本实现数据存储\n会议内容   讨论了进度\n")
-    assert [(a.owner, a.by.rule) for a in r.actions] == [("张磊", "owner.lead-name"), ("王天瑞", "owner.lead-name")]
+    assert [(a.owner, a.by.rule) for a in r.actions] == [("张磊", "owner.lead-spaced"), ("王天瑞", "owner.lead-spaced")]

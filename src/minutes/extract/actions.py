@@ -564,11 +564,12 @@ def _lead_name(ctx: Context, b: Block, bi: int, s: int, e: int) -> tuple[str, st
     if b.kind not in ("item", "para") or ctx.role(bi) == "progress":
         return None
     rules, text = ctx.rules, ctx.text
-    if not _lead_name_owner(ctx, s, e):
+    owners = _lead_name_owner(ctx, s, e)
+    if not owners:
         return None
     if any(rules.any("actions", r, text, s, e) for r in ("done", "report", "question", "invite")):
         return None
-    return "strong", "owner.lead-name"
+    return "strong", owners[0].rule  # the lead-name rule that found who
 
 
 def _lead_name_owner(ctx: Context, s: int, e: int) -> list[Owner]:
