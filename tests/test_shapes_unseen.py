@@ -851,3 +851,12 @@ def test_a_roster_typed_with_spaces(rec_rules) -> None:
     # "名字   任务": who and their part, set apart by spaces instead of a colon
     r = rec_rules("张磊      数据的本地存储和传输速率的提高\n王天瑞  基于1.1版本实现数据存储\n会议内容   讨论了进度\n")
     assert [(a.owner, a.by.rule) for a in r.actions] == [("张磊", "owner.lead-spaced"), ("王天瑞", "owner.lead-spaced")]
+
+
+def test_a_yes_no_or_either_or_question_in_the_record_is_left_open(rec_rules) -> None:
+    # the record's own 是否/要不要/A VS B question is a point still to decide; a question
+    # someone put and had answered (提问：…), a check on progress (是否实现了？) and a
+    # question for a fact (型号是什么？) are not
+    r = rec_rules("## 讨论\n\n- 是否需要区分公司内部的组织？\n- 后端框架需要在 Django VS Flask 之间选择\n"
+                  "- 议员提问：课程是否是用学生会的帐号作购买？\n- 桌宠功能是否实现了？\n- 毫米波雷达的型号是什么？\n")
+    assert [d.source.text for d in r.disagreements] == ["是否需要区分公司内部的组织？", "后端框架需要在 Django VS Flask 之间选择"]
