@@ -860,3 +860,9 @@ def test_a_yes_no_or_either_or_question_in_the_record_is_left_open(rec_rules) ->
     r = rec_rules("## 讨论\n\n- 是否需要区分公司内部的组织？\n- 后端框架需要在 Django VS Flask 之间选择\n"
                   "- 议员提问：课程是否是用学生会的帐号作购买？\n- 桌宠功能是否实现了？\n- 毫米波雷达的型号是什么？\n")
     assert [d.source.text for d in r.disagreements] == ["是否需要区分公司内部的组织？", "后端框架需要在 Django VS Flask 之间选择"]
+
+
+def test_a_type_in_a_signature_is_no_owner(rec_rules) -> None:
+    # "msg(str)", "递归 -> bool": an API's parameters and types, not initials or a handle
+    r = rec_rules("## 接口\n\n请求\n\nproject_number(int)\n\nmsg(str)\n\n## 待办\n\n- 数据库扩充 【lpx】\n")
+    assert [(a.task, a.owner) for a in r.actions] == [("数据库扩充", "lpx")]
