@@ -866,3 +866,11 @@ def test_a_type_in_a_signature_is_no_owner(rec_rules) -> None:
     # "msg(str)", "递归 -> bool": an API's parameters and types, not initials or a handle
     r = rec_rules("## 接口\n\n请求\n\nproject_number(int)\n\nmsg(str)\n\n## 待办\n\n- 数据库扩充 【lpx】\n")
     assert [(a.task, a.owner) for a in r.actions] == [("数据库扩充", "lpx")]
+
+
+def test_a_roster_of_work_done_or_of_who_came_is_no_task(rec_rules) -> None:
+    # under 本周完成情况 "名字：做了什么" reports; "**参与人员**  名字 名字" says who came
+    r = rec_rules("## 本周完成情况\n\n- **申宜卡**：查询与可视化联动联调通过\n- **吴蕊**：搭建联调环境，协助接口对接\n\n"
+                  "**参与人员**  李斯嘉  张译尹\n\n## 下周计划\n\n- **申宜卡**：查询页性能优化\n- **吴蕊**：部署正式环境\n")
+    assert [a.owner for a in r.actions] == ["申宜卡", "吴蕊"]
+    assert all("下周" not in a.task for a in r.actions)

@@ -350,8 +350,8 @@ def _decide(ctx: Context, b: Block, bi: int, s: int, e: int, plan_unit: bool) ->
             and (ctx.role(bi) == "plan" or "、" in (b.key or "") or _people_value(ctx, b)) \
             and (_key_names(ctx, b) or _people_value(ctx, b)):
         return "strong", "owner.assignment"  # "黄启元、李维淼：体系结构设计", "工作总结：王嘉凯"  # "下次会议主持人：吴峰光" assigns a role for next time
-    if _in_roster(ctx, bi):
-        return "strong", "owner.roster"
+    if _in_roster(ctx, bi) and ctx.role(bi) != "progress":
+        return "strong", "owner.roster"  # (under 本周完成情况 the same lines report what each did)
     if b.key and _OWNER_KEYS.match(b.key) and b.value_start is not None:
         rest = re.sub(r"[@＠][\w\u4e00-\u9fff\-·.]+|[\s，,、]", "", text[b.value_start : e])
         return ("strong" if rest else "attach"), "owner.key"
@@ -585,6 +585,7 @@ def _lead_name_owner(ctx: Context, s: int, e: int) -> list[Owner]:
 # after a dash or an arrow
 _ENDS_IN_NAME = rx.compile(r"(?:\s[\u4e00-\u9fff]{2,4}|[)）】\]]\**|(?:[-—]|->|→|=>)\s*[\w\u4e00-\u9fff]{2,25})\s*[。；;.]?\s*$")
 _TRAILING = ("owner.trailing", "owner.trailing-name")
+_BOLD_LEAD = rx.compile(r"\*\*([^*\n]{1,12})\*\*")
 
 
 def _trailing_name(ctx: Context, b: Block, bi: int, s: int, e: int) -> tuple[str, str] | None:
@@ -593,6 +594,8 @@ def _trailing_name(ctx: Context, b: Block, bi: int, s: int, e: int) -> tuple[str
     and not told as done."""
     if b.kind not in ("item", "para") or not _ENDS_IN_NAME.search(ctx.text, s, e) or ctx.role(bi) == "progress":
         return None  # the cheap test first: most lines do not end in a name
+    if (lead := _BOLD_LEAD.match(ctx.text, s, e)) is not None and field_of(ctx, lead.group(1)) is not None:
+        return None  # "**参与人员**  李斯嘉  张译尹": who attended, a meeting fact
     rule = next((o.rule for o in ctx.owners(s, e) if o.rule in _TRAILING), None)
     if rule is None:
         return None
