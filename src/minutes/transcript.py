@@ -281,7 +281,8 @@ def _numbered_turns(text: str, lines: list[tuple[int, int]], rules: RuleSet,
 def _mostly_timed(text: str, lines: list[tuple[int, int]], line_rules: list[Rule]) -> bool:
     """Are most lines a speech recogniser's segments, each stamped with its time?"""
     need = max(3, -(-len(lines) * 6 // 10))
-    timed = (1 for s, e in lines if (h := _first(line_rules, text, s, e)) is not None and h.groups.get("time") is not None)
+    timed = (1 for s, e in lines
+             if (h := _first(line_rules, text, s, e)) is not None and h.groups.get("time") is not None)
     return _at_least(need, timed)
 
 

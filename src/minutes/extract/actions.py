@@ -14,8 +14,8 @@ from datetime import date
 
 from .. import rx
 from ..resolve.dates import Deadline, find_deadline
-from ..resolve.owners import (Owner, counts_things, find_owners, is_department, known_people, lead_name_owner, split_names,
-                              subject_owner)
+from ..resolve.owners import (Owner, counts_things, find_owners, is_department, known_people, lead_name_owner,
+                              split_names, subject_owner)
 from ..schema import Action, Producer
 from ..structure import Block, clean
 from .action_table import EMPTY_CELL as _EMPTY_CELL, table_actions as _table_actions
@@ -58,7 +58,8 @@ _FIELD_TAIL = rx.compile(
 _LEAD_MARK = rx.compile(r"\s*[（(](?:负责人|组长|牵头人?|lead|owner|PM)[)）]", re.I)
 _LINK_ONLY = rx.compile(r"^\[[^\]]*\]\([^)]*\)\s*$|^https?://\S+$")
 _TAG_QUESTION = rx.compile(r"[，,]\s*(?:可以|好|行|对|是|OK)(?:吗|嗎|吧|不)[？?]?\s*$")
-_TASK_TRIM = rx.compile(r"^[\s，,。；;：:、\-—*~>]+|(?:[\s，,。；;：:、\-—*~\\→]|[-=]>)+$")  # a trailing "\*": an escape left of a cut name; "->": the arrow to it
+# at the end, a "\*" is an escape left of a cut name and "->" the arrow to a cut owner
+_TASK_TRIM = rx.compile(r"^[\s，,。；;：:、\-—*~>]+|(?:[\s，,。；;：:、\-—*~\\→]|[-=]>)+$")
 
 
 def extract_actions(ctx: Context) -> list[Action]:
@@ -583,7 +584,8 @@ def _lead_name_owner(ctx: Context, s: int, e: int) -> list[Owner]:
 
 # a line that ends in a spaced-off name, or in a name or initials in brackets,
 # after a dash or an arrow
-_ENDS_IN_NAME = rx.compile(r"(?:\s[\u4e00-\u9fff]{2,4}|[)）】\]]\**|(?:[-—]|->|→|=>)\s*[\w\u4e00-\u9fff]{2,25})\s*[。；;.]?\s*$")
+_ENDS_IN_NAME = rx.compile(r"(?:\s[\u4e00-\u9fff]{2,4}|[)）】\]]\**|(?:[-—]|->|→|=>)\s*[\w\u4e00-\u9fff]{2,25})"
+                           r"\s*[。；;.]?\s*$")
 _TRAILING = ("owner.trailing", "owner.trailing-name")
 _BOLD_LEAD = rx.compile(r"\*\*([^*\n]{1,12})\*\*")
 
@@ -793,7 +795,9 @@ _CJK_NAME = rx.compile(r"[\u4e00-\u9fff]{2,3}")
 # a numbered topic signed by who brings it: "3. 新增tag评审  --余诗&李亚杰",
 # "议题5、申请一键启用反馈优化 --- 王鼎"
 _SIGNED_TOPIC = rx.compile(r"\s*(?:\*\*)?(?:(?:议题|议程|Topic)\s*)?[\d一二三四五六七八九十]+\s*[、.．:：)）]\s*[^。；;\n]{2,80}?"
-                           r"\s(?:——|-{2,3}|—)\s*(?P<who>[\w\u4e00-\u9fff·\-]{2,20}(?:\s*[&＆、/,，和]\s*[\w\u4e00-\u9fff·\-]{2,20})*)\s*(?:\*\*)?\s*$", re.I)
+                           r"\s(?:——|-{2,3}|—)\s*"
+                           r"(?P<who>[\w\u4e00-\u9fff·\-]{2,20}(?:\s*[&＆、/,，和]\s*[\w\u4e00-\u9fff·\-]{2,20})*)"
+                           r"\s*(?:\*\*)?\s*$", re.I)
 
 
 def _signed_topic_over(ctx: Context, bi: int) -> list[Owner]:
@@ -824,7 +828,8 @@ def _find_signed_topics(ctx: Context) -> tuple[frozenset[int], dict[int, list[Ow
             if b.kind == "heading":
                 continue
         if b.kind in ("item", "para") and (b.parent is None or b.kind == "para"):
-            m = _SIGNED_TOPIC.match(text, text.rfind("\n", 0, b.start) + 1, b.end)  # from the line's start: an item's number is its marker
+            # from the line's start: an item's number is its list marker, outside the block
+            m = _SIGNED_TOPIC.match(text, text.rfind("\n", 0, b.start) + 1, b.end)
             if m is not None:
                 topics.add(i)
                 names = _all_people(ctx, m.start("who"), m.end("who"), "owner.signed-topic")
@@ -936,7 +941,8 @@ def _owners_for(ctx: Context, b: Block, bi: int, s: int, e: int) -> list[Owner]:
     if owners:
         return owners
     m = _LEADING_DEPT.match(text, s, e)
-    if m and not re.search(r"[我你咱]|今天|本次|这次|第", m.group(1)) and not counts_things(m.group(1)):  # "测试部提供性能基线数据": a department opening the line does the work
+    # "测试部提供性能基线数据": a department opening the line does the work ("設定一組…" counts things)
+    if m and not re.search(r"[我你咱]|今天|本次|这次|第", m.group(1)) and not counts_things(m.group(1)):
         # "请财务处核算…": the department, without the word that hands it the work
         return [Owner(text[a:z], a, z, "owner.department") for a, z in split_names(text, m.start(1), m.end(1))[:1]]
     if b.start < s:  # an owner named earlier in the same item: "提醒学员注意…。特别注意…"
