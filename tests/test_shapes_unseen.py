@@ -874,3 +874,11 @@ def test_a_roster_of_work_done_or_of_who_came_is_no_task(rec_rules) -> None:
                   "**参与人员**  李斯嘉  张译尹\n\n## 下周计划\n\n- **申宜卡**：查询页性能优化\n- **吴蕊**：部署正式环境\n")
     assert [a.owner for a in r.actions] == ["申宜卡", "吴蕊"]
     assert all("下周" not in a.task for a in r.actions)
+
+
+def test_an_aside_among_a_list_of_tasks_is_no_task(rec_rules) -> None:
+    # most items of the list are tasks, so its other items are read as tasks too,
+    # but not a note in brackets, a quoted comment or someone's suggestion
+    r = rec_rules("## 会议内容\n\n- 修改登录页\n- 补充接口文档\n- 部署测试环境\n- （缓存）\n- > 张三 基于主线分支即可\n"
+                  "- 建议：先做单机版\n- 整理需求清单\n")
+    assert [a.task for a in r.actions] == ["修改登录页", "补充接口文档", "部署测试环境", "整理需求清单"]

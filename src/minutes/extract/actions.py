@@ -120,6 +120,12 @@ def extract_actions(ctx: Context) -> list[Action]:
     return merge_handoffs(ctx, out) if ctx.view is not None else _list_peers(ctx, out)
 
 
+# a list item that is only an aside: all in brackets, or a quoted comment
+_ASIDE = rx.compile(r"\s*(?:[（(][^()（）\n]*[)）]\s*[。.]?\s*$|>)")
+# a key that labels an opinion or a note, not a part of the work
+_OPINION_KEY = rx.compile(r"建议|意见|看法|备注|说明|注意|注|疑问|问题|原因|理由|结论|背景")
+
+
 def _list_peers(ctx: Context, out: list[Action]) -> list[Action]:
     """A list is read as one kind of thing: when most items of a list (a run
     of items with one parent, heading, depth and label, three or more,
@@ -156,8 +162,11 @@ def _list_peers(ctx: Context, out: list[Action]) -> list[Action]:
             s, e = b.start, b.end
             if not _TWO_CJK.search(text, s, e) or _LINK_ONLY.match(text, s, e) or _opens_option(ctx, bi, b):
                 continue
-            if b.key and (_META_KEYS.search(b.key) or _POSITION_KEY.search(b.key)):
-                continue  # "项目经理：孙悦" says who holds a post; "时间：…" is this meeting's
+            if _ASIDE.match(text, s, e):
+                continue  # "（缓存）", "> chyyuu 基于…": a note in brackets or a quoted comment on the items
+            if b.key and (_META_KEYS.search(b.key) or _POSITION_KEY.search(b.key) or ctx.is_speaker(b)
+                          or _OPINION_KEY.fullmatch(b.key.strip("*# "))):
+                continue  # "项目经理：孙悦" holds a post; "时间：…" is this meeting's; "建议：…", "熊伟：…" say what someone thinks
             if any(rules.any("actions", r, text, s, e) for r in ("done", "report", "question", "invite")) \
                     or rules.any("consensus", "trigger", text, s, e):
                 continue  # "确定了本周的工作流程": what was decided, not a task
