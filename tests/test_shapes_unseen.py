@@ -882,3 +882,10 @@ def test_an_aside_among_a_list_of_tasks_is_no_task(rec_rules) -> None:
     r = rec_rules("## 会议内容\n\n- 修改登录页\n- 补充接口文档\n- 部署测试环境\n- （缓存）\n- > 张三 基于主线分支即可\n"
                   "- 建议：先做单机版\n- 整理需求清单\n")
     assert [a.task for a in r.actions] == ["修改登录页", "补充接口文档", "部署测试环境", "整理需求清单"]
+
+
+def test_a_plan_label_under_a_progress_heading_reports_how_it_went(rec_rules) -> None:
+    # "### 上次行动完成情况" then "第10周任务：" and its items: last time's plan, reported on
+    r = rec_rules("### 上次行动完成情况\n\n第10周任务：\n\n- 统一配置开发环境\n- 学习测试基本方法\n\n"
+                  "### 下次行动\n\n第11周任务：\n\n- 完成登录模块\n")
+    assert [a.task for a in r.actions] == ["完成登录模块"]

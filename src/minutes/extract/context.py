@@ -199,6 +199,8 @@ class Context:
             role = "plan"  # "后续安排：孙悦下周五前…" labels its own line
         if role is None and b.label is not None:
             role = self._role_of_text(self.st.blocks[b.label].key or "")
+            if role == "plan" and b.heading is not None and self.heading_role(b.heading) == "progress":
+                role = "progress"  # "### 上次行动完成情况" over "第12周任务：": how last time's plan went
         h = b.heading
         nearest = True
         outline = self.outline_numbers()
