@@ -889,3 +889,9 @@ def test_a_plan_label_under_a_progress_heading_reports_how_it_went(rec_rules) ->
     r = rec_rules("### 上次行动完成情况\n\n第10周任务：\n\n- 统一配置开发环境\n- 学习测试基本方法\n\n"
                   "### 下次行动\n\n第11周任务：\n\n- 完成登录模块\n")
     assert [a.task for a in r.actions] == ["完成登录模块"]
+
+
+def test_a_member_list_or_what_a_part_is_for_names_no_doer(rec_rules) -> None:
+    # "成员：…" says who is in the team; "用户端：企业、专家" says whom a part serves
+    r = rec_rules("## 分组\n\n- 服务器：张西珩、郑佳星\n- 用户端：企业、专家\n\n成员：崔卓、郭彦禛、罗嘉宏\n")
+    assert [(a.task, a.owners) for a in r.actions] == [("服务器", ["张西珩", "郑佳星"])]

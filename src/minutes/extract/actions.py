@@ -14,8 +14,8 @@ from datetime import date
 
 from .. import rx
 from ..resolve.dates import Deadline, find_deadline
-from ..resolve.owners import (Owner, counts_things, find_owners, is_department, known_people, lead_name_owner,
-                              split_names, subject_owner)
+from ..resolve.owners import (Owner, could_be_name, counts_things, find_owners, is_department, known_people,
+                              lead_name_owner, split_names, subject_owner)
 from ..schema import Action, Producer
 from ..structure import Block, clean
 from .action_table import EMPTY_CELL as _EMPTY_CELL, table_actions as _table_actions
@@ -273,9 +273,13 @@ def _people_value(ctx: Context, b: Block) -> list[tuple[int, int]] | None:
         return None  # "易sir：技术审核": the key is the person, the value their part
     if _POSITION_KEY.search(b.key) and not _NEXT_ROLE_KEYS.match(b.key):
         return None  # "项目经理：张三" says who holds a post, not what they must do
+    if _MEMBERS_KEY.fullmatch(b.key.strip("*# ")):
+        return None  # "成员：崔卓、郭彦禛": who is in the team, no part of the work
     role_key = _group_name(ctx, b.key) or bool(_ROLE_WORDS.search(b.key))
     if not role_key and not all(_person_key(ctx, n) for n in names):
         return None  # "工作总结：王嘉凯" names people; "成品：Team Profile" does not
+    if role_key and not all(_person_key(ctx, n) or _could_be_person(n) for n in names):
+        return None  # "用户端：企业、专家": whom a part is for, not who does it
     spans = []
     pos = b.value_start
     for n in names:
@@ -283,6 +287,19 @@ def _people_value(ctx: Context, b: Block) -> list[tuple[int, int]] | None:
         spans.append((i, i + len(n)))
         pos = i + len(n)
     return spans
+
+
+# who is in a team, as a key ("成员：", "组员：", "小组成员：")
+_MEMBERS_KEY = rx.compile(r"(?:小组|团队|项目|本组|参会|与会|参与)?(?:成员|组员|队员|人员|名单)")
+
+
+def _could_be_person(name: str) -> bool:
+    """A name no rule places that may still be someone's: Han that is no
+    common word ("清梅" may be someone; "企业", "专家" are not), or a
+    capitalised or @ Latin name, spaces and all ("Joshua Yang", "@dean")."""
+    if re.fullmatch(r"[\u4e00-\u9fff]{2,4}", name):
+        return could_be_name(name)
+    return bool(re.fullmatch(r"@?[A-Z][\w\-. ]*|@[\w\-.]+", name))
 
 
 def _opens_option(ctx: Context, bi: int, b: Block) -> bool:
