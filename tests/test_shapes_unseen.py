@@ -895,3 +895,10 @@ def test_a_member_list_or_what_a_part_is_for_names_no_doer(rec_rules) -> None:
     # "成员：…" says who is in the team; "用户端：企业、专家" says whom a part serves
     r = rec_rules("## 分组\n\n- 服务器：张西珩、郑佳星\n- 用户端：企业、专家\n\n成员：崔卓、郭彦禛、罗嘉宏\n")
     assert [(a.task, a.owners) for a in r.actions] == [("服务器", ["张西珩", "郑佳星"])]
+
+
+def test_a_decision_heading_settles_its_own_lines_not_its_subsections(rec_rules) -> None:
+    # "## 讨论结果" settles what stands under it; under "### 可能涉及到的方面" beneath it
+    # are the points talked over
+    r = rec_rules("## 讨论结果\n\n- 采用微信小程序呈现\n\n### 可能涉及到的方面\n\n- 爬虫比较困难\n- 各个功能之间的合并\n")
+    assert [c.source.text for c in r.consensus] == ["采用微信小程序呈现"]

@@ -207,9 +207,11 @@ class Context:
         while role is None and h is not None:
             # read past a section number: "3.1" over a paragraph is no date heading
             role = self._role_of_text(self.text[outline.get(h, self.st.blocks[h].start) : self.st.blocks[h].end])
-            if not nearest and (role == "plan" or role == "skip" and _PROCEEDINGS.search(self.st.span(h))):
+            if not nearest and (role in ("plan", "decision") or role == "skip" and _PROCEEDINGS.search(self.st.span(h))):
                 # a plan heading dates and owns its own lines, not those of
-                # sub-sections under it ("工作内容 / 开发板合作项目"); an agenda
+                # sub-sections under it ("工作内容 / 开发板合作项目"); so does a
+                # decision heading ("讨论结果" over "一.可能涉及到的方面：", whose
+                # lines are what was talked over, not what was settled); an agenda
                 # with sections under it ("## 议程 / #### 參、討論事項") is the
                 # meeting's proceedings, not a list of topics to leave out
                 role = None
