@@ -144,24 +144,24 @@ def parse_turns(text: str, rules: RuleSet) -> tuple[list[Turn], list[tuple[int, 
                 preamble.append((s, e, n))
                 continue
             speaker, time = turns[-1].speaker, turns[-1].time  # a turn running over lines
-        while cs < ce and text[cs] in " \t\u3000":
-            cs += 1
+        cs = _words_start(text, cs, ce)
         if cs < ce:
             turns.append(Turn(speaker, time, cs, ce, n))
     return turns, preamble
+
+
+def _words_start(text: str, s: int, e: int) -> int:
+    """Where the words of text[s:e] begin, past the blanks that indent them."""
+    while s < e and text[s] in " \t\u3000":
+        s += 1
+    return s
 
 
 def _unlabelled(text: str, preamble: list[tuple[int, int, int]]) -> list[Turn]:
     """One utterance a line, no one named ("对对对，然后我们放个 ripple 里。"):
     read as a transcript only when asked to (`--input transcript`), each line a
     turn of an unknown speaker."""
-    out = []
-    for s, e, n in preamble:
-        while s < e and text[s] in " \t\u3000":
-            s += 1
-        if s < e:
-            out.append(Turn(None, None, s, e, n))
-    return out
+    return [Turn(None, None, s, e, n) for s0, e, n in preamble if (s := _words_start(text, s0, e)) < e]
 
 
 _URL_ESCAPED = rx.compile(r"(?:%[0-9A-Fa-f]{2})+")

@@ -88,7 +88,7 @@ def _sentence_verdict(ctx: Context, bi: int, s: int, e: int) -> str | None:
     r = rules.which("consensus", "trigger", text, s, e)
     if r is not None:
         return r.id
-    if ctx.view is None and not ctx.is_speaker(b):
+    if ctx.in_record_voice(b):
         # a rule stated for everyone is the meeting's only in the record's own
         # voice: a speaker's "一定要…" is a position
         r = rules.which("consensus", "norm", text, s, e)

@@ -286,6 +286,11 @@ class Context:
     def heading_role(self, hi: int) -> str | None:
         return self._role_of_text(self.st.span(hi))
 
+    def in_record_voice(self, b: Block) -> bool:
+        """Is the block the record's own words, not anyone's speech? A norm or
+        an open question stated there is the meeting's; a speaker's is a position."""
+        return self.view is None and not self.is_speaker(b)
+
     def is_speaker(self, b: Block) -> bool:
         """A `name: words` line attributes words to a participant; in a
         transcript every turn is someone's words, named or not."""

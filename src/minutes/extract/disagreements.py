@@ -21,7 +21,7 @@ def extract_disagreements(ctx: Context) -> list[Item]:
         why = hit.id if hit is not None else "disagreement.option" if bi in options and s == b.start else None
         if why is None:
             why = _open_point(ctx, bi, s, e)  # a question under 疑问点, any line under 未尽事宜
-        if why is None and ctx.view is None and not ctx.is_speaker(b):
+        if why is None and ctx.in_record_voice(b):
             # the record's own yes/no or either/or question ("是否需要区分…？"): still to decide
             r = rules.which("disagreements", "choice", text, s, e)
             why = r.id if r is not None else None

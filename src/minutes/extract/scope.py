@@ -7,7 +7,7 @@ import re
 from datetime import date
 
 from .. import rx
-from ..resolve.dates import Deadline, find_deadline, find_deadlines
+from ..resolve.dates import Deadline, find_deadline, find_deadlines, first_deadline
 from ..structure import Block
 from .context import Context
 
@@ -60,12 +60,13 @@ def _scope_time(scope: str, ref: date) -> Deadline | None:
     """The time a plan scope gives its work: the last dated time before its
     work word ("展示这一周工作成果，以及决定下一周的任务": 下一周, not 这一周),
     else the first deadline in it."""
+    found = find_deadlines(scope, ref)  # read once: both answers choose from it
     work = SCOPE_WORK.search(scope)
     if work is not None:
-        before = [d for d in find_deadlines(scope, ref) if d.date is not None and d.end <= work.start()]
+        before = [d for d in found if d.date is not None and d.end <= work.start()]
         if before:
             return before[-1]
-    return find_deadline(scope, ref)
+    return first_deadline(found)
 
 
 def _period_before(ctx: Context, hi: int) -> int | None:

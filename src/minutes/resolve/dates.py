@@ -848,10 +848,15 @@ def find_deadline(text: str, ref: date, field: bool | None = None, past: bool = 
     all_ = find_deadlines(text, ref, field)
     if not past:
         all_ = [d for d in all_ if d.date is None or not _TOLD_PAST.match(d.text)]
-    for d in all_:
+    return first_deadline(all_)
+
+
+def first_deadline(found: list[Deadline]) -> Deadline | None:
+    """Of deadlines found (find_deadlines), the first dated one; else the first vague one."""
+    for d in found:
         if d.date is not None:
             return d
-    return all_[0] if all_ else None
+    return found[0] if found else None
 
 
 _DATE_RULES = ("deadline.absolute", "deadline.roc", "deadline.english", "deadline.month-day", "deadline.range", "deadline.weekday-date",
