@@ -1,6 +1,8 @@
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import tempfile
 from datetime import date
 from pathlib import Path
@@ -12,8 +14,12 @@ SAMPLE = ROOT / "corpora" / "samples" / "product-sync.md"
 REAL = ROOT / "corpora" / "real"
 
 # The start-up cache (compiled patterns, the model's table) goes to a folder
-# of this run, so that tests neither read nor leave anything in the user's home.
-os.environ.setdefault("MINUTES_CACHE_DIR", tempfile.mkdtemp(prefix="minutes-test-cache-"))
+# of this run, so that tests neither read nor leave anything in the user's home,
+# and that folder goes when the run ends (every run left one behind in /tmp).
+if "MINUTES_CACHE_DIR" not in os.environ:
+    _cache = tempfile.mkdtemp(prefix="minutes-test-cache-")
+    os.environ["MINUTES_CACHE_DIR"] = _cache
+    atexit.register(shutil.rmtree, _cache, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")
