@@ -902,3 +902,11 @@ def test_a_decision_heading_settles_its_own_lines_not_its_subsections(rec_rules)
     # are the points talked over
     r = rec_rules("## 讨论结果\n\n- 采用微信小程序呈现\n\n### 可能涉及到的方面\n\n- 爬虫比较困难\n- 各个功能之间的合并\n")
     assert [c.source.text for c in r.consensus] == ["采用微信小程序呈现"]
+
+
+def test_a_bold_title_over_sub_items_of_a_plan_is_no_task(rec_rules) -> None:
+    # "1. **前端开发**" titles a part of the plan; the lines under it are the tasks
+    r = rec_rules("## 明确分工\n\n1. **前端开发**\n   - 朱子建负责，学习使用 Vue 制作界面。\n"
+                  "2. **技术支持**\n   - 几位老师带队，提供指导。\n")
+    assert [a.source.text for a in r.actions] == ["朱子建负责，学习使用 Vue 制作界面。", "几位老师带队，提供指导。"]
+    assert r.actions[0].owner == "朱子建"

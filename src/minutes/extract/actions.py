@@ -252,7 +252,7 @@ def _is_plan_unit(ctx: Context, bi: int) -> bool:
             return True
         parent = ctx.st.blocks[b.parent]
         if parent.kind == "label" or ctx._role_of_text(ctx.st.span(b.parent)) == "plan" \
-                or ctx._names_owner(ctx.st.span(b.parent)):
+                or ctx._names_owner(ctx.st.span(b.parent)) or _group_title(ctx, b.parent):
             return True  # the tasks of a group ("前端：") or of a plan item ("下阶段计划")
         # "分工" lines such as "前端：张三、李四" nested under "前、后端分工"
         return _people_value(ctx, b) is not None
@@ -357,6 +357,8 @@ def _decide(ctx: Context, b: Block, bi: int, s: int, e: int, plan_unit: bool) ->
         return None  # "| 参与人员 | 吕博图，… |": the key of a meeting-info table, not a task
     if b.kind == "item" and b.children and _owner_item(ctx, text[b.start:b.end]):
         return None  # "+ 后端" or "+ 毛英明" over sub-items says who does them, as "后端：" does
+    if plan_unit and _group_title(ctx, bi):
+        return None  # "1. **前端开发**" over its sub-items titles a part of the plan; they are its tasks
 
     seen: dict[str, str | None] = {}
 
@@ -795,6 +797,16 @@ def _value_names(value: str) -> list[str] | None:
 # of the group words, those that are a team even without a colon after them:
 # bare 产品, 测试, 设计, 文档 over a list are as often its topic
 _TEAM_ITEM = rx.compile(r"(?:前端|后端|前后端|客户端|服务端|移动端|\S{1,6}(?:组|小组|团队))")
+
+
+# a list item that is nothing but a bold title ("**前端开发**", "**技术支持**：")
+_BOLD_TITLE = rx.compile(r"\s*\*\*[^*\n]{1,24}\*\*\s*[:：]?\s*$")
+
+
+def _group_title(ctx: Context, bi: int) -> bool:
+    """A list item that only titles the sub-items under it."""
+    b = ctx.st.blocks[bi]
+    return b.kind == "item" and bool(b.children) and _BOLD_TITLE.match(ctx.text, b.start, b.end) is not None
 
 
 def _owner_item(ctx: Context, words: str) -> bool:
