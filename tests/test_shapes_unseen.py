@@ -910,3 +910,11 @@ def test_a_bold_title_over_sub_items_of_a_plan_is_no_task(rec_rules) -> None:
                   "2. **技术支持**\n   - 几位老师带队，提供指导。\n")
     assert [a.source.text for a in r.actions] == ["朱子建负责，学习使用 Vue 制作界面。", "几位老师带队，提供指导。"]
     assert r.actions[0].owner == "朱子建"
+
+
+def test_what_the_meeting_thinks_after_discussion_is_its_conclusion(rec_rules) -> None:
+    # "经过讨论，我们认为…", "讨论后认为…": the view the discussion arrived at
+    r = rec_rules("## 会议内容\n\n经过讨论，我们认为用 Rust 复写并不利于性能提升。\n\n"
+                  "会上查看了 PR473，讨论后认为修改顺序不会影响结果。\n\n讨论后他们认为不妥的地方还要再看。\n")
+    assert [c.source.text for c in r.consensus] == ["经过讨论，我们认为用 Rust 复写并不利于性能提升。",
+                                                    "会上查看了 PR473，讨论后认为修改顺序不会影响结果。"]
