@@ -918,3 +918,11 @@ def test_what_the_meeting_thinks_after_discussion_is_its_conclusion(rec_rules) -
                   "会上查看了 PR473，讨论后认为修改顺序不会影响结果。\n\n讨论后他们认为不妥的地方还要再看。\n")
     assert [c.source.text for c in r.consensus] == ["经过讨论，我们认为用 Rust 复写并不利于性能提升。",
                                                     "会上查看了 PR473，讨论后认为修改顺序不会影响结果。"]
+
+
+def test_an_open_need_or_who_question_in_the_record_is_a_point_left_open(rec_rules) -> None:
+    # "…需要改吗?" and "…谁负责？" left standing in the notes; a progress check
+    # ("…能用了吗？") and a question for a fact are not
+    r = rec_rules("## 讨论\n\n- 打上 rt patch 以后，内核的驱动需要改吗?\n- 数据管理谁负责？\n"
+                  "- 登录功能能用了吗？\n- 项目需要的开发环境是什么？\n")
+    assert [d.source.text for d in r.disagreements] == ["打上 rt patch 以后，内核的驱动需要改吗?", "数据管理谁负责？"]
