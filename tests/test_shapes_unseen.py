@@ -926,3 +926,11 @@ def test_an_open_need_or_who_question_in_the_record_is_a_point_left_open(rec_rul
     r = rec_rules("## 讨论\n\n- 打上 rt patch 以后，内核的驱动需要改吗?\n- 数据管理谁负责？\n"
                   "- 登录功能能用了吗？\n- 项目需要的开发环境是什么？\n")
     assert [d.source.text for d in r.disagreements] == ["打上 rt patch 以后，内核的驱动需要改吗?", "数据管理谁负责？"]
+
+
+def test_a_plan_or_a_start_with_its_time_is_work_to_come(rec_rules) -> None:
+    # "计划 + when" and "when + 开始 + verb" compose the time class with a plan word
+    # or a start; a start told as done ("…了") is a report
+    r = rec_rules("## 会议内容\n\n计划周六所有参与者对文档进行自评审。\n\n5.7开始写设计模式报告。\n\n5.2开始写需求文档了。\n")
+    assert [a.source.text for a in r.actions] == ["计划周六所有参与者对文档进行自评审。", "5.7开始写设计模式报告。"]
+    assert [a.due for a in r.actions] == ["2024-05-11", None]  # a start is no deadline
