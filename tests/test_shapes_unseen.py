@@ -942,3 +942,12 @@ def test_next_weeks_focus_is_a_plan_due_at_that_weeks_end(rec_rules) -> None:
     assert [(a.task, a.due) for a in r.actions] == [("部署环境的回归测试", "2024-05-17")]
     r = rec_rules("学习计划安排：\n\n第一周快速了解开发框架。\n")
     assert [(a.task, a.due) for a in r.actions] == [("第一周快速了解开发框架", None)]
+
+
+def test_a_log_of_name_colon_tasks_is_notes_not_a_chat(rec_rules) -> None:
+    # "李乾科：完成APP架构设计" line after line, under dates, is who does what, not
+    # a conversation: each line is that person's task
+    r = rec_rules("会议记录\n4.14: 分配个人大致任务；\n许迪文：设计数据库，实现暂未定。\n李乾科：设计APP，APP工程项目构建。\n"
+                  "4.21: 分配页面设计任务；\n李昀：设计出APP首页\n缪静文：设计出Web首页\n徐栋：完成系统架构设计\n")
+    assert [a.owner for a in r.actions if a.owner] == ["许迪文", "李乾科", "李昀", "缪静文", "徐栋"]
+    assert all(a.source.speaker is None for a in r.actions)

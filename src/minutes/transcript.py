@@ -221,7 +221,7 @@ def detect(text: str, rules: RuleSet) -> bool:
     if _numbered_turns(text, lines, rules, header, line_rules):
         return True
     speakers: set[str] = set()
-    said, timed, need = 0, 0, max(3, -(-len(lines) * 6 // 10))
+    said, timed, tasks, need = 0, 0, 0, max(3, -(-len(lines) * 6 // 10))
     for i, (s, e) in enumerate(lines):
         if said + len(lines) - i < need:
             return False  # too few lines left to make a transcript of it
@@ -237,10 +237,14 @@ def detect(text: str, rules: RuleSet) -> bool:
         said += 1
         timed += h.groups.get("time") is not None
         speakers.add(h.groups["speaker"].strip())
+        if "text" in h.spans and rules.any("actions", "imperative", text, *h.spans["text"]) is not None:
+            tasks += 1  # "李乾科：完成APP架构设计": who and a task, as a roster writes it
         # Notes also hold a few "revy: …" lines; a transcript is mostly turns,
         # from two voices, or from one when every turn is time-stamped (a
-        # chat export of someone reporting: "[上午04:30:34] Bestian: …")
-        if said >= need and (len(speakers) >= 2 or timed == said):
+        # chat export of someone reporting: "[上午04:30:34] Bestian: …").
+        # Turns that mostly open with a work verb are a roster of tasks: people
+        # speak in sentences, not in the imperative of a to-do list.
+        if said >= need and (len(speakers) >= 2 or timed == said) and 2 * tasks < said:
             return True
     return False
 
