@@ -951,3 +951,9 @@ def test_a_log_of_name_colon_tasks_is_notes_not_a_chat(rec_rules) -> None:
                   "4.21: 分配页面设计任务；\n李昀：设计出APP首页\n缪静文：设计出Web首页\n徐栋：完成系统架构设计\n")
     assert [a.owner for a in r.actions if a.owner] == ["许迪文", "李乾科", "李昀", "缪静文", "徐栋"]
     assert all(a.source.speaker is None for a in r.actions)
+
+
+def test_a_name_set_off_by_a_pause_then_the_work_is_that_persons_task(rec_rules) -> None:
+    # "蒋波、修改需求说明书。", "卢兴海、蒋波，处理…": who, a pause, what they do
+    r = rec_rules("## 会议内容\n\n蒋波、修改需求说明书。\n\n卢兴海、蒋波，处理一个异常输入。\n\n首先，完成需求说明书的评审。\n")
+    assert [(a.task, a.owners) for a in r.actions] == [("修改需求说明书", ["蒋波"]), ("处理一个异常输入", ["卢兴海", "蒋波"])]
