@@ -957,3 +957,10 @@ def test_a_name_set_off_by_a_pause_then_the_work_is_that_persons_task(rec_rules)
     # "蒋波、修改需求说明书。", "卢兴海、蒋波，处理…": who, a pause, what they do
     r = rec_rules("## 会议内容\n\n蒋波、修改需求说明书。\n\n卢兴海、蒋波，处理一个异常输入。\n\n首先，完成需求说明书的评审。\n")
     assert [(a.task, a.owners) for a in r.actions] == [("修改需求说明书", ["蒋波"]), ("处理一个异常输入", ["卢兴海", "蒋波"])]
+
+
+def test_a_solution_label_or_the_result_of_a_discussion_is_what_was_settled(rec_rules) -> None:
+    # "**解决2：** …" answers "**问题2：**"; "根据讨论结果得出，…" states what the discussion settled
+    r = rec_rules("## 问题与解决\n\n**问题2：** 首页放不下菜单。\n\n**解决2：** 不留标题，屏幕空间用来展示菜单。\n\n"
+                  "根据讨论结果得出，评论放在首页。\n")
+    assert [c.source.text for c in r.consensus] == ["**解决2：** 不留标题，屏幕空间用来展示菜单。", "根据讨论结果得出，评论放在首页。"]
