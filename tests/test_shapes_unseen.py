@@ -964,3 +964,15 @@ def test_a_solution_label_or_the_result_of_a_discussion_is_what_was_settled(rec_
     r = rec_rules("## 问题与解决\n\n**问题2：** 首页放不下菜单。\n\n**解决2：** 不留标题，屏幕空间用来展示菜单。\n\n"
                   "根据讨论结果得出，评论放在首页。\n")
     assert [c.source.text for c in r.consensus] == ["**解决2：** 不留标题，屏幕空间用来展示菜单。", "根据讨论结果得出，评论放在首页。"]
+
+
+def test_minutes_pasted_inside_a_fence_are_read_and_code_is_not(rec_rules) -> None:
+    # a record pasted into a ``` block to keep its layout is still the record;
+    # a block of code is not
+    lines = ("1. 20.03 LTS SP1 计划于 11 月底发布，与 20.03 LTS update 版本同源。\n"
+             "2. 内核热升级的原型验证由张旭舟负责跟进，下周五前给出测试报告。\n")
+    fenced, plain = rec_rules("## 会议纪要\n\n```\n" + lines + "```\n"), rec_rules("## 会议纪要\n\n" + lines)
+    assert [(a.task, a.owner, a.due) for a in fenced.actions] == [(a.task, a.owner, a.due) for a in plain.actions]
+    assert [a.owner for a in fenced.actions] == [None, "张旭舟"]
+    code = "## 会议纪要\n\n```\nif (a == b) { return 0; }\n// 张旭舟负责跟进下一步工作，需要完成原型验证和测试报告。\nx = f(y);\n```\n"
+    assert rec_rules(code).actions == []

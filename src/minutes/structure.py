@@ -145,6 +145,29 @@ def _indent_width(s: str) -> int:
     return sum(4 if c == "\t" else 1 for c in s)
 
 
+# what code has and prose has not
+_CODE_CHARS = re.compile(r"[{};=<>()\[\]$]")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _prose_block(lines: list[str], n: int) -> bool:
+    """Does the fence opening at line n (no language named) hold Chinese prose
+    rather than code? People paste a whole record into a ``` block to keep
+    its layout; its lines are the minutes."""
+    if lines[n].strip().strip("`").strip().lower() not in ("", "text", "txt", "plain", "markdown", "md"):
+        return False
+    body: list[str] = []
+    for ln in lines[n + 1 :]:
+        if ln.strip().startswith("```"):
+            break
+        body.append(ln)
+    else:
+        return False  # never closed: not a block we can tell the end of
+    words = "".join("".join(body).split())
+    return len(words) >= 60 and len(_CJK.findall(words)) >= 0.3 * len(words) \
+        and len(_CODE_CHARS.findall(words)) < 0.02 * len(words)
+
+
 def parse(text: str, spoken: bool = False) -> Structure:
     """The blocks and sentences of text. `spoken`: the text is a transcript's
     view, where speech recognition marks pauses with spaces, not punctuation."""
@@ -162,6 +185,7 @@ def parse(text: str, spoken: bool = False) -> Structure:
     item_stack: list[tuple[int, int]] = []  # (indent, block index)
     para = 0
     in_code = False
+    prose_fence = False
     in_html = 0
     table_header: list[str] | None = None
     label: int | None = None
@@ -193,7 +217,12 @@ def parse(text: str, spoken: bool = False) -> Structure:
                     st.title = i
             continue
         if stripped.startswith("```"):
-            in_code = not in_code
+            if prose_fence:
+                prose_fence = False  # the fence closing minutes pasted as a block
+            elif not in_code and _prose_block(lines, n):
+                prose_fence = True  # minutes pasted inside a fence are still minutes
+            else:
+                in_code = not in_code
             continue
         if in_code:
             continue
