@@ -976,3 +976,9 @@ def test_minutes_pasted_inside_a_fence_are_read_and_code_is_not(rec_rules) -> No
     assert [a.owner for a in fenced.actions] == [None, "张旭舟"]
     code = "## 会议纪要\n\n```\nif (a == b) { return 0; }\n// 张旭舟负责跟进下一步工作，需要完成原型验证和测试报告。\nx = f(y);\n```\n"
     assert rec_rules(code).actions == []
+
+
+def test_a_to_do_label_carries_its_task_and_who_posts_is_its_owner(rec_rules) -> None:
+    # "需做：" labels work still to do, as "待做：" does; "由X发帖…" names who
+    r = rec_rules("## 2. 嘉宾\n\n需做：之后应当加强与嘉宾联系。\n\n## 3. 校内\n\n需做：由杨博远发帖发邮件进行。\n")
+    assert [(a.task, a.owner) for a in r.actions] == [("之后应当加强与嘉宾联系", None), ("发帖发邮件进行", "杨博远")]
