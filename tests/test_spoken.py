@@ -303,3 +303,10 @@ def test_a_request_after_then_names_its_doer() -> None:
     r = rec(text)
     assert "Peter" in [a.owner for a in r.actions]
     exact(r, text)
+
+
+def test_a_look_or_a_word_said_now_is_no_promise(rec_rules) -> None:
+    # "我看一下", "我先说一下": done in the meeting as it is said; a later time makes it one
+    r = rec_rules("甲：我看一下，好像不是劳动部。\n乙：好的。\n甲：我先说一下，就是暂时还用不上那个外转。\n"
+                  "乙：那我找一下看有没有现成的结果，如果没有的话下一次再来分享。\n甲：好。\n", input="transcript")
+    assert [(a.source.text, a.owner) for a in r.actions] == [("那我找一下看有没有现成的结果，如果没有的话下一次再来分享。", "乙")]
