@@ -982,3 +982,9 @@ def test_a_to_do_label_carries_its_task_and_who_posts_is_its_owner(rec_rules) ->
     # "需做：" labels work still to do, as "待做：" does; "由X发帖…" names who
     r = rec_rules("## 2. 嘉宾\n\n需做：之后应当加强与嘉宾联系。\n\n## 3. 校内\n\n需做：由杨博远发帖发邮件进行。\n")
     assert [(a.task, a.owner) for a in r.actions] == [("之后应当加强与嘉宾联系", None), ("发帖发邮件进行", "杨博远")]
+
+
+def test_a_manner_word_after_please_is_no_one(rec_rules) -> None:
+    # "请尽快完成…" asks for speed, it names no one: the owner stays null
+    r = rec_rules("## 遗留问题\n\n（1）sig/Kernel 还存在很多问题，请尽快完成问题闭环\n")
+    assert [(a.owner) for a in r.actions] == [None]
