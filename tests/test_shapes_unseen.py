@@ -988,3 +988,10 @@ def test_a_manner_word_after_please_is_no_one(rec_rules) -> None:
     # "请尽快完成…" asks for speed, it names no one: the owner stays null
     r = rec_rules("## 遗留问题\n\n（1）sig/Kernel 还存在很多问题，请尽快完成问题闭环\n")
     assert [(a.owner) for a in r.actions] == [None]
+
+
+def test_responsible_as_an_adjective_and_a_git_verb_name_no_one(rec_rules) -> None:
+    # "不负责任" is "irresponsible", not "X is in charge"; "pull - push" is two git verbs
+    r = rec_rules("## 会议内容\n\n- 这种不负责任的行为是不容许的，管理处需登记有关人士的身份。\n"
+                  "- 所有人加入 github 合作者并成功进行一次 pull - push\n")
+    assert [a.owner for a in r.actions] == [None, None]
