@@ -996,3 +996,10 @@ def test_responsible_as_an_adjective_and_a_git_verb_name_no_one(rec_rules) -> No
                   "- 所有人加入 github 合作者并成功进行一次 pull - push\n")
     assert r.actions and r.actions[0].task.startswith("这种不负责任")
     assert [a.owner for a in r.actions] == [None] * len(r.actions)
+
+
+def test_everyone_words_are_kept_as_written_owners(rec_rules) -> None:
+    # the guide: 大家/各人/每位成员 are kept as written
+    r = rec_rules("## 下周安排\n\n- 每人提出一套寻找学习搭档的方法\n- 所有成员于5月10日前完成各自任务的Git提交\n\n"
+                  "## 其他\n\n感谢大家参与本次讨论。\n")
+    assert [a.owner for a in r.actions] == ["每人", "成员"]  # "所有" is dropped as a quantifier, as 各/全体 are
