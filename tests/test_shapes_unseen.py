@@ -1003,3 +1003,9 @@ def test_everyone_words_are_kept_as_written_owners(rec_rules) -> None:
     r = rec_rules("## 下周安排\n\n- 每人提出一套寻找学习搭档的方法\n- 所有成员于5月10日前完成各自任务的Git提交\n\n"
                   "## 其他\n\n感谢大家参与本次讨论。\n")
     assert [a.owner for a in r.actions] == ["每人", "成员"]  # "所有" is dropped as a quantifier, as 各/全体 are
+
+
+def test_a_line_of_nothing_but_a_deadline_dates_the_list_above(rec_rules) -> None:
+    # "最晚周六早上完成这个初稿" after the split of the draft: every part is due then
+    r = rec_rules("## 需求文档第二次会议\n\n这次的工作：\n\n- 数据需求  沈佳钰\n- 功能需求  王宇思\n\n最晚周六早上完成这个初稿\n")
+    assert [(a.owner, a.due) for a in r.actions] == [("沈佳钰", "2024-05-11"), ("王宇思", "2024-05-11"), (None, "2024-05-11")]
