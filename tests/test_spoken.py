@@ -310,3 +310,10 @@ def test_a_look_or_a_word_said_now_is_no_promise(rec_rules) -> None:
     r = rec_rules("甲：我看一下，好像不是劳动部。\n乙：好的。\n甲：我先说一下，就是暂时还用不上那个外转。\n"
                   "乙：那我找一下看有没有现成的结果，如果没有的话下一次再来分享。\n甲：好。\n", input="transcript")
     assert [(a.source.text, a.owner) for a in r.actions] == [("那我找一下看有没有现成的结果，如果没有的话下一次再来分享。", "乙")]
+
+
+def test_we_will_just_do_this_settles_in_the_meetings_voice(rec_rules) -> None:
+    # "咱们就先不等", "那我们今天就只推荐这一个": what the meeting will do; "我们先看一下" is a look now
+    r = rec_rules("甲：申请单这块要不要等财务？\n乙：咱们就先不等。\n甲：我们先看一下这个页面。\n"
+                  "乙：那我们今天就只推荐这一个。\n", input="transcript")
+    assert [c.source.text for c in r.consensus] == ["咱们就先不等。", "那我们今天就只推荐这一个。"]
