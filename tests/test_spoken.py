@@ -317,3 +317,12 @@ def test_we_will_just_do_this_settles_in_the_meetings_voice(rec_rules) -> None:
     r = rec_rules("甲：申请单这块要不要等财务？\n乙：咱们就先不等。\n甲：我们先看一下这个页面。\n"
                   "乙：那我们今天就只推荐这一个。\n", input="transcript")
     assert [c.source.text for c in r.consensus] == ["咱们就先不等。", "那我们今天就只推荐这一个。"]
+
+
+def test_spoken_objections_of_a_hearing(rec_rules) -> None:
+    # "意见就不太一样了", "比喻并不适当", "说的是一套、做的又是一套", "我已经回答了" (declining)
+    r = rec_rules("委员甲：但是法务部的意见就不太一样了，对不对？\n部长：这件事所作的比喻并不适当。\n"
+                  "委员甲：你们说的是一套、做的又是一套。\n部长：主席，关于性质的问题，我已经回答了。\n"
+                  "委员甲：我刚才已经说过，我们支持这项工作。\n", input="transcript")
+    assert len(r.disagreements) == 4
+    assert all("支持这项工作" not in d.source.text for d in r.disagreements)
