@@ -326,3 +326,18 @@ def test_spoken_objections_of_a_hearing(rec_rules) -> None:
                   "委员甲：我刚才已经说过，我们支持这项工作。\n", input="transcript")
     assert len(r.disagreements) == 4
     assert all("支持这项工作" not in d.source.text for d in r.disagreements)
+
+
+def test_asr_stretches_and_lettered_speakers() -> None:
+    # "[38:57 - 38:58] Speaker 9: …" on one line; AssemblyAI's "[2.89s - 6.21s] Speaker A:"
+    # over the words on the next line; a lettered speaker is a label, not a person
+    one = ("[38:57 - 38:58] Speaker 9: 这个接口文档我明天发给大家。\n"
+           "[38:58 - 38:59] Speaker 7: 好的。\n")
+    r = rec(one)
+    assert [(a.owner, a.source.time) for a in r.actions] == [("Speaker 9", "38:57 - 38:58")]
+    two = ("[2.89s - 6.21s] Speaker A:\n这个接口文档我明天发给大家。\n\n"
+           "[6.21s - 7.86s] Speaker B:\n好的。\n")
+    r = rec(two)
+    assert [a.owner for a in r.actions] == ["Speaker A"]
+    assert "Speaker A" not in r.meta.participants and "Speaker B" not in r.meta.participants
+    exact(r, two)

@@ -237,8 +237,9 @@ def test_a_period_heading_dates_the_plan_section_beside_it(rec) -> None:
 
 
 def test_spoken_commitments_to_look_something_up_or_pass_it_on(rec) -> None:
-    # "我找一下", "我跟公司反映一下": the speaker takes it on; "我跟你说过" tells, it does not commit
-    text = "张三：那我找一下看有没有现成的结果。\n李四：到时候我跟公司反映一下。\n王五：这个我跟你说过了。\n"
+    # "我找一下…下次再分享", "我跟公司反映一下": the speaker takes it on; "我跟你说过" tells,
+    # it does not commit (a search with no later time is done in the meeting: test_spoken)
+    text = "张三：那我找一下看有没有现成的结果，下次再分享。\n李四：到时候我跟公司反映一下。\n王五：这个我跟你说过了。\n"
     r = rec(text)
     assert [a.owner for a in r.actions] == ["张三", "李四"]
 

@@ -25,7 +25,7 @@ from .rules import Hit, Rule, RuleSet, first_hit, screen
 
 _BLANK = rx.compile(r"^\s*$")
 _SRT_INDEX = rx.compile(r"^\s*\d+\s*$")
-_UNNAMED = rx.compile(r"^(?:说话人|发言人|角色|Speaker|spk|no)[_.\s-]?\d+$", re.I)
+_UNNAMED = rx.compile(r"^(?:说话人|发言人|角色|Speaker|spk|no)[_.\s-]?(?:\d+|[A-Z])$", re.I)  # Speaker 3, Speaker A
 _ACK_ONLY = rx.compile(r"^[嗯啊哦噢呃唔\s，,。.！!？?~～]*$")
 # field and section words: "与会人员：", "### 进度：", "#### 优点：" label notes, no one speaks them
 _NOT_SPEAKER = rx.compile(r"时间|日期|地点|主题|议题|结论|决议|共识|备注|参会|与会|人员|记录|主持|目的|背景|目标|状态|进展|进度"

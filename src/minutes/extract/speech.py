@@ -68,7 +68,9 @@ def speech_owners(ctx: Context, s: int, e: int) -> list[Owner]:
                     # "文档我来跟": the words before 我来 are not a name
                     if name in ctx.people or (not _PRONOUN.search(name) and plausible(name, ctx.people)):
                         return [Owner(name, a, z, f"owner.{role}")]
-    owners = [o for o in find_owners(text, s, e, ctx.rules, ctx.people) if o.rule != "owner.subject"]
+    # 大家/全员 said aloud addresses the room (a podcast's listeners, docs/annotation.md):
+    # who is meant is not named, so it owns nothing in speech
+    owners = [o for o in find_owners(text, s, e, ctx.rules, ctx.people) if o.rule not in ("owner.subject", "owner.everyone")]
     if owners:
         return owners
     h = _hit(ctx, "first-person", s, e)
