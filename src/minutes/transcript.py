@@ -343,7 +343,7 @@ def _char_spaced(text: str, s: int, e: int) -> bool:
     if text.find(" ", s, e) < 0:
         return False  # most turns: no space at all
     han = len(_HAN.findall(text, s, e))
-    return han >= 4 and len(_HAN_SPACE.findall(text, s, e)) * 10 >= han * 6
+    return han >= 4 and len(_HAN_SPACE.findall(text, s, e)) * 10 >= han * 4
 
 
 def _append(parts: list[str], cmap: list[int], text: str, s: int, e: int,
