@@ -47,7 +47,14 @@ def apply(ctx: "Context", model: Model, mode: str, consensus: list[Item], disagr
     for u in units(ctx):
         if u.role in ("skip", "meta") or u.kind == "cell":
             continue  # tables are read by their columns; skipped sections hold no items
+        if is_record_field(ctx, u):
+            continue  # "发起人：王敏", the paragraph under "## 背景": fields of the record, settled by the meta reader
         open_labels = [label for label in LABELS if not taken[label].hits(u.start, u.end)]
+        for settled, other in (("disagreement", "consensus"), ("consensus", "disagreement")):
+            if settled not in open_labels and other in open_labels:
+                # what the rules read as left open the meeting did not agree on, and the
+                # other way round: the two kinds exclude each other on one unit
+                open_labels.remove(other)
         if u.role == "decision" and "consensus" not in open_labels and "action" in open_labels:
             # a decision the rules took under a 结论 heading ("确定发布窗口为…"): what the
             # meeting settled, not work the model may add on top
@@ -88,6 +95,16 @@ def apply(ctx: "Context", model: Model, mode: str, consensus: list[Item], disagr
     for items in found.values():
         items.sort(key=lambda i: i.source.start)
     return consensus, disagreements, actions
+
+
+def is_record_field(ctx: "Context", u) -> bool:
+    """Is the unit a field of the record's header (a 时间/地点/发起人 key) or
+    the text of its 背景 or 目标 section? The meta reader takes those."""
+    from ..extract.meta import field_of
+
+    if u.key and field_of(ctx, u.key) is not None:
+        return True
+    return bool(u.headings) and field_of(ctx, u.headings[-1]) in ("background", "goals")
 
 
 def _open_section(ctx: "Context", u, answers: dict[tuple[str | None, str | None], bool]) -> bool:
