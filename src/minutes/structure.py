@@ -146,8 +146,8 @@ def _indent_width(s: str) -> int:
 
 
 # what code has and prose has not
-_CODE_CHARS = re.compile(r"[{};=<>()\[\]$]")
-_CJK = re.compile(r"[\u4e00-\u9fff]")
+_CODE_CHARS = rx.compile(r"[{};=<>()\[\]$]")
+_CJK = rx.compile(r"[\u4e00-\u9fff]")
 
 
 def _prose_block(lines: list[str], n: int) -> bool:

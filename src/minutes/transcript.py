@@ -339,7 +339,9 @@ _HAN = rx.compile(r"[\u4e00-\u9fff]")
 
 
 def _char_spaced(text: str, s: int, e: int) -> bool:
-    """Are most Han characters of text[s:e] set apart by single spaces?"""
+    """Are the Han words of text[s:e] set apart by single spaces? A corpus that
+    spaces every character ("咱 家 的") and word-segmented ASR ("我 想要 聊
+    一个") both do; a pause now and then in spoken prose does not."""
     if text.find(" ", s, e) < 0:
         return False  # most turns: no space at all
     han = len(_HAN.findall(text, s, e))
@@ -352,8 +354,8 @@ def _append(parts: list[str], cmap: list[int], text: str, s: int, e: int,
     `cutters` ((role, rules) pairs; none for preamble lines) cut from it."""
     cuts: list[tuple[int, int]] = []
     if cutters and _char_spaced(text, s, e):
-        # "咱 家 的 幼 儿 园": a corpus that spaces every character; the spaces are
-        # no pauses, and no word could be matched across them
+        # "咱 家 的 幼 儿 园", "我 想要 聊": a corpus that spaces every character or
+        # word; the spaces are no pauses, and no word could be matched across them
         cuts.extend(m.span() for m in _HAN_SPACE.finditer(text, s, e))
     for role, rs in cutters:
         for r in rs:

@@ -17,6 +17,7 @@ from .model import LABELS, Model
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..extract.context import Context
+    from ..units import Unit
 
 LAYERS = ("rules", "model", "both")
 
@@ -97,7 +98,7 @@ def apply(ctx: "Context", model: Model, mode: str, consensus: list[Item], disagr
     return consensus, disagreements, actions
 
 
-def is_record_field(ctx: "Context", u) -> bool:
+def is_record_field(ctx: "Context", u: "Unit") -> bool:
     """Is the unit a field of the record's header (a 时间/地点/发起人 key) or
     the text of its 背景 or 目标 section? The meta reader takes those."""
     from ..extract.meta import field_of
