@@ -221,7 +221,7 @@ def detect(text: str, rules: RuleSet) -> bool:
     if _numbered_turns(text, lines, rules, header, line_rules):
         return True
     speakers: set[str] = set()
-    said, timed, tasks, need = 0, 0, 0, max(3, -(-len(lines) * 6 // 10))
+    said, timed, tasks, need = 0, 0, 0, _most(lines)
     for i, (s, e) in enumerate(lines):
         if said + len(lines) - i < need:
             return False  # too few lines left to make a transcript of it
@@ -284,10 +284,14 @@ def _numbered_turns(text: str, lines: list[tuple[int, int]], rules: RuleSet,
 
 def _mostly_timed(text: str, lines: list[tuple[int, int]], line_rules: list[Rule]) -> bool:
     """Are most lines a speech recogniser's segments, each stamped with its time?"""
-    need = max(3, -(-len(lines) * 6 // 10))
     timed = (1 for s, e in lines
              if (h := _first(line_rules, text, s, e)) is not None and h.groups.get("time") is not None)
-    return _at_least(need, timed)
+    return _at_least(_most(lines), timed)
+
+
+def _most(lines: list[tuple[int, int]]) -> int:
+    """How many lines make most of them, for a layout to call the text its own: six in ten, at least three."""
+    return max(3, -(-len(lines) * 6 // 10))
 
 
 def _speaker_header(header: list[Rule], text: str, s: int, e: int) -> bool:
@@ -338,14 +342,18 @@ _HAN_SPACE = rx.compile(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])")
 _HAN = rx.compile(r"[\u4e00-\u9fff]")
 
 
-def _char_spaced(text: str, s: int, e: int) -> bool:
-    """Are the Han words of text[s:e] set apart by single spaces? A corpus that
-    spaces every character ("咱 家 的") and word-segmented ASR ("我 想要 聊
+def _spacing_gaps(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """The spaces between Han words of text[s:e] when they set the words apart
+    (at least four of ten Han characters followed by one), else none. A corpus
+    that spaces every character ("咱 家 的") and word-segmented ASR ("我 想要 聊
     一个") both do; a pause now and then in spoken prose does not."""
     if text.find(" ", s, e) < 0:
-        return False  # most turns: no space at all
+        return []  # most turns: no space at all
     han = len(_HAN.findall(text, s, e))
-    return han >= 4 and len(_HAN_SPACE.findall(text, s, e)) * 10 >= han * 4
+    if han < 4:
+        return []
+    gaps = [m.span() for m in _HAN_SPACE.finditer(text, s, e)]
+    return gaps if len(gaps) * 10 >= han * 4 else []
 
 
 def _append(parts: list[str], cmap: list[int], text: str, s: int, e: int,
@@ -353,10 +361,10 @@ def _append(parts: list[str], cmap: list[int], text: str, s: int, e: int,
     """Add text[s:e] to the view, less what the filler and stutter rules in
     `cutters` ((role, rules) pairs; none for preamble lines) cut from it."""
     cuts: list[tuple[int, int]] = []
-    if cutters and _char_spaced(text, s, e):
+    if cutters:
         # "咱 家 的 幼 儿 园", "我 想要 聊": a corpus that spaces every character or
         # word; the spaces are no pauses, and no word could be matched across them
-        cuts.extend(m.span() for m in _HAN_SPACE.finditer(text, s, e))
+        cuts.extend(_spacing_gaps(text, s, e))
     for role, rs in cutters:
         for r in rs:
             for h in r.finditer(text, s, e):

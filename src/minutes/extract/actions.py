@@ -14,8 +14,8 @@ from datetime import date
 
 from .. import rx
 from ..resolve.dates import Deadline, find_deadline
-from ..resolve.owners import (Owner, could_be_name, counts_things, find_owners, is_department, known_people,
-                              lead_name_owner, split_names, subject_owner)
+from ..resolve.owners import (Owner, could_be_name, counts_things, find_owners, is_department, is_handle,
+                              known_people, lead_name_owner, split_names, subject_owner)
 from ..schema import Action, Producer
 from ..structure import Block, clean
 from .action_table import EMPTY_CELL as _EMPTY_CELL, table_actions as _table_actions
@@ -891,7 +891,7 @@ def _context_owner(ctx: Context, bi: int) -> list[Owner]:
     b = st.blocks[bi]
     if b.kind == "cell" and b.row_key:
         row = b.row_key.strip("*@ ")
-        if row and (len(row) <= 4 or re.fullmatch(r"[A-Za-z][A-Za-z0-9_\-]*", row)):
+        if row and (len(row) <= 4 or is_handle(row)):
             i = text.rfind(b.row_key, 0, b.start)
             return [Owner(row, i, i + len(row), "owner.row")] if i >= 0 else []
     if b.kind == "item" and b.parent is not None:

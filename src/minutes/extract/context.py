@@ -14,7 +14,7 @@ from ..lines import line_starts
 # the resolvers are asked for thousands of spans a document: imported once
 # here (the pipeline imports them through the extractors in any case)
 from ..resolve.dates import find_deadline
-from ..resolve.owners import could_be_name, find_owners
+from ..resolve.owners import could_be_name, find_owners, is_handle
 from ..rules import RuleSet
 from ..schema import Item, Meta, Producer, Source, id_text, item_id
 from ..structure import Block, Sentence, Structure
@@ -306,7 +306,7 @@ class Context:
         if (self.rules.any("owners", "person-name", key) or self.rules.any("owners", "surname", key)) and self.rules.any(
                 "transcripts", "first-person", self.text, b.value_start, b.end):
             return True  # "张三：…这个我来负责吧": a name-shaped key whose words commit in the first person
-        if "/" in key and all(re.fullmatch(r"[A-Za-z][A-Za-z0-9_\-]*", k.strip()) for k in key.split("/")):
+        if "/" in key and all(is_handle(k.strip()) for k in key.split("/")):
             return True
         if self.rules.any("owners", "titled-name", key):
             return True  # "尤委员美女：…": a hearing's turn

@@ -205,6 +205,14 @@ def counts_things(name: str) -> bool:
     return _COUNTED.search(name) is not None
 
 
+_HANDLE = rx.compile(r"[A-Za-z][A-Za-z0-9_\-]*")  # ASCII: \w would take "ROC组件" for one
+
+
+def is_handle(word: str) -> bool:
+    """A Latin handle as teams write them ("zeno", "ljm-dev"), whole."""
+    return _HANDLE.fullmatch(word) is not None
+
+
 def _lead_name_ok(name: str, rules: RuleSet, people: set[str]) -> bool:
     if name in people or is_department(name, rules):
         return True
