@@ -1009,3 +1009,33 @@ def test_a_line_of_nothing_but_a_deadline_dates_the_list_above(rec_rules) -> Non
     # "最晚周六早上完成这个初稿" after the split of the draft: every part is due then
     r = rec_rules("## 需求文档第二次会议\n\n这次的工作：\n\n- 数据需求  沈佳钰\n- 功能需求  王宇思\n\n最晚周六早上完成这个初稿\n")
     assert [(a.owner, a.due) for a in r.actions] == [("沈佳钰", "2024-05-11"), ("王宇思", "2024-05-11"), (None, "2024-05-11")]
+
+
+def test_a_date_closing_an_item_dates_its_task(rec_rules) -> None:
+    # "…。29号（周日）（含）之前。": the item's last sentence is nothing but when
+    r = rec_rules("## 分工\n\n1. 编写接口文档。15号（周三）（含）之前。\n2. 整理测试用例。\n")
+    assert [(a.task, a.due) for a in r.actions] == [("编写接口文档", "2024-05-15"), ("整理测试用例", None)]
+
+
+def test_a_staff_line_under_a_topic_owns_the_lines_after_it(rec_rules) -> None:
+    # "人员：范，虞" under a topic heading, then that topic's tasks, then the next staff line
+    r = rec_rules("## 路径规划\n\n- 人员：陈，罗\n1. 梳理地图接口\n2. 编写避障逻辑\n- 人员：韩\n3. 录制演示视频\n")
+    assert [(a.task, a.owner) for a in r.actions] == [
+        ("梳理地图接口", "陈、罗"), ("编写避障逻辑", "陈、罗"), ("录制演示视频", "韩")]
+
+
+def test_a_part_staffed_earlier_is_who_does_its_later_tasks(rec_rules) -> None:
+    # "数据采集：袁野，白露" splits the team; "数据采集：…" further down is theirs, not "数据" 's
+    r = rec_rules("## 人员分工\n\n- 数据采集：袁野，白露\n- 文档：孔维\n\n## 本周任务\n\n"
+                  "- 数据采集：配好采集脚本，跑通第一批样本\n- 文档：更新接口说明\n")
+    assert [a.owner for a in r.actions][-2:] == ["袁野、白露", "孔维"]
+
+
+def test_lines_with_no_work_in_a_plan_are_no_tasks(rec_rules) -> None:
+    r = rec_rules("## 下一步计划\n\n- 完善登录页\n- 以上\n- 暂未开始\n- 2024年5月9日\n- （zyx + lpq）\n")
+    assert [a.task for a in r.actions] == ["完善登录页"]
+
+
+def test_a_version_in_a_model_name_is_no_date_range(rec_rules) -> None:
+    r = rec_rules("## 下一步\n\n- 把模型换成Llama3.1-8b-Instruct再测一轮\n- 預計11/20完成机房搬迁\n")
+    assert [a.due for a in r.actions] == [None, "2024-11-20"]

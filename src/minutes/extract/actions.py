@@ -15,7 +15,7 @@ from datetime import date
 from .. import rx
 from ..resolve.dates import Deadline, find_deadline
 from ..resolve.owners import (Owner, could_be_name, counts_things, find_owners, is_department, is_handle,
-                              known_people, lead_name_owner, split_names, subject_owner)
+                              known_people, lead_name_owner, plausible, split_names, subject_owner)
 from ..schema import Action, Producer
 from ..structure import Block, clean
 from .action_table import EMPTY_CELL as _EMPTY_CELL, table_actions as _table_actions
@@ -362,6 +362,8 @@ def _decide(ctx: Context, b: Block, bi: int, s: int, e: int, plan_unit: bool) ->
         return None  # "+ 后端" or "+ 毛英明" over sub-items says who does them, as "后端：" does
     if plan_unit and _group_title(ctx, bi):
         return None  # "1. **前端开发**" over its sub-items titles a part of the plan; they are its tasks
+    if b.end - b.start <= 40 and rules.any("actions", "fragment", text, b.start, b.end):
+        return None  # "以上", "（gmm）", "2024年4月2日": a line with no work in it (a piece of a line may sign it)
 
     seen: dict[str, str | None] = {}
 
@@ -720,6 +722,23 @@ def _rosters(ctx: Context) -> frozenset[int]:
     return frozenset(out)
 
 
+def _staffed_part(ctx: Context, b: Block, bi: int) -> list[Owner]:
+    """"客户端开发：胡以欣，车子杰" earlier in the minutes says who the part is:
+    a later "客户端开发：配好环境…" is theirs."""
+    if not b.key or b.value_start is None:
+        return []
+    if ctx.memo.staffing is None:
+        staffing: dict[str, tuple[int, list[tuple[int, int]]]] = {}
+        for j, x in enumerate(ctx.st.blocks):
+            if x.key and x.key not in staffing and (spans := _people_value(ctx, x)):
+                staffing[x.key.strip("*# ")] = (j, spans)
+        ctx.memo.staffing = staffing
+    found = ctx.memo.staffing.get(b.key.strip("*# "))
+    if found is None or found[0] >= bi:
+        return []
+    return [Owner(ctx.text[a:z], a, z, "owner.staffed-part") for a, z in found[1]]
+
+
 def _key_names(ctx: Context, b: Block) -> list[Owner]:
     """"黄启元、李维淼：体系结构设计": a key that is only people's names."""
     if not b.key or b.value_start is None or "、" not in b.key and not _person_key(ctx, b.key):
@@ -884,6 +903,32 @@ def _find_signed_topics(ctx: Context) -> tuple[frozenset[int], dict[int, list[Ow
     return frozenset(topics), out
 
 
+# who works on a section's topic, as a key: "人员：范，虞" (not 成员, which introduces a team)
+_STAFF_KEY = rx.compile(r"(?:人员|负责人|责任人|执行人)")
+
+
+def _staff_over(ctx: Context, bi: int) -> list[Owner]:
+    """"## 装甲板匹配 / - 人员：范，虞 / 1. …": a line under a topic's heading that
+    names who works on it owns the lines after it, up to the next such line."""
+    st, text = ctx.st, ctx.text
+    b = st.blocks[bi]
+    if b.heading is None or b.kind not in ("item", "para"):
+        return []
+    for j in range(bi - 1, max(b.heading, bi - 30), -1):
+        p = st.blocks[j]
+        if p.heading != b.heading or p.kind not in ("item", "para"):
+            return []
+        if p.key is None or p.value_start is None or _STAFF_KEY.fullmatch(p.key.strip("*-# ")) is None:
+            continue
+        spans = split_names(text, p.value_start, p.end)
+        if not spans or not all(len(text[a:z]) <= 4 and plausible(text[a:z], ctx.people)
+                                and (text[a:z] in ctx.people or ctx.rules.any("owners", "surname", text[a:z])
+                                     or _person_key(ctx, text[a:z])) for a, z in spans):
+            return []
+        return [Owner(text[a:z], a, z, "owner.staff") for a, z in spans]
+    return []
+
+
 def _context_owner(ctx: Context, bi: int) -> list[Owner]:
     """Owners given by where the line stands: a table row, a heading's @X,
     a block label such as 以下由市场部负责."""
@@ -927,7 +972,7 @@ def _context_owner(ctx: Context, bi: int) -> list[Owner]:
             # a group label over a list ("前端：", "后端小组：") owns each item under it
             i = text.find(lb.key, lb.start, lb.end)
             return [Owner(lb.key, i, i + len(lb.key), "owner.group")] if i >= 0 else []
-    signed = _signed_topic_over(ctx, bi)
+    signed = _signed_topic_over(ctx, bi) or _staff_over(ctx, bi)
     if signed:
         return signed
     h = b.heading
@@ -954,11 +999,14 @@ def _owners_for(ctx: Context, b: Block, bi: int, s: int, e: int) -> list[Owner]:
     if ctx.view is not None and ctx.is_speaker(b):
         return speech_owners(ctx, s, e)
     owners = ctx.owners(s, e)
-    if owners:
-        return owners
+    if owners and not (b.key and owners[0].end <= (b.value_start or 0) and _staffed_part(ctx, b, bi)):
+        return owners  # (a part's word in the key, "客户端开发：", is who only when no line staffs the part)
     spans = _people_value(ctx, b)
     if spans:
         return [Owner(text[a:z], a, z, "owner.assignment") for a, z in spans]
+    staffed = _staffed_part(ctx, b, bi)
+    if staffed:
+        return staffed
     if not _next_role_key(b) and (inline := _next_role_inline(ctx, b, e)) is not None:
         return [Owner(text[a:z], a, z, "action.next-role") for a, z in split_names(text, *inline)]  # "…，轮值主持：王冲"
     if _next_role_key(b):
@@ -1034,7 +1082,7 @@ def _deadline_for(ctx: Context, b: Block, bi: int, s: int, e: int) -> tuple[Dead
     d = ctx.deadline(s, e, ref)
     if d is not None:
         return _shift(d, s), True
-    d = _signed_date(ctx, s, e, ref)
+    d = _signed_date(ctx, s, e, ref) or _tail_date(ctx, b, e, ref)
     if d is not None:
         return d, True
     d = scope_deadline(ctx, b, ref)
@@ -1057,6 +1105,24 @@ def _signed_date(ctx: Context, s: int, e: int, ref: date) -> Deadline | None:
         return None
     # the whole bracket is the date's words: the task keeps none of them
     return Deadline(m.group("bracket"), m.start("bracket"), m.end("bracket"), d.date, d.rule, d.vague, d.reading)
+
+
+# what may stand around a date that closes an item: "于24日（周二）（含）之前。"
+_DATE_FRAME = rx.compile(r"(?:[\s。.，,；;！!*]|[（(][^（）()\n]{0,4}[)）]|于|在|最晚|最迟|之前|以前|前|为止|截止|完成|含)*")
+
+
+def _tail_date(ctx: Context, b: Block, e: int, ref: date) -> Deadline | None:
+    """"将预测函数整合入buff类。29号（周日）（含）之前。": when what is left of the
+    item after the task is nothing but a date, the task is due then."""
+    if b.kind not in ("item", "para") or e >= b.end:
+        return None
+    d = ctx.deadline(e, b.end, ref)
+    if d is None or d.date is None:
+        return None
+    text = ctx.text
+    if _DATE_FRAME.fullmatch(text, e, e + d.start) is None or _DATE_FRAME.fullmatch(text, e + d.end, b.end) is None:
+        return None
+    return _shift(d, e)
 
 
 def _shift(d: Deadline, offset: int) -> Deadline:
@@ -1117,7 +1183,7 @@ def _build(ctx: Context, b: Block, bi: int, s: int, e: int, role: str | None, ve
 
 # _task's clean-up, compiled once (it runs for every action)
 _OWNER_MARK = rx.compile(r"(?:由|请|交给|@|＠)?\s*\x00+\s*(?:来|去)?(?:负责|牵头)?[，,：:]?")
-_DUE_MARK = rx.compile(r"(?:在|于|截止(?:日期|时间)?是?在?)?\s*\x01+\s*(?:之前|以前|前|期间)?")
+_DUE_MARK = rx.compile(r"(?:在|于|截止(?:日期|时间)?是?在?)?\s*\x01+(?:\s*[（(][^（）()\n]{0,4}[)）])*\s*(?:之前|以前|前|期间)?")
 _OWNER_FIELD = rx.compile(r"^(?:责任人|负责人|执行人)\s*[:：]\s*")
 _DECIDED = rx.compile(r"^(?:会议|经研究[，,]?\s*)?(?:决定|要求|同意|明确|强调|议定)\s*[:：，,]\s*")
 _MUST = rx.compile(r"^(?:需要|要|应当|应该|必须|务必)(?=[\u4e00-\u9fff])")

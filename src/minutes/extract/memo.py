@@ -23,6 +23,7 @@ class Memo:
     options: dict[int, bool] = field(default_factory=dict)  # block → opens an alternative (方案二 …)
     cell_rosters: dict[int, Any] = field(default_factory=dict)  # cell → (its names：match, the cell's span) or None
     rosters: frozenset[int] | None = None  # blocks in a roster of `name：part` lines, found in one pass
+    staffing: dict[str, tuple[int, list[tuple[int, int]]]] | None = None  # part → (its `part：names` line, the names)
     orig_lines: list[int] = field(default_factory=list)  # line starts of a transcript as read
     sent_starts: list[int] = field(default_factory=list)
     block_ids: dict[int, int] = field(default_factory=dict)  # id(block) → index

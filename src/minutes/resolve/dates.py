@@ -419,7 +419,7 @@ def _festival_day(m: re.Match[str], ref: date) -> date | None:
 
 
 def _month_day(m: re.Match[str], ref: date) -> date | None:
-    for mo, d in ((m["m"], m["d"]), (m["m2"], m["d2"]), (m["m3"], m["d3"])):
+    for mo, d in ((m["m"], m["d"]), (m["m2"], m["d2"]), (m["m3"], m["d3"]), (m["m4"], m["d4"])):
         if mo:
             return _month_day_year(ref, _num(mo), _num(d))
     return None
