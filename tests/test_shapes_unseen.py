@@ -1039,3 +1039,9 @@ def test_lines_with_no_work_in_a_plan_are_no_tasks(rec_rules) -> None:
 def test_a_version_in_a_model_name_is_no_date_range(rec_rules) -> None:
     r = rec_rules("## 下一步\n\n- 把模型换成Llama3.1-8b-Instruct再测一轮\n- 預計11/20完成机房搬迁\n")
     assert [a.due for a in r.actions] == [None, "2024-11-20"]
+
+
+def test_a_final_deadline_line_after_the_tasks_dates_them(rec_rules) -> None:
+    # "11.15号最终的截止日期" on its own line after the split of the work
+    r = rec_rules("第三次会议\n\n林珊  实现数据导出接口\n\n高原  编写前端图表页面\n\n5.20号最终的截止日期\n")
+    assert [(a.owner, a.due) for a in r.actions] == [("林珊", "2024-05-20"), ("高原", "2024-05-20"), (None, "2024-05-20")]

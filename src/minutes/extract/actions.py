@@ -180,10 +180,12 @@ _TWO_CJK = rx.compile(r"[\u4e00-\u9fff]{2}")
 _DEADLINE_KEY = rx.compile(r"(?:截止|完成|提交|交付|上交)(?:时间|日期)|时间节点|DDL|deadline", re.I)
 # a line that speaks of the whole list above it ("以上工作应当在下周二前完成",
 # "这些工作应当在周二之前解决")
-# or a line of nothing but a deadline for them: "最晚周六早上完成这个初稿", "务必在周三前提交"
+# or a line of nothing but a deadline for them: "最晚周六早上完成这个初稿", "务必在周三前提交",
+# "11.15号最终的截止日期"
 _ABOVE_ALL = rx.compile(r"[\s*]*(?:(?:以上|上述|这些|这几项)(?:的|几项|各项|所有)?(?:工作|任务|内容|事项)"
                         r"|(?:最晚|最迟|务必|请于|请在|须于|须在)[^，,。；;\n]{1,12}?(?:完成|提交|交)"
-                        r"(?:这个|这些|上述|以上|全部|所有)?(?:初稿|草稿|工作|任务|内容)?[\s。！!]*$)")
+                        r"(?:这个|这些|上述|以上|全部|所有)?(?:初稿|草稿|工作|任务|内容)?[\s。！!]*$"
+                        r"|[^，,。；;\n]{1,12}?(?:是|为)?(?:最终|最后)?的?(?:截止|截至)(?:日期|时间)[\s。！!]*$)")
 # the next meeting's time, by which the work above is due ("下次组会时间暂定为5.9的
 # 下午4点，届时需完成第2阶段的工作"): the guide dates 下次会议前 by the next meeting
 _NEXT_MEETING_DUE = rx.compile(r"[\s*]*(?:下次|下一次)[^，,。；;]{0,4}(?:会|讨论)[^。；;]*?(?:届时|之前|以前|前)[^。；;]{0,6}(?:完成|提交|交)")
@@ -1183,7 +1185,7 @@ def _build(ctx: Context, b: Block, bi: int, s: int, e: int, role: str | None, ve
 
 # _task's clean-up, compiled once (it runs for every action)
 _OWNER_MARK = rx.compile(r"(?:由|请|交给|@|＠)?\s*\x00+\s*(?:来|去)?(?:负责|牵头)?[，,：:]?")
-_DUE_MARK = rx.compile(r"(?:在|于|截止(?:日期|时间)?是?在?)?\s*\x01+(?:\s*[（(][^（）()\n]{0,4}[)）])*\s*(?:之前|以前|前|期间)?")
+_DUE_MARK = rx.compile(r"(?:在|于|截止(?:日期|时间)?是?在?)?\s*\x01+[日号]?(?:\s*[（(][^（）()\n]{0,4}[)）])*\s*(?:之前|以前|前|期间)?")
 _OWNER_FIELD = rx.compile(r"^(?:责任人|负责人|执行人)\s*[:：]\s*")
 _DECIDED = rx.compile(r"^(?:会议|经研究[，,]?\s*)?(?:决定|要求|同意|明确|强调|议定)\s*[:：，,]\s*")
 _MUST = rx.compile(r"^(?:需要|要|应当|应该|必须|务必)(?=[\u4e00-\u9fff])")
