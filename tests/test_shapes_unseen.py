@@ -1045,3 +1045,15 @@ def test_a_final_deadline_line_after_the_tasks_dates_them(rec_rules) -> None:
     # "11.15号最终的截止日期" on its own line after the split of the work
     r = rec_rules("第三次会议\n\n林珊  实现数据导出接口\n\n高原  编写前端图表页面\n\n5.20号最终的截止日期\n")
     assert [(a.owner, a.due) for a in r.actions] == [("林珊", "2024-05-20"), ("高原", "2024-05-20"), (None, "2024-05-20")]
+
+
+def test_a_topic_signer_owns_nothing_past_the_next_meeting_of_a_log(rec_rules) -> None:
+    # "议题6、…进展 ---王伟" governs its follow-ups, not the next meeting's lines
+    r = rec_rules("2024/5/6 发布会议\n议题1、版本进展  ---王伟\n请尽快完成问题闭环\n\n"
+                  "2024/4/29 发布会议\n遗留问题：\nDB SIG按照收集的信息进行软件包引入，需求搜集到5-20截止。\n")
+    assert [a.owner for a in r.actions][-1] is None
+
+
+def test_weighing_who_could_take_it_names_no_owner(rec_rules) -> None:
+    r = rec_rules("## 下一步\n\n- 调研应用场景，考虑李海师兄负责模型嵌入系统的可能性\n")
+    assert [a.owner for a in r.actions] == [None]

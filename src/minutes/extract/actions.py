@@ -897,8 +897,8 @@ def _find_signed_topics(ctx: Context) -> tuple[frozenset[int], dict[int, list[Ow
                 names = _all_people(ctx, m.start("who"), m.end("who"), "owner.signed-topic")
                 current = names  # an unsigned or unknown signature ends the topic before it, and owns nothing
                 continue
-            if _AGENDA_LINE.match(text, b.start, b.end):
-                current = []
+            if _AGENDA_LINE.match(text, b.start, b.end) or is_entry_line(ctx, b):
+                current = []  # a new agenda, or the next meeting of a log ("2022/3/4 openEuler release 会议")
                 continue
         if current:
             out[i] = current
