@@ -341,3 +341,14 @@ def test_asr_stretches_and_lettered_speakers() -> None:
     assert [a.owner for a in r.actions] == ["Speaker A"]
     assert "Speaker A" not in r.meta.participants and "Speaker B" not in r.meta.participants
     exact(r, two)
+
+
+def test_a_committee_reading_rules_on_each_article(rec_rules) -> None:
+    # article by article: passed or deleted is decided, held over is left open,
+    # and the question put to the floor decides nothing yet
+    r = rec_rules("主席：进行第十二条。请问各位，对第十二条照审查会版本通过，有无异议？\n"
+                  "委员甲：有异议。\n主席：既有异议，本条保留。\n"
+                  "主席：进行第十三条。第十三条照审查会版本通过。\n"
+                  "主席：第十四条删除，不处理。\n", input="transcript")
+    assert [c.source.text for c in r.consensus] == ["第十三条照审查会版本通过。", "第十四条删除，不处理。"]
+    assert any("本条保留" in d.source.text for d in r.disagreements)
