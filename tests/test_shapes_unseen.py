@@ -1057,3 +1057,11 @@ def test_a_topic_signer_owns_nothing_past_the_next_meeting_of_a_log(rec_rules) -
 def test_weighing_who_could_take_it_names_no_owner(rec_rules) -> None:
     r = rec_rules("## 下一步\n\n- 调研应用场景，考虑李海师兄负责模型嵌入系统的可能性\n")
     assert [a.owner for a in r.actions] == [None]
+
+
+def test_a_hackmd_name_tag_signs_a_group_of_tasks(rec_rules) -> None:
+    # HackMD notes sign a group title with "[name=X]" ("(TBD)" after the name is a note)
+    r = rec_rules("# Action Items\n\n- 場地 [name=Amy (TBD)]\n    - 詢問場地可容納人數\n    - 確認投影設備\n"
+                  "- OCF [name=Rock]\n    - 根據場地組談好的內容，尋求簽約生效。\n")
+    assert [(a.task, a.owner) for a in r.actions] == [
+        ("詢問場地可容納人數", "Amy"), ("確認投影設備", "Amy"), ("根據場地組談好的內容，尋求簽約生效", "Rock")]

@@ -38,7 +38,8 @@ _LATIN_NAME = rx.compile(r"[A-Za-z][\w\- ]*")  # a handle may run into Han: "BEP
 _CUES = ("assign", "future", "modal", "imperative", "due-verb")
 # a department or group opening a line; its name holds no function word
 # ("与团长及其他组长…", "下次组会…", "及时向…提交小组名单" open with no one)
-_LEADING_DEPT = rx.compile(r"((?:(?![与向及和的在把对给次时])[\u4e00-\u9fffA-Za-z]){1,8}?"
+# (not after a preposition: "根据赞助组…" opens an adjunct)
+_LEADING_DEPT = rx.compile(r"(?!根据|按照|依照|通过|经过|关于|针对|随着)((?:(?![与向及和的在把对给次时])[\u4e00-\u9fffA-Za-z]){1,8}?"
                            r"(?:部(?![署分件门])|组[长员]?(?![织件合建成会内长员])|中心|团队|委员会|办公室|(?<![学本专])科(?![学技研])|处(?![理置])))"
                            r"(?=[\u4e00-\u9fff]{2})")
 _CLAUSE_END = rx.compile(r"[，,；;。]")
@@ -362,7 +363,7 @@ def _decide(ctx: Context, b: Block, bi: int, s: int, e: int, plan_unit: bool) ->
         return None  # "| 参与人员 | 吕博图，… |": the key of a meeting-info table, not a task
     if b.kind == "item" and b.children and _owner_item(ctx, text[b.start:b.end]):
         return None  # "+ 后端" or "+ 毛英明" over sub-items says who does them, as "后端：" does
-    if plan_unit and _group_title(ctx, bi):
+    if (plan_unit or ctx.role(bi) == "plan") and _group_title(ctx, bi):
         return None  # "1. **前端开发**" over its sub-items titles a part of the plan; they are its tasks
     if b.end - b.start <= 40 and rules.any("actions", "fragment", text, b.start, b.end):
         return None  # "以上", "（gmm）", "2024年4月2日": a line with no work in it (a piece of a line may sign it)
@@ -621,7 +622,7 @@ def _lead_name_owner(ctx: Context, s: int, e: int) -> list[Owner]:
 # after a dash or an arrow
 _ENDS_IN_NAME = rx.compile(r"(?:\s[\u4e00-\u9fff]{2,4}|[)）】\]]\**|(?:[-—]|->|→|=>)\s*[\w\u4e00-\u9fff]{2,25})"
                            r"\s*[。；;.]?\s*$")
-_TRAILING = ("owner.trailing", "owner.trailing-name")
+_TRAILING = ("owner.trailing", "owner.trailing-name", "owner.name-tag")
 _BOLD_LEAD = rx.compile(r"\*\*([^*\n]{1,12})\*\*")
 
 
@@ -825,12 +826,15 @@ _TEAM_ITEM = rx.compile(r"(?:前端|后端|前后端|客户端|服务端|移动�
 
 # a list item that is nothing but a bold title ("**前端开发**", "**技术支持**：")
 _BOLD_TITLE = rx.compile(r"\s*\*\*[^*\n]{1,24}\*\*\s*[:：]?\s*$")
+_TAGGED_TITLE = rx.compile(r"\s*[^\s\[\]]{1,12}\s*\[name=[^\]\n]+\]\s*$")
 
 
 def _group_title(ctx: Context, bi: int) -> bool:
-    """A list item that only titles the sub-items under it."""
+    """A list item that only titles the sub-items under it: "**前端开发**",
+    or a short title signed with a HackMD tag, "贊助 [name=Cynthia]"."""
     b = ctx.st.blocks[bi]
-    return b.kind == "item" and bool(b.children) and _BOLD_TITLE.match(ctx.text, b.start, b.end) is not None
+    return b.kind == "item" and bool(b.children) and (_BOLD_TITLE.match(ctx.text, b.start, b.end) is not None
+                                                      or _TAGGED_TITLE.match(ctx.text, b.start, b.end) is not None)
 
 
 def _owner_item(ctx: Context, words: str) -> bool:
@@ -943,6 +947,11 @@ def _context_owner(ctx: Context, bi: int) -> list[Owner]:
             return [Owner(row, i, i + len(row), "owner.row")] if i >= 0 else []
     if b.kind == "item" and b.parent is not None:
         pb = st.blocks[b.parent]
+        if _TAGGED_TITLE.match(text, pb.start, pb.end):
+            # "贊助 [name=Cynthia]" over its tasks: the tag names who takes them
+            tagged = [o for o in ctx.owners(pb.start, pb.end) if o.rule == "owner.name-tag"]
+            if tagged:
+                return [Owner(o.name, o.start, o.end, "owner.parent") for o in tagged]
         words = re.split(r"\s+", text[pb.start:pb.end].strip("*# ：:"))
         last = words[-1] if words else ""
         if (len(words) > 1 and ctx.rules.any("owners", "person-name", last)) or (len(words) == 1 and _owner_item(ctx, last)):
