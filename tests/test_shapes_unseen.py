@@ -1065,3 +1065,10 @@ def test_a_hackmd_name_tag_signs_a_group_of_tasks(rec_rules) -> None:
                   "- OCF [name=Rock]\n    - 根據場地組談好的內容，尋求簽約生效。\n")
     assert [(a.task, a.owner) for a in r.actions] == [
         ("詢問場地可容納人數", "Amy"), ("確認投影設備", "Amy"), ("根據場地組談好的內容，尋求簽約生效", "Rock")]
+
+
+def test_a_name_a_dash_and_the_part_is_an_assignment(rec_rules) -> None:
+    # "马琪森——前端": who, a long dash, then the part; a topic word before a dash is no one
+    r = rec_rules("## 分工\n\n- 卓一凡——登录页与注册页\n- 邱晓——日志评分、数据库\n- 关键字---创建关键字\n")
+    assert [a.owner for a in r.actions][:2] == ["卓一凡", "邱晓"]
+    assert all(a.owner != "关键字" for a in r.actions)
