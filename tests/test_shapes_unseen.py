@@ -1072,3 +1072,12 @@ def test_a_name_a_dash_and_the_part_is_an_assignment(rec_rules) -> None:
     r = rec_rules("## 分工\n\n- 卓一凡——登录页与注册页\n- 邱晓——日志评分、数据库\n- 关键字---创建关键字\n")
     assert [a.owner for a in r.actions][:2] == ["卓一凡", "邱晓"]
     assert all(a.owner != "关键字" for a in r.actions)
+
+
+def test_a_plan_line_with_its_date_opens_the_list_it_dates(rec_rules) -> None:
+    # "本周计划：一周以后（5月13号）…跑通" over numbered tasks: each due then, a later plan excepted
+    r = rec_rules("## 会议记录\n\n本周计划：一周以后（5月13号）能让流水线从拉代码到跑测试全部跑通。\n\n"
+                  "1. 检测仓库更新并触发构建（周岚负责）\n2. 编译内核镜像（严青负责）\n3. 后续计划：补丁的人工分析\n")
+    dues = {a.owner: a.due for a in r.actions}
+    assert dues["周岚"] == "2024-05-13" and dues["严青"] == "2024-05-13"
+    assert all(a.due is None for a in r.actions if "人工分析" in a.text)

@@ -117,7 +117,7 @@ def extract_actions(ctx: Context) -> list[Action]:
                                   clause=(cs, ce, owners)))
             continue
         out.append(_build(ctx, b, bi, s, e, role, verdict[0], by=Producer(rule=verdict[1])))
-    out = _closing_deadlines(ctx, out)
+    out = _opening_deadlines(ctx, _closing_deadlines(ctx, out))
     return merge_handoffs(ctx, out) if ctx.view is not None else _list_peers(ctx, out)
 
 
@@ -235,6 +235,38 @@ def _closing_deadlines(ctx: Context, out: list[Action]) -> list[Action]:
             added.append(_build(ctx, b, bi, b.start, b.end, ctx.role(bi), "strong",
                                 by=Producer(rule="action.closing-deadline")))
     return sorted(out + added, key=lambda a: a.source.start) if added else out
+
+
+def _opening_deadlines(ctx: Context, out: list[Action]) -> list[Action]:
+    """"本周计划：一周以后（6月30号）能让lkp…跑起来" over a numbered list: a plan
+    line that states its date opens a list of tasks, each due then (`due` set,
+    `due_text` null) unless it says its own date."""
+    blocks = ctx.st.blocks
+    by_block: dict[int, list[int]] = {}
+    for i, a in enumerate(out):
+        sp = ctx.spans.get(a.id)
+        if sp is not None and sp[2] is not None:
+            by_block.setdefault(sp[2], []).append(i)
+    for bi, b in enumerate(blocks):
+        if b.kind != "para" or not b.key or b.value_start is None or ctx._role_of_text(b.key) != "plan":
+            continue
+        nxt = bi + 1
+        if nxt >= len(blocks) or blocks[nxt].kind != "item" or blocks[nxt].heading != b.heading:
+            continue
+        ref = ctx.ref_date(bi)
+        d = ctx.deadline(b.value_start, b.end, ref) if ref else None
+        if d is None or d.date is None:
+            continue
+        for j in range(nxt, len(blocks)):
+            c = blocks[j]
+            if c.kind != "item" or c.heading != b.heading:
+                break
+            if c.key and ctx._role_of_text(c.key) == "plan":
+                continue  # "5. 后续计划：…" states a plan of its own
+            for i in by_block.get(j, ()):
+                if out[i].due is None and out[i].due_text is None:
+                    out[i] = out[i].model_copy(update={"due": d.date.isoformat()})
+    return out
 
 
 def build_action(ctx: Context, bi: int, s: int, e: int, by: Producer) -> Action:
