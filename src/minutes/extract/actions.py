@@ -1042,12 +1042,12 @@ def _owners_for(ctx: Context, b: Block, bi: int, s: int, e: int) -> list[Owner]:
     if ctx.view is not None and ctx.is_speaker(b):
         return speech_owners(ctx, s, e)
     owners = ctx.owners(s, e)
-    if owners and not (b.key and owners[0].end <= (b.value_start or 0) and _staffed_part(ctx, b, bi)):
+    staffed = _staffed_part(ctx, b, bi)
+    if owners and not (staffed and owners[0].end <= (b.value_start or 0)):
         return owners  # (a part's word in the key, "客户端开发：", is who only when no line staffs the part)
     spans = _people_value(ctx, b)
     if spans:
         return [Owner(text[a:z], a, z, "owner.assignment") for a, z in spans]
-    staffed = _staffed_part(ctx, b, bi)
     if staffed:
         return staffed
     if not _next_role_key(b) and (inline := _next_role_inline(ctx, b, e)) is not None:
