@@ -352,3 +352,10 @@ def test_a_committee_reading_rules_on_each_article(rec_rules) -> None:
                   "主席：第十四条删除，不处理。\n", input="transcript")
     assert [c.source.text for c in r.consensus] == ["第十三条照审查会版本通过。", "第十四条删除，不处理。"]
     assert any("本条保留" in d.source.text for d in r.disagreements)
+
+
+def test_we_will_is_a_promise_with_no_owner(rec_rules) -> None:
+    # "我们会…/我们再…" promises what the speaker's side will do; 我们 names no one
+    r = rec_rules("甲：协议这块怎么约束？\n乙：我们会用一份合作协议来约束这些事。\n甲：说不清的话呢？\n"
+                  "乙：那我们再拉个群吧。\n甲：以前我们会用纸质表格。\n", input="transcript")
+    assert [(a.task, a.owner) for a in r.actions] == [("我们会用一份合作协议来约束这些事", None), ("那我们再拉个群", None)]

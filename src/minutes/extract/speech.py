@@ -84,6 +84,8 @@ def speech_owners(ctx: Context, s: int, e: int) -> list[Owner]:
     if h is None or turn is None or not turn.speaker:
         return []
     who = h.groups.get("who") or ""
+    if who == "我们":
+        return []  # "我们会…": the speaker's side, no one named (咱们/我们 → null)
     if who in _TEAM_WORDS:
         for dept, names in ctx.meta.departments.items():
             if turn.speaker in names:
