@@ -359,3 +359,9 @@ def test_we_will_is_a_promise_with_no_owner(rec_rules) -> None:
     r = rec_rules("甲：协议这块怎么约束？\n乙：我们会用一份合作协议来约束这些事。\n甲：说不清的话呢？\n"
                   "乙：那我们再拉个群吧。\n甲：以前我们会用纸质表格。\n", input="transcript")
     assert [(a.task, a.owner) for a in r.actions] == [("我们会用一份合作协议来约束这些事", None), ("那我们再拉个群", None)]
+
+
+def test_work_asked_of_the_one_spoken_to(rec_rules) -> None:
+    # "你先梳理一下这个事": asked of the addressee; a question about it asks nothing
+    r = rec_rules("甲：申请单流程还没定。\n甲：你先梳理一下这个事。\n乙：好。\n甲：你先梳理一下了吗？\n", input="transcript")
+    assert [(a.task, a.owner) for a in r.actions] == [("你先梳理一下这个事", "乙")]
