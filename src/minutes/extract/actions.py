@@ -1154,11 +1154,14 @@ def _signed_date(ctx: Context, s: int, e: int, ref: date) -> Deadline | None:
 _DATE_FRAME = rx.compile(r"(?:[\s。.，,；;！!*]|[（(][^（）()\n]{0,4}[)）]|于|在|最晚|最迟|之前|以前|前|为止|截止|完成|含)*")
 
 
+_TAIL_MAX = 60  # a date and its frame ("于2024年5月24日（周五）（含）之前。") fit well within this
+
+
 def _tail_date(ctx: Context, b: Block, e: int, ref: date) -> Deadline | None:
     """"将预测函数整合入buff类。29号（周日）（含）之前。": when what is left of the
     item after the task is nothing but a date, the task is due then."""
-    if b.kind not in ("item", "para") or e >= b.end:
-        return None
+    if b.kind not in ("item", "para") or e >= b.end or b.end - e > _TAIL_MAX:
+        return None  # (a long rest is more than a date: not read again for every action of a long line)
     d = ctx.deadline(e, b.end, ref)
     if d is None or d.date is None:
         return None
