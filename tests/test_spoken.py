@@ -365,3 +365,13 @@ def test_work_asked_of_the_one_spoken_to(rec_rules) -> None:
     # "你先梳理一下这个事": asked of the addressee; a question about it asks nothing
     r = rec_rules("甲：申请单流程还没定。\n甲：你先梳理一下这个事。\n乙：好。\n甲：你先梳理一下了吗？\n", input="transcript")
     assert [(a.task, a.owner) for a in r.actions] == [("你先梳理一下这个事", "乙")]
+
+
+def test_a_decision_told_of_is_not_one_made(rec_rules) -> None:
+    # "决定/确定/批准" said in a meeting mostly tell of a decision made elsewhere;
+    # a settling turn decides. In written minutes "决定采用…" still decides.
+    r = rec_rules("甲：这个方案很早我们就已经决定了。\n乙：但下一步的工作不是我们能决定的。\n"
+                  "甲：那这样，按季度结算，无异议吧？\n乙：无异议，就这样决定。\n", input="transcript")
+    assert [c.source.text for c in r.consensus] == ["无异议，就这样决定。"]
+    written = rec_rules("## 结论\n\n经讨论，决定采用方案B。\n")
+    assert [c.source.text for c in written.consensus] == ["经讨论，决定采用方案B。"]

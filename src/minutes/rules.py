@@ -43,7 +43,7 @@ _WINDOW = 40  # characters of context the before/after guards look at (a clause:
 _KNOWN = {
     "id", "kind", "severity", "message", "hint", "terms", "pattern", "not_inside",
     "not_before", "not_after", "examples", "role", "field", "weight", "flags", "level", "check", "scope",
-    "boundaries",
+    "boundaries", "spoken",
 }
 
 
@@ -343,10 +343,18 @@ class RuleSet:
             rules = self._by_role[(family, role)] = [r for r in self.family(family) if r.role == role]
         return rules
 
-    def which(self, family: str, role: str, text: str, start: int = 0, end: int | None = None) -> Rule | None:
-        """The first rule of this role that matches: what an item cites as its producer."""
+    def which(self, family: str, role: str, text: str, start: int = 0, end: int | None = None,
+              spoken: bool = False) -> Rule | None:
+        """The first rule of this role that matches: what an item cites as its
+        producer. `spoken`: the text is a spoken transcript, where rules marked
+        `spoken = false` do not hold."""
         found = self._first(family, role, text, start, end)
-        return found[0] if found is not None else None
+        if found is None:
+            return None
+        if spoken and found[0].extra.get("spoken") is False:
+            return next((r for r in self.role(family, role)
+                         if r.extra.get("spoken") is not False and r.search(text, start, end) is not None), None)
+        return found[0]
 
     def any(self, family: str, role: str, text: str, start: int = 0, end: int | None = None) -> Hit | None:
         """The first hit of the first rule of this role that matches."""
@@ -407,6 +415,8 @@ def _build(raw: dict[str, Any], path: str, defs: dict[str, str], family: str,
         raise RuleError(f"{where}: unknown keys {sorted(unknown)}")
     if raw.get("boundaries", "words") not in ("words", "any"):
         raise RuleError(f"{where}: boundaries must be \"words\" or \"any\", not {raw['boundaries']!r}")
+    if not isinstance(raw.get("spoken", True), bool):
+        raise RuleError(f"{where}: spoken must be true or false")
     kind = raw.get("kind", "regex")
     if kind not in kinds:
         raise RuleError(f"{where}: kind must be one of {kinds}, not {kind!r}")
@@ -442,7 +452,7 @@ def _build(raw: dict[str, Any], path: str, defs: dict[str, str], family: str,
         na = rx.compile(_expand(raw["not_after"], defs)) if raw.get("not_after") else None
     except re.error as exc:
         raise RuleError(f"{where}: bad regex: {exc}") from None
-    extra = {k: v for k, v in raw.items() if k in ("field", "weight", "check", "scope", "boundaries")}
+    extra = {k: v for k, v in raw.items() if k in ("field", "weight", "check", "scope", "boundaries", "spoken")}
     return Rule(rid, kind if kind in _KINDS else "regex", severity, raw["message"], regex, path, hint=raw.get("hint"),
                 role=raw.get("role"), not_inside=tuple(raw.get("not_inside") or ()),
                 not_before=nb, not_after=na, match_examples=match_ex,

@@ -85,7 +85,7 @@ def _block_verdict(ctx: Context, bi: int) -> str | bool | None:
 def _sentence_verdict(ctx: Context, bi: int, s: int, e: int) -> str | None:
     text, st, rules = ctx.text, ctx.st, ctx.rules
     b = st.blocks[bi]
-    r = rules.which("consensus", "trigger", text, s, e)
+    r = rules.which("consensus", "trigger", text, s, e, spoken=ctx.view is not None)
     if r is not None:
         return r.id
     if ctx.in_record_voice(b):

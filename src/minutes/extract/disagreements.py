@@ -16,7 +16,7 @@ def extract_disagreements(ctx: Context) -> list[Item]:
     options = _option_blocks(ctx)
     for sent, b in ctx.body_sentences():
         bi, s, e = sent.block, sent.start, sent.end
-        hit = rules.which("disagreements", "trigger", text, s, e) \
+        hit = rules.which("disagreements", "trigger", text, s, e, spoken=ctx.view is not None) \
             if rules.maybe("disagreements", ("trigger",), text, s, e) else None
         why = hit.id if hit is not None else "disagreement.option" if bi in options and s == b.start else None
         if why is None:
