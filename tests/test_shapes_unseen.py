@@ -1081,3 +1081,17 @@ def test_a_plan_line_with_its_date_opens_the_list_it_dates(rec_rules) -> None:
     dues = {a.owner: a.due for a in r.actions}
     assert dues["周岚"] == "2024-05-13" and dues["严青"] == "2024-05-13"
     assert all(a.due is None for a in r.actions if "人工分析" in a.text)
+
+
+def test_a_task_a_dash_and_who_takes_it_in_a_plan(rec_rules) -> None:
+    # "甘特图-何嘉欣" among tasks handed out; outside a plan "议题-姓名" is a talk and its speaker
+    r = rec_rules("分配了任务：\n接口文档-邵文瀚\n部署脚本（第二版）-柯一鸣、邵文瀚\n")
+    assert [(a.task, a.owners) for a in r.actions] == [("接口文档", ["邵文瀚"]), ("部署脚本（第二版）", ["柯一鸣", "邵文瀚"])]
+    talk = rec_rules("## 议程\n\n开源社区治理之探讨-邵文瀚\n")
+    assert all(a.owner is None for a in talk.actions)
+
+
+def test_names_a_colon_and_the_work_after_a_label(rec_rules) -> None:
+    # "任务安排：王文茹、卢兴海：测试G组项目": the names before the inner colon take the work
+    r = rec_rules("任务安排：邵文瀚、柯一鸣：测试支付模块，并编写测试报告；\n")
+    assert [(a.task, a.owners) for a in r.actions] == [("测试支付模块，并编写测试报告", ["邵文瀚", "柯一鸣"])]

@@ -1068,6 +1068,9 @@ def _owners_for(ctx: Context, b: Block, bi: int, s: int, e: int) -> list[Owner]:
         i = text.find(b.key, b.start)
         if not re.search(r"[/]", b.key):
             return [Owner(b.key, i, i + len(b.key), "owner.speaker")]
+    if ctx.role(bi) == "plan" and (hit := rules.any("owners", "plan-trailing", text, s, e)) is not None:
+        # "甘特图-何嘉欣" among the tasks handed out: the task, a dash, who takes it
+        return [Owner(text[a:z], a, z, "owner.plan-dash") for a, z in split_names(text, *hit.spans["owner"])]
     owners = subject_owner(text, s, e, rules, people) or _lead_name_owner(ctx, s, e) \
         or known_people(text, s, e, people)
     if owners:
