@@ -1095,3 +1095,16 @@ def test_names_a_colon_and_the_work_after_a_label(rec_rules) -> None:
     # "任务安排：王文茹、卢兴海：测试G组项目": the names before the inner colon take the work
     r = rec_rules("任务安排：邵文瀚、柯一鸣：测试支付模块，并编写测试报告；\n")
     assert [(a.task, a.owners) for a in r.actions] == [("测试支付模块，并编写测试报告", ["邵文瀚", "柯一鸣"])]
+
+
+def test_follow_ups_of_a_presented_topic_are_the_presenters(rec_rules) -> None:
+    # "1. 张三介绍…" or "2. 议题（李四）" opens a topic; the next steps under it,
+    # naming no one, are the presenter's, up to the next numbered topic
+    r = rec_rules("参会人员：邵文瀚、柯一鸣\n\n## 会议内容\n\n"
+                  "1. 邵文瀚介绍检索评估结果。\n   - 下一步工作：\n     - 针对失败样例进行分析，提出改进方案\n"
+                  "2. 部署方案评审（柯一鸣）\n   - 需要补充回滚步骤\n"
+                  "3. 会议介绍下季度安排\n   - 需要补充预算表\n")
+    owners = {a.task: a.owner for a in r.actions}
+    assert owners["针对失败样例进行分析，提出改进方案"] == "邵文瀚"
+    assert owners["补充回滚步骤"] == "柯一鸣"
+    assert owners["补充预算表"] is None  # "会议" presents nothing: the topic before it ends

@@ -898,6 +898,14 @@ _SIGNED_TOPIC = rx.compile(r"\s*(?:\*\*)?(?:(?:议题|议程|Topic)\s*)?[\d一�
                            r"\s*(?:\*\*)?\s*$", re.I)
 
 
+# a numbered topic opened by who presents it ("1. 张子涵介绍检索评估结果。") or
+# closed by the presenter in brackets ("3. Sig-compiler各部件版本规划介绍（赵川峰）")
+_REPORTED_TOPIC = rx.compile(r"\s*(?:\*\*)?[\d一二三四五六七八九十]+\s*[、.．)）]\s*(?:\*\*)?(?:"
+                             r"(?P<who>[\u4e00-\u9fff]{2,4}?(?:[、和与][\u4e00-\u9fff]{2,4}?)*|[A-Za-z][A-Za-z0-9_\-]{1,24})\s*"
+                             r"(?:介绍|汇报|报告|分享|演示|展示|讲解)"
+                             r"|[^。；;\n]{2,80}?\s*[（(](?P<who2>[\u4e00-\u9fff]{2,4}(?:[、，,][\u4e00-\u9fff]{2,4})*)[)）]\s*(?:\*\*)?\s*$)")
+
+
 def _signed_topic_over(ctx: Context, bi: int) -> list[Owner]:
     """The signer of the numbered topic line this line follows up, when every
     name in the signature is someone's: the follow-ups of a topic are its
@@ -927,10 +935,15 @@ def _find_signed_topics(ctx: Context) -> tuple[frozenset[int], dict[int, list[Ow
                 continue
         if b.kind in ("item", "para") and (b.parent is None or b.kind == "para"):
             # from the line's start: an item's number is its list marker, outside the block
-            m = _SIGNED_TOPIC.match(text, text.rfind("\n", 0, b.start) + 1, b.end)
+            line_start = text.rfind("\n", 0, b.start) + 1
+            m = _SIGNED_TOPIC.match(text, line_start, b.end)
             if m is not None:
-                topics.add(i)
-                names = _all_people(ctx, m.start("who"), m.end("who"), "owner.signed-topic")
+                topics.add(i)  # a title and its signature, no task ("3. 新增tag评审 --余诗")
+            else:
+                m = _REPORTED_TOPIC.match(text, line_start, b.end)  # may itself be work: "1. 张三演示并提交…"
+            if m is not None:
+                who = "who" if m.start("who") >= 0 else "who2"
+                names = _all_people(ctx, m.start(who), m.end(who), "owner.signed-topic")
                 current = names  # an unsigned or unknown signature ends the topic before it, and owns nothing
                 continue
             if _AGENDA_LINE.match(text, b.start, b.end) or is_entry_line(ctx, b):
