@@ -375,3 +375,10 @@ def test_a_decision_told_of_is_not_one_made(rec_rules) -> None:
     assert [c.source.text for c in r.consensus] == ["无异议，就这样决定。"]
     written = rec_rules("## 结论\n\n经讨论，决定采用方案B。\n")
     assert [c.source.text for c in written.consensus] == ["经讨论，决定采用方案B。"]
+
+
+def test_an_interviews_byline_is_its_header(rec_rules) -> None:
+    # "采访、整理：X" names the scribe, "被采访人：Y" who was there: no task, no owner
+    r = rec_rules("采访、整理：邵文瀚\n被采访人：柯阿姨\n\n邵：您是哪一年进厂的？\n柯：我是89年来的，到现在二十多年了。\n")
+    assert r.actions == []
+    assert r.meta.recorder == "邵文瀚" and "柯阿姨" in r.meta.participants
