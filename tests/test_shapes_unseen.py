@@ -1108,3 +1108,28 @@ def test_follow_ups_of_a_presented_topic_are_the_presenters(rec_rules) -> None:
     assert owners["针对失败样例进行分析，提出改进方案"] == "邵文瀚"
     assert owners["补充回滚步骤"] == "柯一鸣"
     assert owners["补充预算表"] is None  # "会议" presents nothing: the topic before it ends
+
+
+def test_the_last_meetings_follow_ups_are_no_plan(rec_rules) -> None:
+    # "过往会议后续行动跟进" reviews what was handed out before: its notes are no tasks
+    r = rec_rules("## 2. 过往会议后续行动跟进\n\n使命\n在之前会议的基础上提出社区的使命\n\n"
+                  "## 3. 后续行动\n\n- 整理社区章程草案\n")
+    assert [a.task for a in r.actions] == ["整理社区章程草案"]
+
+
+def test_a_value_of_two_common_words_names_no_one(rec_rules) -> None:
+    # "运营会议：运营目标，任务分解" lists topics; "前端：清梅、鹏鹏" names people
+    assert all(a.owner is None for a in rec_rules("运营会议：运营目标，任务分解\n").actions)
+    assert [a.owner for a in rec_rules("前端：清梅、鹏鹏\n").actions] == ["清梅、鹏鹏"]
+
+
+def test_a_name_and_his_side_takes_the_work(rec_rules) -> None:
+    # "刘杰这边会出一个新版": 这边 is the name's side, not part of who or of the task
+    r = rec_rules("- 柯一鸣这边会整理一个新版\n- 邵文瀚那边来负责部署\n")
+    assert [(a.owner, a.task) for a in r.actions] == [("柯一鸣", "会整理一个新版"), ("邵文瀚", "部署")]
+
+
+def test_a_bracketed_name_after_the_stop_signs_the_line(rec_rules) -> None:
+    # "…是不明确的？（刘杰）": who asked, not a line of its own holding a task
+    r = rec_rules("## 下一步\n\n- 推广的参与流程是不明确的？（柯一鸣）\n- 完成接口文档。（邵文瀚）\n")
+    assert [(a.task, a.owner) for a in r.actions] == [("完成接口文档", "邵文瀚")]

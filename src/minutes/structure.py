@@ -424,7 +424,7 @@ def _cell_parts(text: str, a: int, b: int) -> list[tuple[int, int]]:
 
 # a pause in unpunctuated speech recognition: a space between two Han characters
 _PAUSE = rx.compile(r"(?<=[\u4e00-\u9fff])[ \t\u3000]+(?=[\u4e00-\u9fff])")
-_SIGNED_TAIL = rx.compile(r"\s*(?:——|-{2,3}|—)\s*[\w\u4e00-\u9fff·\-/、 ]{1,25}\s*$")
+_SIGNED_TAIL = rx.compile(r"\s*(?:(?:——|-{2,3}|—)\s*[\w\u4e00-\u9fff·\-/、 ]{1,25}|[（(][\w\u4e00-\u9fff·\-/、 ]{1,20}[)）])\s*$")
 _MIN_CLAUSE = 12  # shorter runs between pauses join the next: "好 那我們就" is no clause of its own
 
 
@@ -442,7 +442,7 @@ def _sentences(st: Structure, spoken: bool = False) -> list[Sentence]:
             ends = [m.end() for m in _SENT_END.finditer(text, b.start, b.end)]
         for end in ends:
             if _SIGNED_TAIL.match(text, end, b.end):
-                break  # "建议推送到华为云。--zhengyaohui": the name after the stop signs the line, it is no sentence
+                break  # "建议推送到华为云。--zhengyaohui", "…不明确的？（刘杰）": the name after the stop signs the line, it is no sentence
             s, e = _trim(text, pos, end)
             if _is_sentence(text, s, e):
                 out.append(Sentence(s, e, b.line, bi))

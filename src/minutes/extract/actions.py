@@ -15,7 +15,7 @@ from datetime import date
 from .. import rx
 from ..resolve.dates import Deadline, find_deadline
 from ..resolve.owners import (Owner, could_be_name, counts_things, find_owners, is_department, is_handle,
-                              known_people, lead_name_owner, plausible, split_names, subject_owner)
+                              known_people, lead_name_owner, plausible, split_names, subject_owner, two_common_words)
 from ..schema import Action, Producer
 from ..structure import Block, clean
 from .action_table import EMPTY_CELL as _EMPTY_CELL, table_actions as _table_actions
@@ -338,8 +338,9 @@ def _could_be_person(name: str) -> bool:
     common word ("清梅" may be someone; "企业", "专家" are not), or a
     capitalised or @ Latin name, spaces and all ("Joshua Yang", "@dean")."""
     if re.fullmatch(r"[\u4e00-\u9fff]{2,4}", name):
-        return could_be_name(name)
+        return could_be_name(name) and not two_common_words(name)
     return bool(re.fullmatch(r"@?[A-Z][\w\-. ]*|@[\w\-.]+", name))
+
 
 
 def _opens_option(ctx: Context, bi: int, b: Block) -> bool:
@@ -1246,7 +1247,7 @@ def _build(ctx: Context, b: Block, bi: int, s: int, e: int, role: str | None, ve
 
 
 # _task's clean-up, compiled once (it runs for every action)
-_OWNER_MARK = rx.compile(r"(?:由|请|交给|@|＠)?\s*\x00+\s*(?:来|去)?(?:负责|牵头)?[，,：:]?")
+_OWNER_MARK = rx.compile(r"(?:由|请|交给|@|＠)?\s*\x00+\s*(?:这边|那边)?(?:来|去)?(?:负责|牵头)?[，,：:]?")
 _DUE_MARK = rx.compile(r"(?:在|于|截止(?:日期|时间)?是?在?)?\s*\x01+[日号]?(?:\s*[（(][^（）()\n]{0,4}[)）])*\s*(?:之前|以前|前|期间)?")
 _OWNER_FIELD = rx.compile(r"^(?:责任人|负责人|执行人)\s*[:：]\s*")
 _DECIDED = rx.compile(r"^(?:会议|经研究[，,]?\s*)?(?:决定|要求|同意|明确|强调|议定)\s*[:：，,]\s*")

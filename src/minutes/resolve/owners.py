@@ -22,7 +22,7 @@ _DROP_PREFIX = rx.compile(r"^(?:(?:明确|确定|决定|商定|议定|同意|指
                           # a time run into the name, whole ("请下周二前统一反馈": not "二前统一")
                           r"(?:今天|明天|后天|今晚|明晚|(?:本|下|这)周[一二三四五六日天末]?)(?:前|之前|内|之内)?)+")
 # "等人", and a time word run into the name ("请大家今天和明天阅读…")
-_DROP_SUFFIX = rx.compile(r"(?:等人|等|今天|明天|后天|今晚|明晚|本周|下周|这周)$")
+_DROP_SUFFIX = rx.compile(r"(?:等人|等|这边|那边|今天|明天|后天|今晚|明晚|本周|下周|这周)$")
 _NOT_OWNER = rx.compile(
     r"^(?:只|主要|具体|分别|共同|各自|专门|全权|统一|一起|来|将|会|谁|哪边|哪里|哪位|哪个|哪些|哪方|人|有人|我|你|他|她|它|这|那|这个|那个|这些|那就|就|"
     r"本次|此事|该|其|我们|你们|他们|我们组|我们部门|我们团队|我们这边|我这边|我方|大家都|目前|今年|去年|明天|后天|下周|本周|会议|例会|首先|然后|最后|同时|"
@@ -262,6 +262,15 @@ def could_be_name(name: str) -> bool:
     from ..segment import word_frequency  # loads jieba's dictionary: only for a word no rule placed
 
     return word_frequency(name) < _COMMON_WORD
+
+
+def two_common_words(name: str) -> bool:
+    """"运营目标", "任务分解": four characters that are two common words make a
+    phrase. Only where a name is all that may stand (a value of names): groups
+    and bodies ("其余人员", "裁判法院") are such phrases too."""
+    from ..segment import word_frequency
+
+    return len(name) == 4 and all(word_frequency(half) >= _COMMON_WORD for half in (name[:2], name[2:]))
 
 
 # jieba's frequency above which a word is common vocabulary rather than a
