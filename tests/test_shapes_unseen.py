@@ -1133,3 +1133,10 @@ def test_a_bracketed_name_after_the_stop_signs_the_line(rec_rules) -> None:
     # "…是不明确的？（刘杰）": who asked, not a line of its own holding a task
     r = rec_rules("## 下一步\n\n- 推广的参与流程是不明确的？（柯一鸣）\n- 完成接口文档。（邵文瀚）\n")
     assert [(a.task, a.owner) for a in r.actions] == [("完成接口文档", "邵文瀚")]
+
+
+def test_a_line_of_links_names_no_work(rec_rules) -> None:
+    # a replay link, two links joined by "|", a pasted image: under a plan heading still no task
+    r = rec_rules("## 下一步\n\n[会议回放地址](https://example.org/r) | [会议文章](https://example.org/a)\n"
+                  "<img src=\"shot.png\" alt=\"截图\" />\n整理会议文档\n")
+    assert [a.task for a in r.actions] == ["整理会议文档"]

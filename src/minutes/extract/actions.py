@@ -58,7 +58,13 @@ _FIELD_LABEL = rx.compile(
 _FIELD_TAIL = rx.compile(
     r"[，,。；;\s\-—]*(?:完成时间|截止时间|截止日期|闭环时间|完成日期|时间节点|DDL)\s*[:：]?\s*[^，,。；;\x00\x01]*$", re.I)
 _LEAD_MARK = rx.compile(r"\s*[（(](?:负责人|组长|牵头人?|lead|owner|PM)[)）]", re.I)
-_LINK_ONLY = rx.compile(r"^\[[^\]]*\]\([^)]*\)\s*$|^https?://\S+$")
+# links, images and tags, and what may join them on a line ("[回放](…) | [文章](…)")
+_LINKS = rx.compile(r"!?\[[^\]\n]*\]\([^)\n]*\)|<[^>\n]+>|https?://\S+|[\s|｜,，、;；]")
+
+
+def _links_only(text: str, s: int = 0, e: int | None = None) -> bool:
+    """A line of nothing but links or images names no work."""
+    return not _LINKS.sub("", text[s:e])
 _TAG_QUESTION = rx.compile(r"[，,]\s*(?:可以|好|行|对|是|OK)(?:吗|嗎|吧|不)[？?]?\s*$")
 # at the end, a "\*" is an escape left of a cut name and "->" the arrow to a cut owner
 _TASK_TRIM = rx.compile(r"^[\s，,。；;：:、\-—*~>]+|(?:[\s，,。；;：:、\-—*~\\→]|[-=]>)+$")
@@ -163,7 +169,7 @@ def _list_peers(ctx: Context, out: list[Action]) -> list[Action]:
             if bi in taken or ctx.role(bi) in ("skip", "meta", "progress", "decision"):
                 continue
             s, e = b.start, b.end
-            if not _TWO_CJK.search(text, s, e) or _LINK_ONLY.match(text, s, e) or _opens_option(ctx, bi, b):
+            if not _TWO_CJK.search(text, s, e) or _links_only(text, s, e) or _opens_option(ctx, bi, b):
                 continue
             if _ASIDE.match(text, s, e):
                 continue  # "（缓存）", "> chyyuu 基于…": a note in brackets or a quoted comment on the items
@@ -281,7 +287,7 @@ def _is_plan_unit(ctx: Context, bi: int) -> bool:
     """Top-level lines of a plan section are its tasks; their children are detail."""
     b = ctx.st.blocks[bi]
     line = ctx.st.span(bi)
-    if not re.search(r"[\u4e00-\u9fff]", line) or "？" in line or _LINK_ONLY.match(line):
+    if not re.search(r"[\u4e00-\u9fff]", line) or "？" in line or _links_only(line):
         return False
     if b.children and any(x.parent == bi and _people_value(ctx, x) for x in ctx.st.blocks[bi + 1 : bi + 1 + 2 * b.children]):
         return False  # "前、后端分工" whose children name the people
