@@ -1140,3 +1140,9 @@ def test_a_line_of_links_names_no_work(rec_rules) -> None:
     r = rec_rules("## 下一步\n\n[会议回放地址](https://example.org/r) | [会议文章](https://example.org/a)\n"
                   "<img src=\"shot.png\" alt=\"截图\" />\n整理会议文档\n")
     assert [a.task for a in r.actions] == ["整理会议文档"]
+
+
+def test_when_to_meet_again_is_decided(rec_rules) -> None:
+    # the next meeting's date and a standing weekly slot are settled at the meeting
+    r = rec_rules("## 会议内容\n\n- 下次开会时间：2024/05/20\n- 每周对齐一次，周四上午11点\n- 在下次会议上进行一致性修改\n")
+    assert [c.source.text for c in r.consensus] == ["下次开会时间：2024/05/20", "每周对齐一次，周四上午11点"]
