@@ -1146,3 +1146,16 @@ def test_when_to_meet_again_is_decided(rec_rules) -> None:
     # the next meeting's date and a standing weekly slot are settled at the meeting
     r = rec_rules("## 会议内容\n\n- 下次开会时间：2024/05/20\n- 每周对齐一次，周四上午11点\n- 在下次会议上进行一致性修改\n")
     assert [c.source.text for c in r.consensus] == ["下次开会时间：2024/05/20", "每周对齐一次，周四上午11点"]
+
+
+def test_points_marked_undecided_are_left_open(rec_rules) -> None:
+    # "（待议）", "…暂未定": the note itself says the point is not settled
+    r = rec_rules("## 讨论\n\n- 剥离改成揭示（待议）\n- 前端框架暂未定。\n- 后端采用 Go。\n")
+    assert [d.source.text for d in r.disagreements] == ["剥离改成揭示（待议）", "前端框架暂未定。"]
+
+
+def test_an_agenda_joined_to_its_outcomes_is_the_record(rec_rules) -> None:
+    # "## 议程及行动" heads the minutes themselves; a bare "## 议程" lists what was planned
+    r = rec_rules("## 议程及行动\n\n### 1. 部署\n\n结论：采用灰度发布。\n")
+    assert [c.source.text for c in r.consensus] == ["结论：采用灰度发布。"]
+    assert rec_rules("## 议程\n\n结论：采用灰度发布。\n").consensus == []
