@@ -382,3 +382,10 @@ def test_an_interviews_byline_is_its_header(rec_rules) -> None:
     r = rec_rules("采访、整理：邵文瀚\n被采访人：柯阿姨\n\n邵：您是哪一年进厂的？\n柯：我是89年来的，到现在二十多年了。\n")
     assert r.actions == []
     assert r.meta.recorder == "邵文瀚" and "柯阿姨" in r.meta.participants
+
+
+def test_a_committee_amends_words_of_an_article(rec_rules) -> None:
+    # "「二週前」修正為「五日前」", "「第五項」三字刪除": the chair's ruling on the wording
+    r = rec_rules("主席：第四项中「第五项」三字删除。\n委员甲：「二周前」太短了。\n主席：好。「二周前」修正为「五日前」。\n"
+                  "主席：「彩色」二字删除，有无异议？\n", input="transcript")
+    assert [c.source.text for c in r.consensus] == ["第四项中「第五项」三字删除。", "「二周前」修正为「五日前」。"]
