@@ -1159,3 +1159,15 @@ def test_an_agenda_joined_to_its_outcomes_is_the_record(rec_rules) -> None:
     r = rec_rules("## 议程及行动\n\n### 1. 部署\n\n结论：采用灰度发布。\n")
     assert [c.source.text for c in r.consensus] == ["结论：采用灰度发布。"]
     assert rec_rules("## 议程\n\n结论：采用灰度发布。\n").consensus == []
+
+
+def test_a_common_word_in_brackets_is_no_owner(rec_rules) -> None:
+    # "冰箱贴（金属）" says what it is made of; "（李娜）" is a name the dictionary knows as one
+    r = rec_rules("## 计划\n\n- 周边做成冰箱贴（金属）\n- 接口文档（李娜）\n")
+    assert [a.owner for a in r.actions] == [None, "李娜"]
+
+
+def test_a_common_word_opening_a_sentence_is_no_owner(rec_rules) -> None:
+    # "周边做成…": a topic word with a surname's shape; a roster line keeps its first word
+    r = rec_rules("## 计划\n\n- 周边做成冰箱贴\n- 王磊完成登录模块\n")
+    assert [a.owner for a in r.actions] == [None, "王磊"]

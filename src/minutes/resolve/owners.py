@@ -78,6 +78,15 @@ def split_names(text: str, s: int, e: int) -> list[tuple[int, int]]:
     return out
 
 
+_HAN2 = rx.compile(r"[\u4e00-\u9fff]{2}")
+
+
+def _dictionary_name(name: str) -> bool:
+    from ..segment import dictionary_name  # jieba: only for a word no rule placed
+
+    return dictionary_name(name)
+
+
 def plausible(name: str, people: set[str]) -> bool:
     """Could these words name who acts? Not a pronoun phrase, a head count, a
     time, a verb phrase or a word that qualifies something ("地主的")."""
@@ -128,6 +137,11 @@ def find_owners(text: str, start: int, end: int, rules: RuleSet, people: set[str
                     if role == "owner" and not (_named(name, people, rules) or could_be_name(name)):
                         # "请勿…", "要求尽量…", "分工负责…": the words before the cue
                         # are no one who can act; the owner stays null
+                        continue
+                    if role == "trailing" and len(name) == 2 and name not in people and _HAN2.fullmatch(name) \
+                            and not could_be_name(name) and not _dictionary_name(name):
+                        # "冰箱贴（金属）": a common word in brackets says what, not who
+                        # (a two-character name is no common word, a participant's or a known name: 李娜)
                         continue
                     found.append(Owner(name, s, e, rule.id, bool(VAGUE_OWNERS.match(name))))
                 if rule.id == "owner.field":
@@ -188,7 +202,7 @@ def lead_name_owner(text: str, start: int, end: int, rules: RuleSet, people: set
         for s, e in split_names(text, gs, ge):  # "王宁和韩慧敏准备…": each must be someone
             name = text[s:e].lstrip("@")
             s += len(text[s:e]) - len(name)
-            if not _lead_name_ok(name, rules, people):
+            if not _lead_name_ok(name, rules, people, laid_out=rule.id != "owner.lead-name"):
                 owners = []
                 break
             owners.append(Owner(name, s, e, rule.id))
@@ -213,7 +227,10 @@ def is_handle(word: str) -> bool:
     return _HANDLE.fullmatch(word) is not None
 
 
-def _lead_name_ok(name: str, rules: RuleSet, people: set[str]) -> bool:
+def _lead_name_ok(name: str, rules: RuleSet, people: set[str], laid_out: bool = False) -> bool:
+    """`laid_out`: the name opens a roster line ("高原  编写…", "高原——前端"),
+    whose layout says a person comes first; in a sentence ("周边做成…") a
+    common word opening it is more often a topic."""
     if name in people or is_department(name, rules):
         return True
     if counts_things(name):
@@ -228,9 +245,12 @@ def _lead_name_ok(name: str, rules: RuleSet, people: set[str]) -> bool:
         return True
     if name[:1].isascii() and name.lower() in {p.lower() for p in people}:
         return True
-    # two-character name shapes (白盒, 方案) are too often words: participants,
-    # or a shape that is no common word (王磊, 赵敏); the dictionary is asked last
-    return bool(rules.any("owners", "person-name", name)) and (len(name) >= 3 or not people or could_be_name(name))
+    # two-character name shapes (白盒, 方案, 周边) are too often words: participants,
+    # a shape that is no common word (王磊, 赵敏), or, when no one is listed, a
+    # roster's first word or a word the dictionary tags as a name (李娜); the
+    # dictionary is asked last
+    return bool(rules.any("owners", "person-name", name)) and (
+        len(name) >= 3 or could_be_name(name) or (not people and (laid_out or _dictionary_name(name))))
 
 
 _ROLE_GROUP = rx.compile(r"(?:成员|组员|组长|同学们|老师们|队员|委员|干事|负责人)$")
