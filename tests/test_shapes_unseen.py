@@ -1171,3 +1171,9 @@ def test_a_common_word_opening_a_sentence_is_no_owner(rec_rules) -> None:
     # "周边做成…": a topic word with a surname's shape; a roster line keeps its first word
     r = rec_rules("## 计划\n\n- 周边做成冰箱贴\n- 王磊完成登录模块\n")
     assert [a.owner for a in r.actions] == [None, "王磊"]
+
+
+def test_a_part_staffed_by_its_people_is_handed_out(rec_rules) -> None:
+    # "后端人员：陈佑洋、谭发豪" gives a part to people; "参与人员：…" says who came
+    r = rec_rules("参与人员：邵文瀚、柯一鸣\n\n## 分工\n\n- 后端人员：邵文瀚、柯一鸣\n")
+    assert [(a.task, a.owners) for a in r.actions] == [("后端人员", ["邵文瀚", "柯一鸣"])]
