@@ -125,20 +125,6 @@ def word_frequency(word: str) -> int:
     return tokenizer().FREQ.get(word) or 0
 
 
-@functools.lru_cache(maxsize=1)
-def _word_tags() -> dict[str, str]:
-    # jieba's part-of-speech table (half a second to read): asked only of the
-    # rare word that a name pattern matched and the dictionary knows as common
-    import jieba.posseg
-
-    return jieba.posseg.POSTokenizer(tokenizer()).word_tag_tab
-
-
-def dictionary_name(word: str) -> bool:
-    """Does jieba's dictionary tag `word` as a person's name (李娜, 高峰), not a noun (金属)?"""
-    return _word_tags().get(word, "").startswith("nr")
-
-
 def surely_word(text: str, s: int, e: int) -> bool:
     """True when text[s:e] is certainly a word of the segmentation without
     running it: a known two-character term that no dictionary word could

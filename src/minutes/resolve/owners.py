@@ -81,12 +81,6 @@ def split_names(text: str, s: int, e: int) -> list[tuple[int, int]]:
 _HAN2 = rx.compile(r"[\u4e00-\u9fff]{2}")
 
 
-def _dictionary_name(name: str) -> bool:
-    from ..segment import dictionary_name  # jieba: only for a word no rule placed
-
-    return dictionary_name(name)
-
-
 def plausible(name: str, people: set[str]) -> bool:
     """Could these words name who acts? Not a pronoun phrase, a head count, a
     time, a verb phrase or a word that qualifies something ("地主的")."""
@@ -139,9 +133,9 @@ def find_owners(text: str, start: int, end: int, rules: RuleSet, people: set[str
                         # are no one who can act; the owner stays null
                         continue
                     if role == "trailing" and len(name) == 2 and name not in people and _HAN2.fullmatch(name) \
-                            and not could_be_name(name) and not _dictionary_name(name):
-                        # "冰箱贴（金属）": a common word in brackets says what, not who
-                        # (a two-character name is no common word, a participant's or a known name: 李娜)
+                            and not could_be_name(name):
+                        # "冰箱贴（金属）", "（程式）": a common word in brackets says what, not who
+                        # (with no one listed, a name that is also a word, 李娜, stays null: never guessed)
                         continue
                     found.append(Owner(name, s, e, rule.id, bool(VAGUE_OWNERS.match(name))))
                 if rule.id == "owner.field":
@@ -246,11 +240,10 @@ def _lead_name_ok(name: str, rules: RuleSet, people: set[str], laid_out: bool = 
     if name[:1].isascii() and name.lower() in {p.lower() for p in people}:
         return True
     # two-character name shapes (白盒, 方案, 周边) are too often words: participants,
-    # a shape that is no common word (王磊, 赵敏), or, when no one is listed, a
-    # roster's first word or a word the dictionary tags as a name (李娜); the
-    # dictionary is asked last
+    # a shape that is no common word (王磊, 赵敏), or, when no one is listed, the
+    # first word of a roster line; the dictionary is asked last
     return bool(rules.any("owners", "person-name", name)) and (
-        len(name) >= 3 or could_be_name(name) or (not people and (laid_out or _dictionary_name(name))))
+        len(name) >= 3 or could_be_name(name) or (not people and laid_out))
 
 
 _ROLE_GROUP = rx.compile(r"(?:成员|组员|组长|同学们|老师们|队员|委员|干事|负责人)$")
