@@ -1177,3 +1177,15 @@ def test_a_part_staffed_by_its_people_is_handed_out(rec_rules) -> None:
     # "后端人员：陈佑洋、谭发豪" gives a part to people; "参与人员：…" says who came
     r = rec_rules("参与人员：邵文瀚、柯一鸣\n\n## 分工\n\n- 后端人员：邵文瀚、柯一鸣\n")
     assert [(a.task, a.owners) for a in r.actions] == [("后端人员", ["邵文瀚", "柯一鸣"])]
+
+
+def test_a_forms_rows_are_its_header(rec_rules) -> None:
+    # a Word form pasted row by row: "key | value | key | value" (or tabs) fills the
+    # header, names the people, and is no task; "主持人：X      编号：…" ends at the next field
+    text = ("会议纪要\n主持人：邵文瀚                 编号：022\n发布人：邵文瀚\n会议名称 | 周例会\n"
+            "会议时间 | 2024-05-06 | 地点 | 二楼会议室\n召开部门\t研发部\t记录人\t柯一鸣\n出席人 | 邵文瀚，柯一鸣\n"
+            "会议内容：\n周二邵文瀚出需求说明书。\n")
+    r = rec_rules(text)
+    assert (r.meta.location, r.meta.initiator, r.meta.recorder, r.meta.participants) == (
+        "二楼会议室", "邵文瀚", "柯一鸣", ["邵文瀚", "柯一鸣"])
+    assert [(a.owner, a.due) for a in r.actions] == [("邵文瀚", "2024-05-07")]

@@ -20,7 +20,7 @@ from ..schema import Action, Producer
 from ..structure import Block, clean
 from .action_table import EMPTY_CELL as _EMPTY_CELL, table_actions as _table_actions
 from .context import Context
-from .meta import field_of, is_entry_line
+from .meta import field_of, form_fields, is_entry_line
 from .scope import scope_deadline
 # imported here, not in the functions: _decide runs for every sentence
 from .speech import is_commitment, merge_handoffs, speech_owners
@@ -28,7 +28,7 @@ from .speech import is_commitment, merge_handoffs, speech_owners
 _OWNER_KEYS = rx.compile(r"^(?:责任人|负责人|执行人|跟进人|承办人|Owner|Assignee)$", re.I)
 _META_KEYS = rx.compile(r"时间|日期|地点|参会|参加|与会|出席|主持|记录|名称|主题|时长|类型|类别|链接|摘要|目的|请假|"
                         r"(?:参与|会议|列席|缺席|到会|其他|相关)人员$|^人员$|"
-                        r"(?:分享|主讲|编写|撰写|整理|审核|汇报|报告|讲解|发言)人$")  # this meeting's speaker or scribe
+                        r"(?:分享|主讲|编写|撰写|整理|审核|汇报|报告|讲解|发言|发布)人$")  # this meeting's speaker, scribe or publisher
 _PEOPLE_FIELDS = ("participants", "initiator", "recorder")  # header fields the meta reader takes as who was there
 _BLOCK_OWNER = rx.compile(r"以下(?:由|请)?\s*(?P<owner>[^，,：:\s]{1,16}?)\s*(?:负责|完成|跟进|落实)")
 _HEAD_MENTION = rx.compile(r"[@＠](?P<owner>[\w\u4e00-\u9fff\-·.]+?)\s*$")
@@ -83,6 +83,8 @@ def extract_actions(ctx: Context) -> list[Action]:
         if b.key and (_META_KEYS.search(b.key) or field_of(ctx, b.key) in _PEOPLE_FIELDS) \
                 and not _OWNER_KEYS.match(b.key) and not _next_role(ctx, b, b.end):
             continue  # this meeting's facts ("采访、整理：范承泽" its scribe); the next meeting's host is a role handed out
+        if form_fields(ctx, b):
+            continue  # a row of the record's form: "会议时间 | 2016-08-08 | 地点 | 二楼会议室"
         if b.kind == "heading":
             if not ctx.content_heading(bi):
                 act = _heading_action(ctx, bi)

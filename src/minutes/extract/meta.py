@@ -38,6 +38,10 @@ def extract_meta(ctx: Context, *, option_date: date | None, path: str | None) ->
                 participants_heads.append(bi)
             continue
         if not b.key:
+            for f, span in form_fields(ctx, b):
+                if f == "date":
+                    date_values.append(span)
+                fields.setdefault(f, span)
             continue
         f = field_of(ctx, b.key)
         if f == "date" and b.value_start is not None:
@@ -55,6 +59,8 @@ def extract_meta(ctx: Context, *, option_date: date | None, path: str | None) ->
     for f in ("topic", "location", "initiator", "recorder", "background", "goals"):
         if f in fields:
             s, e = fields[f]
+            if (m := _NEXT_FIELD.search(text, s, e)) is not None:
+                e = m.start()  # "发布人：徐琳金      编号：022": the next field on the same line
             setattr(meta, f, clean(text[s:e]) or None)
     if meta.initiator:
         meta.initiator = meta.initiator.lstrip("@＠")
@@ -79,6 +85,29 @@ def extract_meta(ctx: Context, *, option_date: date | None, path: str | None) ->
     _meeting_date(ctx, fields, option_date, path)
     _participants(ctx, fields, participants_heads)
     _block_dates(ctx)
+
+
+_NEXT_FIELD = rx.compile(r"\s{2,}[^\s:：|]{1,8}[:：]")
+# the cells of a form's row as a Word table pastes them: "会议时间 | 2016-08-08 | 地点 | 二楼会议室"
+_FORM_CELL = rx.compile(r"[^|\t]+")
+
+
+def form_fields(ctx: Context, b: Block) -> list[tuple[str, tuple[int, int]]]:
+    """(field, value span) of a line of form cells, key then value, for each
+    key that names a field of the record ("出席人 | 刘永柏，徐琳金"); [] for
+    any other line."""
+    text = ctx.text
+    if b.kind != "para" or b.key is not None or (text.find("|", b.start, b.end) < 0 and text.find("\t", b.start, b.end) < 0):
+        return []
+    cells = [(m.start(), m.end()) for m in _FORM_CELL.finditer(text, b.start, b.end) if m.group().strip()]
+    if len(cells) < 2:
+        return []
+    out = []
+    for (ks, ke), (vs, ve) in zip(cells[::2], cells[1::2]):
+        f = field_of(ctx, text[ks:ke].strip())
+        if f is not None:
+            out.append((f, (vs, ve)))
+    return out  # "召开部门 | 研发部 | 主讲人 | 刘永柏 | 记录人 | 张敏": a row is the form's when any key is a field
 
 
 def _heading_fields(ctx: Context) -> dict[str, tuple[int, int]]:
