@@ -1189,3 +1189,10 @@ def test_a_forms_rows_are_its_header(rec_rules) -> None:
     assert (r.meta.location, r.meta.initiator, r.meta.recorder, r.meta.participants) == (
         "二楼会议室", "邵文瀚", "柯一鸣", ["邵文瀚", "柯一鸣"])
     assert [(a.owner, a.due) for a in r.actions] == [("邵文瀚", "2024-05-07")]
+
+
+def test_a_weekly_update_reports_what_was_done(rec_rules) -> None:
+    # "### Week Update" with "- @handle" over each person's notes: reports, not work handed out
+    r = rec_rules("### Week Update\n\n- @xiaobai\n  - 文字工作\n- @jchen\n  - 继续研究挖矿参数设定\n\n"
+                  "### Action Items\n\n- @xiaobai 整理税收方案\n")
+    assert [(a.task, a.owner) for a in r.actions] == [("整理税收方案", "xiaobai")]
