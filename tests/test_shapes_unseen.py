@@ -1196,3 +1196,11 @@ def test_a_weekly_update_reports_what_was_done(rec_rules) -> None:
     r = rec_rules("### Week Update\n\n- @xiaobai\n  - 文字工作\n- @jchen\n  - 继续研究挖矿参数设定\n\n"
                   "### Action Items\n\n- @xiaobai 整理税收方案\n")
     assert [(a.task, a.owner) for a in r.actions] == [("整理税收方案", "xiaobai")]
+
+
+def test_a_logs_row_is_dated_by_its_own_date(rec_rules) -> None:
+    # a log table's row "| 2024.5.15 | … | 确定分工：…本周完成…": 本周 is the row's week, not the first meeting's
+    text = ("会议记录\n\n| 日期 | 参会人员 | 会议内容 |\n|---|---|---|\n| 2024.5.6 | 邵文瀚、柯一鸣 | 第一次组会，互相认识 |\n"
+            "| 2024.5.15 | 邵文瀚、柯一鸣 | 确定分工：邵文瀚本周完成需求文档 |\n")
+    r = rec_rules(text)
+    assert [a.due for a in r.actions if "需求文档" in a.text] == ["2024-05-17"]

@@ -283,6 +283,19 @@ def is_entry_line(ctx: Context, b: Block) -> bool:
     return b.kind in ("para", "item") and b.key is None and _ENTRY_LINE.match(ctx.text, b.start, b.end) is not None
 
 
+# a row of a log that opens with its date: "2020.3.15 | 马广洲、张祥国 | 确定本周组员分工：…"
+_ROW_DATE = rx.compile(r"[ \t]*(?:(?:19|20)\d{2}\s*[./\-年]\s*)?\d{1,2}\s*[./\-月]\s*\d{1,2}\s*[日号]?\s*(?:\||\t)")
+
+
+def _dated_row(ctx: Context, b: Block) -> bool:
+    """A log's row: a line of cells whose first is a date, or the cell of a
+    table's date column ("| 2020.3.15 | … |" under "日期"); the row's words
+    are dated by it."""
+    if b.kind == "cell":
+        return bool(b.column) and field_of(ctx, b.column) == "date"
+    return b.kind == "para" and b.key is None and _ROW_DATE.match(ctx.text, b.start, b.end) is not None
+
+
 def _block_dates(ctx: Context) -> None:
     """The date each block is resolved against: in a running log of several
     dated meetings, the date of the entry that holds it."""
@@ -293,7 +306,7 @@ def _block_dates(ctx: Context) -> None:
     for bi, b in enumerate(ctx.st.blocks):
         entry = None
         if b.kind == "heading" or (b.key and field_of(ctx, b.key) == "date" and b.value_start is not None) \
-                or is_entry_line(ctx, b):
+                or is_entry_line(ctx, b) or _dated_row(ctx, b):
             # a heading is read past its section number: "1.3" there is not 1月3日
             start = outline.get(bi, b.start) if b.kind == "heading" or b.value_start is None else b.value_start
             if ref is not None:
