@@ -1204,3 +1204,9 @@ def test_a_logs_row_is_dated_by_its_own_date(rec_rules) -> None:
             "| 2024.5.15 | 邵文瀚、柯一鸣 | 确定分工：邵文瀚本周完成需求文档 |\n")
     r = rec_rules(text)
     assert [a.due for a in r.actions if "需求文档" in a.text] == ["2024-05-17"]
+
+
+def test_a_bare_next_week_label_dates_its_list(rec_rules) -> None:
+    # "下周：" over a list of work: each due the Friday of next week (the guide's 下周)
+    r = rec_rules("## 2024-05-06 周会\n\n下周：\n汇总现有成果进行评审\n改进测试用例\n")
+    assert [a.due for a in r.actions] == ["2024-05-17", "2024-05-17"]

@@ -18,6 +18,11 @@ _DUE_FIELD = rx.compile(r"(?:DDL|deadline|due|截止(?:日期|时间)?)\s*[:：]
 _PERIOD_NOISE = rx.compile(r"[#*\s（）()【】\[\]:：]|第[\d一二三四五六七八九十]+周")
 
 
+# "下周：" over a list: next week is all a plan label needs to say (a bare
+# "本周" stays a log entry's title)
+_BARE_NEXT = rx.compile(r"下(?:一|个)?(?:周|星期|礼拜)")
+
+
 def scope_deadline(ctx: Context, b: Block, ref: date) -> Deadline | None:
     """The date a plan scope gives the line (offsets -1: not in its words).
     Only the two nearest scopes count, and only a plan scope that names its
@@ -35,7 +40,8 @@ def scope_deadline(ctx: Context, b: Block, ref: date) -> Deadline | None:
     if b.label is not None:
         scopes.insert(0, ctx.st.blocks[b.label].key or "")
     for scope in scopes[:2]:
-        if ctx._role_of_text(scope) != "plan" or not SCOPE_WORK.search(scope):
+        if ctx._role_of_text(scope) != "plan" or not (
+                SCOPE_WORK.search(scope) or _BARE_NEXT.fullmatch(scope.strip("：: *#"))):
             continue
         if (m := _DUE_FIELD.search(scope)) is not None:
             # "本期任务（DDL：07-29周五晚23:59）": the plan states its due as a field
