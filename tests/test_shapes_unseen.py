@@ -1210,3 +1210,9 @@ def test_a_bare_next_week_label_dates_its_list(rec_rules) -> None:
     # "下周：" over a list of work: each due the Friday of next week (the guide's 下周)
     r = rec_rules("## 2024-05-06 周会\n\n下周：\n汇总现有成果进行评审\n改进测试用例\n")
     assert [a.due for a in r.actions] == ["2024-05-17", "2024-05-17"]
+
+
+def test_a_weekday_in_next_weeks_plan_falls_in_next_week(rec_rules) -> None:
+    # Monday's meeting: "下周任务安排：…周一下午5点前准备好" is next Monday, not today
+    r = rec_rules("## 2024-05-06 周会\n\n下周任务安排：\n1. 被测软件，周一下午5点前准备好\n\n本周任务：\n1. 用例，周三前准备好\n")
+    assert [a.due for a in r.actions] == ["2024-05-13", "2024-05-08"]

@@ -1152,12 +1152,29 @@ def _deadline_for(ctx: Context, b: Block, bi: int, s: int, e: int) -> tuple[Dead
         return None, False
     d = ctx.deadline(s, e, ref)
     if d is not None:
-        return _shift(d, s), True
+        return _into_scope_week(ctx, b, _shift(d, s), ref), True
     d = _signed_date(ctx, s, e, ref) or _tail_date(ctx, b, e, ref)
     if d is not None:
         return d, True
     d = scope_deadline(ctx, b, ref)
     return (d, False) if d is not None else (None, False)
+
+
+_BARE_WEEKDAY = rx.compile(r"(?:周|星期|礼拜)[一二三四五六日天]")
+
+
+def _into_scope_week(ctx: Context, b: Block, d: Deadline, ref: date) -> Deadline:
+    """"下周任务安排：被测软件，周一下午5点前准备好": a bare weekday in the plan
+    of a later week falls in that week, not in the meeting's."""
+    if d.rule != "deadline.weekday" or d.date is None or not _BARE_WEEKDAY.match(d.text):
+        return d
+    scope = scope_deadline(ctx, b, ref)
+    if scope is None or scope.date is None:
+        return d
+    weeks = ((scope.date.toordinal() - scope.date.weekday()) - (d.date.toordinal() - d.date.weekday())) // 7
+    if weeks <= 0:
+        return d
+    return Deadline(d.text, d.start, d.end, date.fromordinal(d.date.toordinal() + 7 * weeks), d.rule, d.vague, d.reading)
 
 
 # "项目最终成果展示 - whj (12.7)": after the owner who signs a task, its date in
