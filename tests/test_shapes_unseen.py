@@ -1216,3 +1216,10 @@ def test_a_weekday_in_next_weeks_plan_falls_in_next_week(rec_rules) -> None:
     # Monday's meeting: "下周任务安排：…周一下午5点前准备好" is next Monday, not today
     r = rec_rules("## 2024-05-06 周会\n\n下周任务安排：\n1. 被测软件，周一下午5点前准备好\n\n本周任务：\n1. 用例，周三前准备好\n")
     assert [a.due for a in r.actions] == ["2024-05-13", "2024-05-08"]
+
+
+def test_a_forms_template_row_dates_nothing(rec_rules) -> None:
+    # "填写问题或任务，完成时间：…" is the form's own instruction, not a date closing the tasks
+    r = rec_rules("布置了后续需要完成的任务：\n邵文瀚：继续完成数据标注工作。\n问题及任务跟踪\n"
+                  "填写问题或任务，完成时间：2024年5月20日 @负责人员：柯一鸣\n")
+    assert [(a.owner, a.due) for a in r.actions if "数据标注" in a.text] == [("邵文瀚", None)]

@@ -203,6 +203,10 @@ _ABOVE_ALL = rx.compile(r"[\s*]*(?:(?:以上|上述|这些|这几项)(?:的|几�
 _NEXT_MEETING_DUE = rx.compile(r"[\s*]*(?:下次|下一次)[^，,。；;]{0,4}(?:会|讨论)[^。；;]*?(?:届时|之前|以前|前)[^。；;]{0,6}(?:完成|提交|交)")
 
 
+# a form's instruction left in the minutes ("填写问题或任务，完成时间：2022年10月15日"): template text
+_FORM_HINT = rx.compile(r"\s*(?:请)?(?:填写|在此填写|在此输入)")
+
+
 def _closing_deadlines(ctx: Context, out: list[Action]) -> list[Action]:
     """"截止时间：周三前" (or "以上工作应在周三前完成") on its own line after a
     list of tasks dates every task of that list (`due` set, `due_text` null:
@@ -222,7 +226,8 @@ def _closing_deadlines(ctx: Context, out: list[Action]) -> list[Action]:
             run = bi + (not listed)  # a new list starts here (or after this label or heading)
         if not listed or b.kind == "cell":
             continue
-        keyed = bool(b.key) and b.value_start is not None and bool(_DEADLINE_KEY.search(b.key or ""))
+        keyed = bool(b.key) and b.value_start is not None and bool(_DEADLINE_KEY.search(b.key or "")) \
+            and not _FORM_HINT.match(b.key or "")
         above = not keyed and (_ABOVE_ALL.match(ctx.text, b.start, b.end) is not None
                                or _NEXT_MEETING_DUE.match(ctx.text, b.start, b.end) is not None)
         if not (keyed or above):
