@@ -97,8 +97,10 @@ def form_fields(ctx: Context, b: Block) -> list[tuple[str, tuple[int, int]]]:
     key that names a field of the record ("出席人 | 刘永柏，徐琳金"); [] for
     any other line."""
     text = ctx.text
-    if b.kind != "para" or b.key is not None or (text.find("|", b.start, b.end) < 0 and text.find("\t", b.start, b.end) < 0):
+    if b.kind != "para" or b.key is not None:
         return []
+    if text.find("|", b.start, b.end) < 0 and text.find("\t", b.start, b.end) < 0:
+        return []  # most lines: no cell at all
     cells = [(m.start(), m.end()) for m in _FORM_CELL.finditer(text, b.start, b.end) if m.group().strip()]
     if len(cells) < 2:
         return []
