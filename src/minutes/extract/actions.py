@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
 from .. import rx
 from ..resolve.dates import Deadline, find_deadline
@@ -61,11 +61,6 @@ _FIELD_TAIL = rx.compile(
 _LEAD_MARK = rx.compile(r"\s*[（(](?:负责人|组长|牵头人?|lead|owner|PM)[)）]", re.I)
 # links, images and tags, and what may join them on a line ("[回放](…) | [文章](…)")
 _LINKS = rx.compile(r"!?\[[^\]\n]*\]\([^)\n]*\)|<[^>\n]+>|https?://\S+|[\s|｜,，、;；]")
-
-
-def _links_only(text: str, s: int = 0, e: int | None = None) -> bool:
-    """A line of nothing but links or images names no work."""
-    return not _LINKS.sub("", text[s:e])
 _TAG_QUESTION = rx.compile(r"[，,]\s*(?:可以|好|行|对|是|OK)(?:吗|嗎|吧|不)[？?]?\s*$")
 # at the end, a "\*" is an escape left of a cut name and "->" the arrow to a cut owner
 _TASK_TRIM = rx.compile(r"^[\s，,。；;：:、\-—*~>]+|(?:[\s，,。；;：:、\-—*~\\→]|[-=]>)+$")
@@ -201,6 +196,11 @@ _ABOVE_ALL = rx.compile(r"[\s*]*(?:(?:以上|上述|这些|这几项)(?:的|几�
 # the next meeting's time, by which the work above is due ("下次组会时间暂定为5.9的
 # 下午4点，届时需完成第2阶段的工作"): the guide dates 下次会议前 by the next meeting
 _NEXT_MEETING_DUE = rx.compile(r"[\s*]*(?:下次|下一次)[^，,。；;]{0,4}(?:会|讨论)[^。；;]*?(?:届时|之前|以前|前)[^。；;]{0,6}(?:完成|提交|交)")
+
+
+def _links_only(text: str, s: int = 0, e: int | None = None) -> bool:
+    """A line of nothing but links or images names no work."""
+    return not _LINKS.sub("", text[s:e])
 
 
 # a form's instruction left in the minutes ("填写问题或任务，完成时间：2022年10月15日"): template text
@@ -354,7 +354,6 @@ def _could_be_person(name: str) -> bool:
     if re.fullmatch(r"[\u4e00-\u9fff]{2,4}", name):
         return could_be_name(name) and not two_common_words(name)
     return bool(re.fullmatch(r"@?[A-Z][\w\-. ]*|@[\w\-.]+", name))
-
 
 
 def _opens_option(ctx: Context, bi: int, b: Block) -> bool:
@@ -1176,10 +1175,14 @@ def _into_scope_week(ctx: Context, b: Block, d: Deadline, ref: date) -> Deadline
     scope = scope_deadline(ctx, b, ref)
     if scope is None or scope.date is None:
         return d
-    weeks = ((scope.date.toordinal() - scope.date.weekday()) - (d.date.toordinal() - d.date.weekday())) // 7
+    weeks = (_monday(scope.date) - _monday(d.date)).days // 7
     if weeks <= 0:
         return d
-    return Deadline(d.text, d.start, d.end, date.fromordinal(d.date.toordinal() + 7 * weeks), d.rule, d.vague, d.reading)
+    return Deadline(d.text, d.start, d.end, d.date + timedelta(weeks=weeks), d.rule, d.vague, d.reading)
+
+
+def _monday(day: date) -> date:
+    return day - timedelta(days=day.weekday())
 
 
 # "项目最终成果展示 - whj (12.7)": after the owner who signs a task, its date in
