@@ -1223,3 +1223,42 @@ def test_a_forms_template_row_dates_nothing(rec_rules) -> None:
     r = rec_rules("布置了后续需要完成的任务：\n邵文瀚：继续完成数据标注工作。\n问题及任务跟踪\n"
                   "填写问题或任务，完成时间：2024年5月20日 @负责人员：柯一鸣\n")
     assert [(a.owner, a.due) for a in r.actions if "数据标注" in a.text] == [("邵文瀚", None)]
+
+
+def test_a_list_item_ending_in_ruxia_introduces_the_division_of_work(rec_rules) -> None:
+    # "1. 经讨论，分工如下" over "- 名字：模块…", with the names listed as participants: the
+    # lines are the work handed out, not what each one said
+    text = ("参会人员：邵文瀚、柯一鸣、林晓桐\n\n## 会议内容\n1. 经讨论，本周分工如下\n"
+            "- 邵文瀚：接口联调、部署脚本\n- 柯一鸣：前端页面和说明文档\n")
+    r = rec_rules(text)
+    assert [(a.owner, a.task) for a in r.actions] == [("邵文瀚", "接口联调、部署脚本"), ("柯一鸣", "前端页面和说明文档")]
+    # over anything but a list (a code block, a paragraph) the item stays a line of its own
+    r = rec_rules("## 下一步\n1. 林晓桐计划发送如下测试邮件：\n\n```\n测试\n```\n")
+    assert [(a.owner, a.task) for a in r.actions] == [("林晓桐", "计划发送如下测试邮件")]
+
+
+def test_a_word_task_table_pasted_as_text_is_read_by_its_columns(rec_rules) -> None:
+    # "拟办事项 | 负责人 | 截止时间" with no "---|---" line under it (a Word table pasted
+    # as text, cells joined by " | " or tabs): the rows are actions, fields from the columns
+    text = ("会议召集者 | 林晓桐\n拟办事项 | 负责人 | 截止时间\n整理需求清单 | 柯一鸣 | 2024.5.10\n"
+            "原型设计 | 邵文瀚，林晓桐 | 2024.5.14\n\n会议内容：讨论了选题。\n")
+    r = rec_rules(text)
+    assert [(a.task, a.owner, a.due) for a in r.actions] == [
+        ("整理需求清单", "柯一鸣", "2024-05-10"), ("原型设计", "邵文瀚、林晓桐", "2024-05-14")]
+    assert_evidence(r, text)
+    r = rec_rules("拟办事项\t所有者\t截止日期\n产品愿景\t柯一鸣\t5.14\n")
+    assert [(a.task, a.owner, a.due) for a in r.actions] == [("产品愿景", "柯一鸣", "2024-05-14")]
+
+
+def test_a_word_cell_of_two_lines_stays_in_its_row(rec_rules) -> None:
+    # a cell holding two paragraphs breaks the row over two lines: the second line's
+    # first piece ends that cell, the rest fill the row's next columns
+    text = ("序号 | 行动任务描述 | 责任部门 | 责任人 | 预计完成时间\n1 | 确认接口改动 |  | 柯一鸣\n林晓桐 | 2024年6月\n"
+            "2 | 编写二期需求 |  | 邵文瀚 | 2024年7月\n")
+    r = rec_rules(text)
+    assert [(a.task, a.owner, a.due) for a in r.actions] == [
+        ("确认接口改动", "柯一鸣、林晓桐", "2024-06-30"), ("编写二期需求", "邵文瀚", "2024-07-31")]
+    assert_evidence(r, text)
+    # a line of form fields ("会议时间 | …") is no task table's header
+    r = rec_rules("会议时间 | 2024.5.6\n会议内容 | 讨论选题\n")
+    assert r.actions == []

@@ -14,6 +14,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from . import rx
+from .columns import is_task_header
 
 # Sentence ends per the annotation guide: 。！？；; and line breaks.
 _SENT_END = rx.compile(r"[。！？；;!?]+[”’」』）)]*")
@@ -31,7 +32,7 @@ _CJK_HEAD_NUM = rx.compile(r"^[一二三四五六七八九十]{1,3}[、.]|^[（(
 # followed by a field, not a key), and no dash that joins a task to its field
 _KV = rx.compile(r"^(?P<key>(?:\*\*)?[^\s:：|#*][^:：|。；;！？!?]{0,19}?(?:\*\*)?)[ \t]*(?P<colon>[:：])[ \t]*(?P<value>.*)$")
 _BOLD_KV = rx.compile(r"^\*\*(?P<key>[^*:：|。；;]{1,20})(?P<colon>[:：])\*\*[ \t]*(?P<value>.*)$")
-_INTRO_LINE = rx.compile(r"^[^|#>\n。！？!?]{8,60}?(?:以下|如下)[^|\n:：]{0,12}[:：]\**[ \t]*$")
+_INTRO_LINE = rx.compile(r"^[^|#>\n。！？!?]{8,60}?(?:(?:以下|如下)[^|\n:：]{0,12}[:：]|如下[。.]?)\**[ \t]*$")
 _MENTION_LINE = rx.compile(r"^(?:[@＠][\w\u4e00-\u9fff\-·.]+[\s,，、]*)+(?:[-—]+\s*\S{0,12})?\s*(?:<br\s*/?>|</br>)?$", re.I)
 _FIELD_AFTER_TASK = rx.compile(r"(?:\s--?\s*|\s—+\s*|\s)(?:责任人|负责人|执行人|跟进人)$")
 _TABLE_SEP = rx.compile(r"^\|?[ \t]*:?-{3,}:?[ \t]*(\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$")
@@ -188,6 +189,9 @@ def parse(text: str, spoken: bool = False) -> Structure:
     prose_fence = False
     in_html = 0
     table_header: list[str] | None = None
+    table_sep: str | None = None  # the cell separator of a table with no Markdown rule line
+    row_cells = 0  # cells of the row so far (a row of such a table may go on over lines)
+    row_key: str | None = None
     label: int | None = None
     label_detached = False
     label_seen_content = False
@@ -243,7 +247,7 @@ def parse(text: str, spoken: bool = False) -> Structure:
             if not prev_blank:
                 para += 1
             prev_blank = True
-            table_header = None
+            table_header = table_sep = None
             if label is not None and label_seen_content and not label_detached:
                 label = None
             continue
@@ -290,24 +294,48 @@ def parse(text: str, spoken: bool = False) -> Structure:
                 st.title = i
             item_stack.clear()
             label = None
-            table_header = None
+            table_header = table_sep = None
             para += 1
             continue
-        if stripped.startswith("|") or ("|" in stripped and (table_header is not None or (
+        if table_sep is not None and table_sep not in stripped:
+            table_header = table_sep = None  # a table with no rule line ends at the first line that is no row
+        if table_header is None and not stripped.startswith("|"):
+            # a Word table pasted as text: "拟办事项 | 负责人 | 截止时间" (or tabs) over its
+            # rows, with no "---|---" line; only a task table's header is taken for one
+            sep = "\t" if "\t" in stripped else "|" if "|" in stripped else None
+            if sep is not None and is_task_header([c.strip() for c in stripped.split(sep) if c.strip()]):
+                table_header = [text[base + a : base + b].strip() for a, b in _split_row(body, sep)]
+                table_sep = sep
+                continue
+        if table_sep is not None or stripped.startswith("|") or ("|" in stripped and (table_header is not None or (
                 n + 1 < len(lines) and "|" in lines[n + 1] and _TABLE_SEP.match(lines[n + 1].strip())))):
             # GFM tables may leave out the outer pipes: "负责人 | 项目简述" over "---|---"
-            cells = _split_row(body)
+            cells = _split_row(body, table_sep or "|")
             if _TABLE_SEP.match(stripped):
                 continue
             if table_header is None:
                 table_header = [text[base + a : base + b].strip() for a, b in cells]
                 continue
-            row_key = text[base + cells[0][0] : base + cells[0][1]].strip() if cells else None
+            first_col, row_line = 0, lineno
+            if table_sep is not None and 0 < row_cells < len(table_header) and st.blocks[-1].kind == "cell":
+                # a Word cell of two paragraphs breaks its row over two lines: "1 | 确认改动 | 吴镇宇"
+                # then "许志强 | 2023年5月". The first piece ends the cell above; the rest go on
+                # in the row's next columns, at the row's line (a cell's line is its row's)
+                a, b = cells[0]
+                if text[base + a : base + b].strip():
+                    st.blocks[-1].end = _trim(text, st.blocks[-1].start, base + b)[1]
+                first_col, row_line = row_cells - 1, st.blocks[-1].line
+                cells = [(0, 0)] + cells[1:]
+            else:
+                row_key = text[base + cells[0][0] : base + cells[0][1]].strip() if cells else None
+            row_cells = first_col + len(cells)
             for ci, (a, b) in enumerate(cells):
-                col = table_header[ci] if ci < len(table_header) else None
+                if first_col and not ci:
+                    continue
+                col = table_header[first_col + ci] if first_col + ci < len(table_header) else None
                 for s, e in _cell_parts(text, base + a, base + b):
-                    add(Block("cell", s, e, lineno, heading=current_heading(), column=col,
-                              row_key=row_key if ci else None, para=para))
+                    add(Block("cell", s, e, row_line, heading=current_heading(), column=col,
+                              row_key=row_key if first_col + ci else None, para=para))
             continue
         lm = _LIST.match(body)
         depth_indent = 0
@@ -349,9 +377,12 @@ def parse(text: str, spoken: bool = False) -> Structure:
             if block.value_start is None and kind != "item" or (block.value_start is None and kind == "item"
                                                                and len(block.key) <= 12):
                 block.kind = "label"
-        if kind == "para" and block.key is None and _INTRO_LINE.match(content):
+        if block.key is None and _INTRO_LINE.match(content) and (
+                kind == "para" or n + 1 < len(lines) and _LIST.match(lines[n + 1])):
             # "经过讨论，我们最终得出以下结论：" over a list: too long for a key, but a
-            # line that ends in a colon introduces what follows it all the same
+            # line that ends in a colon introduces what follows it all the same; so
+            # does one that ends in 如下, colon or not, and so does a list item right
+            # over a list ("1. 经讨论汇总，工作分配如下" over "- 梁齐哲：登录模块")
             block.kind, block.key = "label", content.rstrip(" \t:：*")
         if kind == "para" and block.key is None and _MENTION_LINE.match(content):
             # "@Katrina  @Blueskymana" on a line of its own names who takes the list below
@@ -386,12 +417,13 @@ def _marker_class(marker: str) -> str:
     return "bullet" if m in "-*+•·" else "number"
 
 
-def _split_row(body: str) -> list[tuple[int, int]]:
-    """Cell spans (relative to the line) of a `| a | b |` row."""
+def _split_row(body: str, sep: str = "|") -> list[tuple[int, int]]:
+    """Cell spans (relative to the line) of a `| a | b |` row (or one split by `sep`)."""
     spans: list[tuple[int, int]] = []
-    i = body.index("|") + 1 if body.lstrip().startswith("|") else 0
+    lead = body.lstrip() if sep == "|" else body.lstrip(" ")
+    i = body.index(sep) + 1 if lead.startswith(sep) else 0
     while i <= len(body):
-        j = body.find("|", i)
+        j = body.find(sep, i)
         if j < 0:
             if body[i:].strip():
                 spans.append((i, len(body)))

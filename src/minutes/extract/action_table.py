@@ -6,6 +6,7 @@ import re
 from datetime import date
 
 from .. import rx
+from ..columns import DONE_COL, DUE_COL, OWNER_COL, PERSON_COL, STATUS_COL, TASK_COL
 from ..resolve.owners import VAGUE_OWNERS, Owner, split_names
 from ..schema import Action, Producer
 from ..structure import clean
@@ -14,16 +15,6 @@ from .scope import scope_deadline
 
 EMPTY_CELL = rx.compile(r"^(?:无|暂无|没有|-|—|/|N/?A|none)$", re.I)
 _VAGUE_DUE = rx.compile(r"尽快|尽早|抓紧|近期|择期|适时|稍后|后续|待定|另行通知")
-_TASK_COL = rx.compile(r"任务|事项|工作|内容|行动|待办|计划|主题|议题|需求|功能|描述|Task|Action|Item|Topic|Description", re.I)
-_OWNER_COL = rx.compile(r"负责人|责任人|负责部门|责任部门|执行人|承办|相关人|对接人|跟进人|认领|分配给|指派|^负责$|"
-                        r"Owner|Assignee|Who|DRI", re.I)
-# a column of work done or of problems met holds no task ("两日内已完成的工作")
-_DONE_COL = rx.compile(r"已完成|已做|完成情况|进展|困难|问题|总结|Done|Progress", re.I)
-# a column of who ("组员", "成员"): the owner when the other owner-like column is a
-# bare "负责" holding each one's area (后端, PM) rather than a name
-_PERSON_COL = rx.compile(r"^(?:组员|成员|姓名|人员|队员|名字|同学|Name|Member)$", re.I)
-_DUE_COL = rx.compile(r"截止|完成时间|完成日期|时间节点|期限|闭环|DDL|Due|Deadline|^预计(?:完成)?时间$", re.I)
-_STATUS_COL = rx.compile(r"状态|进度|Status", re.I)
 _STATUS_WORDS = {"已完成": "已完成", "完成": "已完成", "done": "已完成", "延期": "延期", "delayed": "延期",
                  "进行中": "进行中", "in progress": "进行中"}
 
@@ -39,10 +30,10 @@ def table_actions(ctx: Context) -> tuple[list[Action], set[int]]:
     used: set[int] = set()
     for cols in rows.values():
         pick = {name: next((c for c in cols if rx.search(c)), None)
-                for name, rx in (("owner", _OWNER_COL), ("due", _DUE_COL), ("status", _STATUS_COL))}
+                for name, rx in (("owner", OWNER_COL), ("due", DUE_COL), ("status", STATUS_COL))}
         if pick["owner"] is not None and pick["owner"].strip() == "负责":
-            pick["owner"] = next((c for c in cols if _PERSON_COL.match(c.strip())), pick["owner"])
-        task_col = next((c for c in cols if _TASK_COL.search(c) and not _DONE_COL.search(c)
+            pick["owner"] = next((c for c in cols if PERSON_COL.match(c.strip())), pick["owner"])
+        task_col = next((c for c in cols if TASK_COL.search(c) and not DONE_COL.search(c)
                          and c not in pick.values()), None)
         if task_col is None or (pick["owner"] is None and pick["due"] is None):
             continue
