@@ -1262,3 +1262,15 @@ def test_a_word_cell_of_two_lines_stays_in_its_row(rec_rules) -> None:
     # a line of form fields ("会议时间 | …") is no task table's header
     r = rec_rules("会议时间 | 2024.5.6\n会议内容 | 讨论选题\n")
     assert r.actions == []
+
+
+def test_a_record_line_opening_with_queding_is_what_the_meeting_settled(rec_rules) -> None:
+    # "确定游戏结构为…", "本次会议确定…" in the record's own words: decided here;
+    # the same words in a plan are work to do, and a question settles nothing
+    r = rec_rules("## 会议内容\n1. 确定游戏结构为六个章节\n2. 本次会议确定前后端的对接人员\n3. 确定是否采用新框架？\n\n"
+                  "## 下周计划\n1. 明确接口文档的格式\n")
+    assert [c.source.text for c in r.consensus] == ["确定游戏结构为六个章节", "本次会议确定前后端的对接人员"]
+    assert [a.task for a in r.actions] == ["明确接口文档的格式"]
+    # a speaker's words take a position, not the record's
+    r = rec_rules("参会人员：邵文瀚、柯一鸣\n\n邵文瀚：确定用 Vue 写前端吧\n")
+    assert r.consensus == []

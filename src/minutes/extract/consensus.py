@@ -8,6 +8,7 @@ earlier meeting (历史结论, 上次例会结论) are not this meeting's consen
 from __future__ import annotations
 
 from ..schema import Item, Producer
+from ..structure import Block
 from .context import Context
 
 
@@ -92,9 +93,24 @@ def _sentence_verdict(ctx: Context, bi: int, s: int, e: int) -> str | None:
         # a rule stated for everyone is the meeting's only in the record's own
         # voice: a speaker's "一定要…" is a position
         r = rules.which("consensus", "norm", text, s, e)
+        if r is None and ctx.role(bi) != "plan" and not _states_aim(ctx, b):
+            # "确定游戏结构为…" opening a line of the record: settled here; in a plan, work
+            # to do, and under 目标 or 会议主题 what the meeting set out to settle
+            r = rules.which("consensus", "record", text, s, e)
         if r is not None:
             return r.id
     if ctx.role(bi) == "decision" and b.kind in ("item", "para") and b.children == 0:
         # leaf lines of a decision section: "技术架构 / 后端 / Flask"
         return None if rules.any("actions", "question", text, s, e) else "section.decision"
     return None
+
+
+def _states_aim(ctx: Context, b: Block) -> bool:
+    """Is the block the meeting's topic, background or goals ("## 目标" over
+    "确定上线时间…", "会议主题：确定分工")? What it names is still to settle."""
+    from .meta import field_of
+
+    aims = ("goals", "background", "topic")
+    if b.key and field_of(ctx, b.key) in aims:
+        return True
+    return b.heading is not None and field_of(ctx, ctx.st.span(b.heading)) in aims

@@ -23,7 +23,8 @@ CUES: tuple[tuple[str, str], ...] = (
     ("actions", "assign"), ("actions", "future"), ("actions", "modal"), ("actions", "imperative"),
     ("actions", "done"), ("actions", "report"), ("actions", "invite"), ("actions", "question"),
     ("actions", "conditional"), ("actions", "due-verb"),
-    ("consensus", "trigger"), ("consensus", "norm"), ("consensus", "label"), ("consensus", "exclude"),
+    ("consensus", "trigger"), ("consensus", "norm"), ("consensus", "record"), ("consensus", "label"),
+    ("consensus", "exclude"),
     ("disagreements", "trigger"), ("disagreements", "option"),
 )
 _ALL_CUES = {f: tuple(r for g, r in CUES if g == f) for f, _ in CUES}
