@@ -1274,3 +1274,13 @@ def test_a_record_line_opening_with_queding_is_what_the_meeting_settled(rec_rule
     # a speaker's words take a position, not the record's
     r = rec_rules("参会人员：邵文瀚、柯一鸣\n\n邵文瀚：确定用 Vue 写前端吧\n")
     assert r.consensus == []
+
+
+def test_a_conclusion_reached_or_a_last_choice_is_consensus(rec_rules) -> None:
+    # "大家得出以下结论：…", "最终得到一致的答案", "最后选用了…": what the meeting
+    # settled, said with a verb of reaching (not 决定/同意); not yet reached settles nothing
+    r = rec_rules("## 会议内容\n经讨论，大家得出以下结论：先做网页端。\n对登录方式充分交流，最终得到一致的答案。\n"
+                  "大家各抒己见，最后选用了短信提醒。\n目前还未得出结论。\n〈结论〉：接口统一用 JSON\n")
+    assert [c.source.text for c in r.consensus] == [
+        "经讨论，大家得出以下结论：先做网页端。", "对登录方式充分交流，最终得到一致的答案。", "大家各抒己见，最后选用了短信提醒。",
+        "〈结论〉：接口统一用 JSON"]
