@@ -1284,3 +1284,11 @@ def test_a_conclusion_reached_or_a_last_choice_is_consensus(rec_rules) -> None:
     assert [c.source.text for c in r.consensus] == [
         "经讨论，大家得出以下结论：先做网页端。", "对登录方式充分交流，最终得到一致的答案。", "大家各抒己见，最后选用了短信提醒。",
         "〈结论〉：接口统一用 JSON"]
+
+
+def test_a_decision_that_names_who_does_the_work_assigns_it(rec_rules) -> None:
+    # "最终决定的是X负责…", "决定X负责…": settled and handed out at once; the
+    # decision verb runs into the name without being part of it
+    r = rec_rules("最终决定的是柯一鸣负责接口联调。\n决定林晓桐负责部署。\n")
+    assert [a.owner for a in r.actions] == ["柯一鸣", "林晓桐"]
+    assert len(r.consensus) == 2

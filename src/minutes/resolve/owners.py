@@ -17,7 +17,7 @@ from ..rules import RuleSet
 _SPLIT = rx.compile(r"\s*(?:、|以及|和|及|与|/|,|，|&|\+|＋)\s*|(?<=[a-z])\s+(?=[a-z])|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])|\s+(?=[@＠])")
 # words that lead into a name without being part of it: discourse links
 # (其中, 然后) and the verbs that hand work to someone (建议, 要求, 考虑 X 负责)
-_DROP_PREFIX = rx.compile(r"^(?:(?:明确|确定|决定|商定|议定|同意|指定)(?=由)|各位|全体|所有|各|请|交由|由|让|交给|交付|是|为|需要|会后|稍后|随后|目前|主要由|那就|那么|那|就|"
+_DROP_PREFIX = rx.compile(r"^(?:(?:明确|确定|决定|商定|议定|同意|指定)(?=由)|(?:最终|最后|会议)?(?:决定|商定|议定|指定)(?:的是|了)?|各位|全体|所有|各|请|交由|由|让|交给|交付|是|为|需要|会后|稍后|随后|目前|主要由|那就|那么|那|就|"
                           r"其中|另外|然后|同时|首先|最后|并|建议|希望|要求|安排|考虑|@|＠|"
                           # a time run into the name, whole ("请下周二前统一反馈": not "二前统一")
                           r"(?:今天|明天|后天|今晚|明晚|(?:本|下|这)周[一二三四五六日天末]?)(?:前|之前|内|之内)?)+")
