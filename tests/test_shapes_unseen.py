@@ -1292,3 +1292,9 @@ def test_a_decision_that_names_who_does_the_work_assigns_it(rec_rules) -> None:
     r = rec_rules("最终决定的是柯一鸣负责接口联调。\n决定林晓桐负责部署。\n")
     assert [a.owner for a in r.actions] == ["柯一鸣", "林晓桐"]
     assert len(r.consensus) == 2
+
+
+def test_names_joined_by_plus_staff_a_part(rec_rules) -> None:
+    # "（3）音效：卢俊熹＋张皓程": a part and who takes it, the names joined by a plus
+    r = rec_rules("## 分工\n（3）音效：柯一鸣＋林晓桐\n地图：邵文瀚+林晓桐\n")
+    assert [(a.task, a.owner) for a in r.actions] == [("音效", "柯一鸣、林晓桐"), ("地图", "邵文瀚、林晓桐")]

@@ -32,9 +32,9 @@ _META_KEYS = rx.compile(r"时间|日期|地点|参会|参加|与会|出席|主�
 _PEOPLE_FIELDS = ("participants", "initiator", "recorder")  # header fields the meta reader takes as who was there
 _BLOCK_OWNER = rx.compile(r"以下(?:由|请)?\s*(?P<owner>[^，,：:\s]{1,16}?)\s*(?:负责|完成|跟进|落实)")
 _HEAD_MENTION = rx.compile(r"[@＠](?P<owner>[\w\u4e00-\u9fff\-·.]+?)\s*$")
-_PEOPLE_VALUE = rx.compile(r"^[\w\u4e00-\u9fff·\- ]{1,24}(?:\s*[、,，和/]\s*[\w\u4e00-\u9fff·\- ]{1,24})*$")
+_PEOPLE_VALUE = rx.compile(r"^[\w\u4e00-\u9fff·\- ]{1,24}(?:\s*[、,，和/+＋&]\s*[\w\u4e00-\u9fff·\- ]{1,24})*$")
 _NOT_NAMES = rx.compile(r"[\d]|负责|完成|进行|商定")
-_NAME_SEP = rx.compile(r"\s*[、,，和/]\s*")
+_NAME_SEP = rx.compile(r"\s*[、,，和/+＋&]\s*")
 _LATIN_NAME = rx.compile(r"[A-Za-z][\w\- ]*")  # a handle may run into Han: "BEPAL怡宝"
 # the roles that can make a sentence an action by what it says
 _CUES = ("assign", "future", "modal", "imperative", "due-verb")
@@ -1293,7 +1293,7 @@ _PARTICLE = rx.compile(r"[吧啊呢哈]+(?=[。！!，,]?$)")
 _EMPTY_PAREN = rx.compile(r"\s*(?:[（(]\s*(?:due|by|截止)?\s*[)）]|【\s*】|\[\s*\])", re.I)
 _TAKES = rx.compile(r"^负责(?=\S)")
 _PUNCT_SPACE = rx.compile(r"\s*([，。；：、])\s*")
-_OWNER_JOIN = rx.compile(r"(\x00+)\s*(?:和|与|及|以及|、|/)\s*(?=\x00)")
+_OWNER_JOIN = rx.compile(r"(\x00+)\s*(?:和|与|及|以及|、|/|[+＋&])\s*(?=\x00)")
 
 
 def _task(text: str, s: int, e: int, cuts: list[tuple[int, int]], b: Block, due_last: bool = False) -> str:
