@@ -1298,3 +1298,12 @@ def test_names_joined_by_plus_staff_a_part(rec_rules) -> None:
     # "（3）音效：卢俊熹＋张皓程": a part and who takes it, the names joined by a plus
     r = rec_rules("## 分工\n（3）音效：柯一鸣＋林晓桐\n地图：邵文瀚+林晓桐\n")
     assert [(a.task, a.owner) for a in r.actions] == [("音效", "柯一鸣、林晓桐"), ("地图", "邵文瀚、林晓桐")]
+
+
+def test_a_word_row_with_a_blank_first_cell_keeps_its_columns_and_lines(rec_rules) -> None:
+    # " | 2.测试计划 | 2024.5.8" in a table with no rule line: the leading bar opens a blank
+    # cell (no outer pipe), and every cell's evidence keeps its own line
+    text = "任务 | 完成时间 | 负责人\n单元测试用例 | 2024.5.7 | 柯一鸣\n | 2024.5.8 | 林晓桐\n测试计划 | 2024.5.9 | 林晓桐\n"
+    r = rec_rules(text)
+    assert [(a.task, a.due, a.source.line) for a in r.actions] == [("单元测试用例", "2024-05-07", 2), ("测试计划", "2024-05-09", 4)]
+    assert_evidence(r, text)

@@ -61,6 +61,7 @@ class Block:
     label: int | None = None  # index of the governing label block (`结论：`)
     column: str | None = None  # table cells: the column header
     row_key: str | None = None  # table cells: the first cell of the row
+    row: int | None = None  # table cells: the line the row starts on (a Word row may go on over lines)
     para: int = 0  # paragraph id: blocks between blank lines share it
     children: int = 0
 
@@ -310,7 +311,9 @@ def parse(text: str, spoken: bool = False) -> Structure:
         if table_sep is not None or stripped.startswith("|") or ("|" in stripped and (table_header is not None or (
                 n + 1 < len(lines) and "|" in lines[n + 1] and _TABLE_SEP.match(lines[n + 1].strip())))):
             # GFM tables may leave out the outer pipes: "负责人 | 项目简述" over "---|---"
-            cells = _split_row(body, table_sep or "|")
+            # a row of a table with no rule line keeps a leading empty cell: " | 2.测试计划 | …"
+            # is a Word row whose first cell is merged with the one above, not an outer pipe
+            cells = _split_row(body, table_sep or "|", outer=table_sep is None)
             if _TABLE_SEP.match(stripped):
                 continue
             if table_header is None:
@@ -324,7 +327,7 @@ def parse(text: str, spoken: bool = False) -> Structure:
                 a, b = cells[0]
                 if text[base + a : base + b].strip():
                     st.blocks[-1].end = _trim(text, st.blocks[-1].start, base + b)[1]
-                first_col, row_line = row_cells - 1, st.blocks[-1].line
+                first_col, row_line = row_cells - 1, st.blocks[-1].row or st.blocks[-1].line
                 cells = [(0, 0)] + cells[1:]
             else:
                 row_key = text[base + cells[0][0] : base + cells[0][1]].strip() if cells else None
@@ -334,8 +337,8 @@ def parse(text: str, spoken: bool = False) -> Structure:
                     continue
                 col = table_header[first_col + ci] if first_col + ci < len(table_header) else None
                 for s, e in _cell_parts(text, base + a, base + b):
-                    add(Block("cell", s, e, row_line, heading=current_heading(), column=col,
-                              row_key=row_key if first_col + ci else None, para=para))
+                    add(Block("cell", s, e, lineno, heading=current_heading(), column=col,
+                              row_key=row_key if first_col + ci else None, row=row_line, para=para))
             continue
         lm = _LIST.match(body)
         depth_indent = 0
@@ -417,11 +420,11 @@ def _marker_class(marker: str) -> str:
     return "bullet" if m in "-*+•·" else "number"
 
 
-def _split_row(body: str, sep: str = "|") -> list[tuple[int, int]]:
-    """Cell spans (relative to the line) of a `| a | b |` row (or one split by `sep`)."""
+def _split_row(body: str, sep: str = "|", outer: bool = True) -> list[tuple[int, int]]:
+    """Cell spans (relative to the line) of a `| a | b |` row (or one split by
+    `sep`); `outer`: a leading separator is the row's outer pipe, no cell."""
     spans: list[tuple[int, int]] = []
-    lead = body.lstrip() if sep == "|" else body.lstrip(" ")
-    i = body.index(sep) + 1 if lead.startswith(sep) else 0
+    i = body.index(sep) + 1 if outer and body.lstrip().startswith(sep) else 0
     while i <= len(body):
         j = body.find(sep, i)
         if j < 0:

@@ -25,7 +25,7 @@ def table_actions(ctx: Context) -> tuple[list[Action], set[int]]:
     rows: dict[int, dict[str, int]] = {}
     for bi, b in enumerate(ctx.st.blocks):
         if b.kind == "cell" and b.column:
-            rows.setdefault(b.line, {}).setdefault(b.column, bi)
+            rows.setdefault(b.row if b.row is not None else b.line, {}).setdefault(b.column, bi)
     out: list[Action] = []
     used: set[int] = set()
     for cols in rows.values():
