@@ -1300,8 +1300,21 @@ def test_names_joined_by_plus_staff_a_part(rec_rules) -> None:
     assert [(a.task, a.owner) for a in r.actions] == [("音效", "柯一鸣、林晓桐"), ("地图", "邵文瀚、林晓桐")]
 
 
+def test_a_word_table_with_a_merged_first_column(rec_rules) -> None:
+    # "小组成员 | 任务项 | 完成时间" with the member's cell merged down their rows: each
+    # row below starts with a blank cell (" | 2.测试计划 | …"), which keeps the table's
+    # columns in place and the member of the row above; the column of who owns the rows
+    text = ("小组成员 | 任务项 | 完成时间\n柯一鸣 | 1.单元测试用例 | 2024.5.7\n | 2.测试计划 | 2024.5.8\n"
+            "林晓桐 | 1.程序清单 | 2024.5.8\n")
+    r = rec_rules(text)
+    assert [(a.task, a.owner, a.due, a.source.line) for a in r.actions] == [
+        ("1.单元测试用例", "柯一鸣", "2024-05-07", 2), ("2.测试计划", "柯一鸣", "2024-05-08", 3),
+        ("1.程序清单", "林晓桐", "2024-05-08", 4)]
+    assert_evidence(r, text)
+
+
 def test_a_word_row_with_a_blank_first_cell_keeps_its_columns_and_lines(rec_rules) -> None:
-    # " | 2.测试计划 | 2024.5.8" in a table with no rule line: the leading bar opens a blank
+    # " | 2024.5.8 | 林晓桐" in a table with no rule line: the leading bar opens a blank
     # cell (no outer pipe), and every cell's evidence keeps its own line
     text = "任务 | 完成时间 | 负责人\n单元测试用例 | 2024.5.7 | 柯一鸣\n | 2024.5.8 | 林晓桐\n测试计划 | 2024.5.9 | 林晓桐\n"
     r = rec_rules(text)

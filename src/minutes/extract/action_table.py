@@ -19,6 +19,12 @@ _STATUS_WORDS = {"已完成": "已完成", "完成": "已完成", "done": "已�
                  "进行中": "进行中", "in progress": "进行中"}
 
 
+def _same_table(ctx: Context, cols: dict[str, int], bi: int) -> bool:
+    """Do these cells and the cell `bi` stand in one table (no other block between them)?"""
+    first = min(cols.values())
+    return all(ctx.st.blocks[i].kind == "cell" for i in range(bi, first))
+
+
 def table_actions(ctx: Context) -> tuple[list[Action], set[int]]:
     """Rows of a table with a task column and an owner or deadline column
     (| 任务 | 负责人 | 截止时间 | 状态 |): one action each, fields from the columns."""
@@ -28,11 +34,20 @@ def table_actions(ctx: Context) -> tuple[list[Action], set[int]]:
             rows.setdefault(b.row if b.row is not None else b.line, {}).setdefault(b.column, bi)
     out: list[Action] = []
     used: set[int] = set()
+    above: tuple[str, int] | None = None  # the last row's owner cell, when it opened its row
     for cols in rows.values():
         pick = {name: next((c for c in cols if rx.search(c)), None)
                 for name, rx in (("owner", OWNER_COL), ("due", DUE_COL), ("status", STATUS_COL))}
-        if pick["owner"] is not None and pick["owner"].strip() == "负责":
+        if pick["owner"] is not None and pick["owner"].strip() == "负责" or pick["owner"] is None and pick["due"]:
+            # "| 小组成员 | 任务项 | 完成时间 |": with no owner column, the column of who owns a
+            # row that has a deadline (without one, "| 姓名 | 本周完成任务 |" may only report)
             pick["owner"] = next((c for c in cols if PERSON_COL.match(c.strip())), pick["owner"])
+        if pick["owner"] is None and above is not None and above[0] not in cols and _same_table(ctx, cols, above[1]):
+            # " | 2.测试计划 | 2024.12.8 |" under "方苏麒 | 1.单元测试用例 | …": a Word cell merged
+            # down the rows leaves the first cell of the rows below it blank
+            pick["owner"], cols = above[0], {**cols, above[0]: above[1]}
+        ob_i = cols.get(pick["owner"]) if pick["owner"] else None
+        above = (pick["owner"], ob_i) if ob_i is not None and ctx.st.blocks[ob_i].row_key is None else None
         task_col = next((c for c in cols if TASK_COL.search(c) and not DONE_COL.search(c)
                          and c not in pick.values()), None)
         if task_col is None or (pick["owner"] is None and pick["due"] is None):
