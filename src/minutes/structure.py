@@ -323,11 +323,11 @@ def parse(text: str, spoken: bool = False) -> Structure:
             if table_sep is not None and 0 < row_cells < len(table_header) and st.blocks[-1].kind == "cell":
                 # a Word cell of two paragraphs breaks its row over two lines: "1 | 确认改动 | 吴镇宇"
                 # then "许志强 | 2023年5月". The first piece ends the cell above; the rest go on
-                # in the row's next columns, at the row's line (a cell's line is its row's)
+                # in the row's next columns (each cell on its own line, `row` the row's first)
                 a, b = cells[0]
                 if text[base + a : base + b].strip():
                     st.blocks[-1].end = _trim(text, st.blocks[-1].start, base + b)[1]
-                first_col, row_line = row_cells - 1, st.blocks[-1].row or st.blocks[-1].line
+                first_col, row_line = row_cells - 1, st.blocks[-1].row or lineno
                 cells = [(0, 0)] + cells[1:]
             else:
                 row_key = text[base + cells[0][0] : base + cells[0][1]].strip() if cells else None
