@@ -1320,3 +1320,21 @@ def test_a_word_row_with_a_blank_first_cell_keeps_its_columns_and_lines(rec_rule
     r = rec_rules(text)
     assert [(a.task, a.due, a.source.line) for a in r.actions] == [("单元测试用例", "2024-05-07", 2), ("测试计划", "2024-05-09", 4)]
     assert_evidence(r, text)
+
+
+def test_a_form_line_of_two_fields_and_a_team_members_key(rec_rules) -> None:
+    # "会议时间：2024/5/6 | 会议地点：求真楼520": the first value ends where the next field
+    # begins, and that field is read; "小组组员" lists who was there. A field run into
+    # another ("| 出席人员：如下列") gives way to a line of its own
+    r = rec_rules("会议名称：详细设计评审\n小组组员：柯一鸣，林晓桐，邵文瀚\n会议时间：2024/5/6 | 会议地点：求真楼520\n")
+    assert (r.meta.location, r.meta.participants) == ("求真楼520", ["柯一鸣", "林晓桐", "邵文瀚"])
+    r = rec_rules("会议类型：一般会议 | 出席人员：如下列\n出席人员：柯一鸣 林晓桐\n")
+    assert r.meta.participants == ["柯一鸣", "林晓桐"]
+
+
+def test_assignments_after_a_label_and_with_their_next_steps(rec_rules) -> None:
+    # "…的分工：A负责X，B负责Y": the label before the first one is no part of it; and
+    # "A负责解析命令，执行命令，返回结果" goes on with A's next steps
+    r = rec_rules("会议内容：首先讨论了进度。然后是本次作业的分工：柯一鸣负责详细设计的修改，林晓桐负责PPT的制作。\n"
+                  "具体分工如下：邵文瀚负责解析命令，执行命令，返回结果，林晓桐负责接收数据。\n")
+    assert [a.owner for a in r.actions] == ["柯一鸣", "林晓桐", "邵文瀚", "林晓桐"]

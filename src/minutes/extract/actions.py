@@ -553,9 +553,17 @@ def _assignments(ctx: Context, s: int, e: int) -> list[tuple[int, int, list[Owne
             continue
         owners = [o for o in ctx.owners(cs, ce) if o.rule == "owner.responsible"] \
             or _lead_name_owner(ctx, cs, ce)
+        if owners and not out and owners[0].start - cs > 2:
+            # "然后是本次作业的分工：许佳俊负责…": a label before the first of them
+            colon = max(text.rfind("：", cs, owners[0].start), text.rfind(":", cs, owners[0].start))
+            if colon >= 0 and owners[0].start - colon <= 3:
+                cs = colon + 1
         if owners and owners[0].start - cs <= 2:
             out.append((cs, ce, owners))
-        elif out and not ctx.deadline(cs, ce, ctx.meeting_date or date(2000, 1, 1)):
+        elif out and not (dated := ctx.deadline(cs, ce, ctx.meeting_date or date(2000, 1, 1))) and not owners \
+                and ce - cs <= 8:
+            out[-1] = (out[-1][0], ce, out[-1][2])  # "任晓琪负责解析命令，执行命令，返回结果": the same one's next steps
+        elif out and not dated:
             # a clause among them that assigns nothing: not a list of assignments
             # (a closing "周五前提交" dates them all instead)
             return []

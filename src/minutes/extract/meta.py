@@ -32,6 +32,7 @@ def extract_meta(ctx: Context, *, option_date: date | None, path: str | None) ->
     fields: dict[str, tuple[int, int]] = {}
     participants_heads: list[int] = []
     date_values: list[tuple[int, int]] = []
+    inline: dict[str, tuple[int, int]] = {}  # fields a value ran into, on the same line
     for bi, b in enumerate(st.blocks):
         if b.kind == "heading":
             if field_of(ctx, st.span(bi).rstrip("：: ")) == "participants":
@@ -44,18 +45,28 @@ def extract_meta(ctx: Context, *, option_date: date | None, path: str | None) ->
                 fields.setdefault(f, span)
             continue
         f = field_of(ctx, b.key)
+        end = b.end
+        if b.value_start is not None:
+            # "会议时间：2017/5/18 | 会议地点：求真1-520": a value that runs into the
+            # next field of the form ends there, and that field is read as its own
+            runs = [m for m in _NEXT_FIELD.finditer(text, b.value_start, b.end)
+                    if field_of(ctx, m.group("key")) is not None]
+            for i, m in enumerate(runs):
+                inline.setdefault(field_of(ctx, m.group("key")), (m.end(), runs[i + 1].start() if i + 1 < len(runs) else b.end))
+            if runs:
+                end = runs[0].start()
         if f == "date" and b.value_start is not None:
-            date_values.append((b.value_start, b.end))  # 日期 and 时间 lines both
+            date_values.append((b.value_start, end))  # 日期 and 时间 lines both
         if f is None or f in fields:
             continue
         if b.value_start is None:
             if f == "participants":
                 participants_heads.append(bi)
             continue
-        fields[f] = (b.value_start, b.end)
+        fields[f] = (b.value_start, end)
 
-    for f, span in _heading_fields(ctx).items():
-        fields.setdefault(f, span)
+    for f, span in [*inline.items(), *_heading_fields(ctx).items()]:
+        fields.setdefault(f, span)  # a line of its own ("出席人員：黃庭毅 …") over one run into another ("| 出席人員：如下列")
     for f in ("topic", "location", "initiator", "recorder", "background", "goals"):
         if f in fields:
             s, e = fields[f]
@@ -87,7 +98,7 @@ def extract_meta(ctx: Context, *, option_date: date | None, path: str | None) ->
     _block_dates(ctx)
 
 
-_NEXT_FIELD = rx.compile(r"\s{2,}[^\s:：|]{1,8}[:：]")
+_NEXT_FIELD = rx.compile(r"(?:\s{2,}|\s*[|｜]\s*)(?P<key>[^\s:：|｜]{1,8})[:：]")
 # the cells of a form's row as a Word table pastes them: "会议时间 | 2016-08-08 | 地点 | 二楼会议室"
 _FORM_CELL = rx.compile(r"[^|\t]+")
 
