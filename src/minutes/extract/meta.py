@@ -46,9 +46,10 @@ def extract_meta(ctx: Context, *, option_date: date | None, path: str | None) ->
             continue
         f = field_of(ctx, b.key)
         end = b.end
-        if b.value_start is not None:
-            # "会议时间：2017/5/18 | 会议地点：求真1-520": a value that runs into the
-            # next field of the form ends there, and that field is read as its own
+        if f is not None and b.value_start is not None:
+            # "会议时间：2017/5/18 | 会议地点：求真1-520": a header value that runs into
+            # the next field of the form ends there, and that field is read as its own
+            # (only on a header line: "张三：负责前端  时间：周五" is no form)
             runs = [m for m in _NEXT_FIELD.finditer(text, b.value_start, b.end)
                     if field_of(ctx, m.group("key")) is not None]
             for i, m in enumerate(runs):
