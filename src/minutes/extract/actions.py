@@ -560,13 +560,11 @@ def _assignments(ctx: Context, s: int, e: int) -> list[tuple[int, int, list[Owne
                 cs = colon + 1
         if owners and owners[0].start - cs <= 2:
             out.append((cs, ce, owners))
-        elif out and not (dated := ctx.deadline(cs, ce, ctx.meeting_date or date(2000, 1, 1))) and not owners \
-                and ce - cs <= 8:
+        elif out and not ctx.deadline(cs, ce, ctx.meeting_date or date(2000, 1, 1)):
+            # (a closing "周五前提交" dates them all)
+            if owners or ce - cs > 8:
+                return []  # a clause among them that assigns nothing: not a list of assignments
             out[-1] = (out[-1][0], ce, out[-1][2])  # "任晓琪负责解析命令，执行命令，返回结果": the same one's next steps
-        elif out and not dated:
-            # a clause among them that assigns nothing: not a list of assignments
-            # (a closing "周五前提交" dates them all instead)
-            return []
     return out if len(out) >= 2 and len({tuple(o.name for o in x[2]) for x in out}) >= 2 else []
 
 
