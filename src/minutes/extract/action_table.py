@@ -38,7 +38,7 @@ def table_actions(ctx: Context) -> tuple[list[Action], set[int]]:
     for cols in rows.values():
         pick = {name: next((c for c in cols if rx.search(c)), None)
                 for name, rx in (("owner", OWNER_COL), ("due", DUE_COL), ("status", STATUS_COL))}
-        if pick["owner"] is not None and pick["owner"].strip() == "负责" or pick["owner"] is None and pick["due"]:
+        if (pick["owner"] is not None and pick["owner"].strip() == "负责") or (pick["owner"] is None and pick["due"]):
             # "| 小组成员 | 任务项 | 完成时间 |": with no owner column, the column of who owns a
             # row that has a deadline (without one, "| 姓名 | 本周完成任务 |" may only report)
             pick["owner"] = next((c for c in cols if PERSON_COL.match(c.strip())), pick["owner"])

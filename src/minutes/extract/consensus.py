@@ -10,6 +10,7 @@ from __future__ import annotations
 from ..schema import Item, Producer
 from ..structure import Block
 from .context import Context
+from .meta import field_of
 
 
 def extract_consensus(ctx: Context) -> list[Item]:
@@ -108,8 +109,6 @@ def _sentence_verdict(ctx: Context, bi: int, s: int, e: int) -> str | None:
 def _states_aim(ctx: Context, b: Block) -> bool:
     """Is the block the meeting's topic, background or goals ("## 目标" over
     "确定上线时间…", "会议主题：确定分工")? What it names is still to settle."""
-    from .meta import field_of
-
     aims = ("goals", "background", "topic")
     if b.key and field_of(ctx, b.key) in aims:
         return True

@@ -50,12 +50,12 @@ def extract_meta(ctx: Context, *, option_date: date | None, path: str | None) ->
             # "会议时间：2017/5/18 | 会议地点：求真1-520": a header value that runs into
             # the next field of the form ends there, and that field is read as its own
             # (only on a header line: "张三：负责前端  时间：周五" is no form)
-            runs = [m for m in _NEXT_FIELD.finditer(text, b.value_start, b.end)
-                    if field_of(ctx, m.group("key")) is not None]
-            for i, m in enumerate(runs):
-                inline.setdefault(field_of(ctx, m.group("key")), (m.end(), runs[i + 1].start() if i + 1 < len(runs) else b.end))
+            runs = [(m, run) for m in _NEXT_FIELD.finditer(text, b.value_start, b.end)
+                    if (run := field_of(ctx, m.group("key"))) is not None]
+            for i, (m, run) in enumerate(runs):
+                inline.setdefault(run, (m.end(), runs[i + 1][0].start() if i + 1 < len(runs) else b.end))
             if runs:
-                end = runs[0].start()
+                end = runs[0][0].start()
         if f == "date" and b.value_start is not None:
             date_values.append((b.value_start, end))  # 日期 and 时间 lines both
         if f is None or f in fields:

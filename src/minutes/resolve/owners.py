@@ -241,7 +241,7 @@ def _lead_name_ok(name: str, rules: RuleSet, people: set[str], laid_out: bool = 
         return True
     # two-character name shapes (白盒, 方案, 周边) are too often words: participants,
     # a shape that is no common word (王磊, 赵敏), or, when no one is listed, the
-    # first word of a roster line; the dictionary is asked last
+    # first word of a roster line
     return bool(rules.any("owners", "person-name", name)) and (
         len(name) >= 3 or could_be_name(name) or (not people and laid_out))
 
