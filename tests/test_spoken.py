@@ -125,6 +125,21 @@ def test_one_utterance_a_line_with_no_labels_when_asked() -> None:
     assert [(a.owner, a.source.text) for a in r.actions] == [(None, "我把希哲也拉上。"), (None, "这个事我会跟相如谈的。")]
     exact(r, text)
 
+def test_lines_that_only_answer_make_an_unlabelled_transcript() -> None:
+    # no labels, but three lines that only answer ("对。", "嗯。"): speech, read
+    # one utterance a line without being asked; two such lines are not enough
+    from minutes.transcript import detect
+
+    text = ("然后这个接口我们下周要定下来。\n对。\n那前端那边谁来对一下？\n嗯。\n"
+            "我周五前把接口文档发到群里。\n好的。\n")
+    assert detect(text, load())
+    assert not detect(text.replace("好的。\n", ""), load())
+    r = rec(text)
+    assert [(a.owner, a.source.text) for a in r.actions] == [(None, "我周五前把接口文档发到群里。")]
+    assert r.actions[0].due == "2024-05-10"
+    exact(r, text)
+
+
 def test_speaker_mapping_renames_everywhere() -> None:
     r = rec(ASR, speakers={"no.1": "李雷", "no.0": "韩梅"})
     assert [a.owner for a in r.actions] == ["李雷"]

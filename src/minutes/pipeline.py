@@ -143,7 +143,7 @@ def _context(doc: Text, rules: RuleSet, input: str, speakers: dict[str, str] | N
 
     simple = simplified(doc.text)
     if input == "transcript" or (input == "auto" and transcript.detect(simple or doc.text, rules)):
-        view = transcript.build_view(doc.text, rules, speakers, asked=input == "transcript")
+        view = transcript.build_view(doc.text, rules, speakers)
         if simple is not None:
             # match in simplified script; cmap still points into the text as read
             view.text = "".join(simple[i] if i < len(simple) and doc.text[i] == ch else ch

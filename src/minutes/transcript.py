@@ -159,8 +159,8 @@ def _words_start(text: str, s: int, e: int) -> int:
 
 def _unlabelled(text: str, preamble: list[tuple[int, int, int]]) -> list[Turn]:
     """One utterance a line, no one named ("对对对，然后我们放个 ripple 里。"):
-    read as a transcript only when asked to (`--input transcript`), each line a
-    turn of an unknown speaker."""
+    each line a turn of an unknown speaker, in a text read as a transcript
+    (`--input transcript`, or its answering lines: see _spoken_lines)."""
     return [Turn(None, None, s, e, n) for s0, e, n in preamble if (s := _words_start(text, s0, e)) < e]
 
 
@@ -205,6 +205,8 @@ def detect(text: str, rules: RuleSet) -> bool:
     lines = [(s, e) for s, e, _ in _lines(text) if text[s:e].strip()]
     if not lines:
         return False
+    if _spoken_lines(text, lines, rules):
+        return True
     # Every layout has a colon (name：, 00:01) or a bracketed label (【说话人0】) on
     # most lines: most notes fail here cheaply.
     header = _possible(rules.role("transcripts", "header"), text)
@@ -247,6 +249,15 @@ def detect(text: str, rules: RuleSet) -> bool:
         if said >= need and (len(speakers) >= 2 or timed == said) and 2 * tasks < said:
             return True
     return False
+
+
+def _spoken_lines(text: str, lines: list[tuple[int, int]], rules: RuleSet) -> bool:
+    """One utterance a line with no one named ("听过。" / "对。" / "然后Faas…"):
+    lines that only answer are speech. Three make a transcript: not one of the
+    454 written minutes of corpora/real holds even one such line, while the
+    unlabelled transcripts hold 7 to 18 (docs/eval-log.md, session 29)."""
+    back = _possible(rules.role("transcripts", "backchannel"), text)
+    return bool(back) and _at_least(3, (1 for s, e in lines if _first(back, text, s, e)))
 
 
 _MARKED = rx.compile(r"[:：】\]]|<v[\s.]")  # a colon, a closing bracket or a WebVTT voice tag
@@ -307,11 +318,11 @@ def _at_least(n: int, found) -> bool:
     return False
 
 
-def build_view(text: str, rules: RuleSet, speakers: dict[str, str] | None = None, asked: bool = False) -> View:
-    """`asked`: the reader said this is a transcript; one with no speaker
-    labels at all is then read one utterance a line."""
+def build_view(text: str, rules: RuleSet, speakers: dict[str, str] | None = None) -> View:
+    """The spoken view of a text read as a transcript (the reader said so, or
+    detect did); one with no speaker labels at all is read one utterance a line."""
     turns, preamble = parse_turns(text, rules)
-    if asked and not turns:
+    if not turns:
         turns, preamble = _unlabelled(text, preamble), []
     mapping = speakers or {}
     parts: list[str] = []
