@@ -1338,3 +1338,19 @@ def test_assignments_after_a_label_and_with_their_next_steps(rec_rules) -> None:
     r = rec_rules("会议内容：首先讨论了进度。然后是本次作业的分工：柯一鸣负责详细设计的修改，林晓桐负责PPT的制作。\n"
                   "具体分工如下：邵文瀚负责解析命令，执行命令，返回结果，林晓桐负责接收数据。\n")
     assert [a.owner for a in r.actions] == ["柯一鸣", "林晓桐", "邵文瀚", "林晓桐"]
+
+
+def test_the_proceedings_after_a_roster_heading_are_not_the_roster(rec_rules) -> None:
+    # "三、出席人員：" over the names, then "1、報告事項：" and "2、討論事項：": the
+    # roster ends at the first label of the proceedings, blank lines or not; the
+    # sub-points are lettered ("a. "), and the letter is no part of the item
+    text = ("理監事會議 會議紀錄\n\n一、時 間：2024年5月6日 11:00\n三、出席人員：\n柯一鳴（理事）\n林曉桐（監事）\n\n"
+            "1、 報告事項：\n1. 年會籌備進度正常。\n\n2、 討論事項：\n1. 年會預算\n"
+            "a. 理事會同意以不超過30萬為暫定預算。\n\n2. 講者邀請\nb. 請邵文瀚於5月20日前聯繫講者。\n")
+    r = rec_rules(text)
+    assert [c.source.text for c in r.consensus] == ["理事會同意以不超過30萬為暫定預算。"]
+    assert _actions(r) == [("聯繫講者", "邵文瀚", "2024-05-20")]
+    assert_evidence(r, text)
+    # a group label under the roster heading ("TOC成员：") is still the roster
+    r = rec_rules("## 参会人员\nTOC成员：\n* 柯一鸣（甲公司）\n* 林晓桐（乙公司）\n\n其他：\n* 邵文瀚（丙公司）\n\n## 会议内容\n同意发布。\n")
+    assert r.actions == [] and [c.source.text for c in r.consensus] == ["同意发布。"]

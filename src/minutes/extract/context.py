@@ -186,6 +186,23 @@ class Context:
         return item_id(self.doc_key, kind, source_text, n)
 
     # --- where a block stands -------------------------------------------------
+    def _roster_end(self, h: int) -> int | float:
+        """The first label of the proceedings ("報告事項：", section role
+        body) under heading h, or infinity: where a roster heading's section ends."""
+        found = self.memo.roster_ends.get(h)
+        if found is None:
+            found = float("inf")
+            blocks = self.st.blocks
+            for i in range(h + 1, len(blocks)):
+                c = blocks[i]
+                if c.kind == "heading" and c.level <= blocks[h].level:
+                    break
+                if c.kind == "label" and c.heading == h and self._role_of_text(c.key or "") == "body":
+                    found = i
+                    break
+            self.memo.roster_ends[h] = found
+        return found
+
     def role(self, bi: int) -> str | None:
         """The section role governing a block: plan, progress, decision, skip, meta or None."""
         if bi in self.memo.roles:
@@ -217,6 +234,10 @@ class Context:
                 role = None
             nearest = False
             h = self.st.blocks[h].heading
+        if role == "meta" and b.heading is not None and bi > self._roster_end(b.heading):
+            # "三、出席人员姓名：" over the roster, then "1、報告事項：": the roster
+            # ends where a label opens the proceedings (not at "TOC成员：")
+            role = None
         if role == "body":
             # "## 会议内容" says where the proceedings are, not what a line is:
             # a parent line under it ("- 安排本周任务") still governs its items

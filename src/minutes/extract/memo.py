@@ -31,6 +31,7 @@ class Memo:
     mentioned: frozenset[str] | None = None  # Chinese names @-mentioned in the document
     name_lines: dict[int, int] | None = None  # list item → the bare name line over its list
     outline: dict[int, int] | None = None  # heading → where its section number ends (Structure.outline_numbers)
+    roster_ends: dict[int, int | float] = field(default_factory=dict)  # heading → its first label of no role (Context._roster_end)
     periods: dict[int, int | None] = field(default_factory=dict)  # heading → the period heading beside it (scope)
     # the signed topic lines, and block → the signers of the numbered topic it follows up
     signed_topics: tuple[frozenset[int], dict[int, list[Any]]] | None = None
