@@ -1354,3 +1354,30 @@ def test_the_proceedings_after_a_roster_heading_are_not_the_roster(rec_rules) ->
     # a group label under the roster heading ("TOC成员：") is still the roster
     r = rec_rules("## 参会人员\nTOC成员：\n* 柯一鸣（甲公司）\n* 林晓桐（乙公司）\n\n其他：\n* 邵文瀚（丙公司）\n\n## 会议内容\n同意发布。\n")
     assert r.actions == [] and [c.source.text for c in r.consensus] == ["同意发布。"]
+
+
+def test_a_numbered_point_ending_in_as_follows_governs_the_name_lines_under_it(rec_rules) -> None:
+    # "2、…具体分配如下：" over "柯一鸣：…" lines (no list markers): each line is that
+    # person's part; the "3、" point after them is no longer under it
+    text = ("参会人员：柯一鸣 林晓桐 邵文瀚\n\n会议内容：\n1、确定各位同学的职位\n\n"
+            "2、讨论各模块测试内容，并分配相关工作，具体分配如下：\n柯一鸣：鼠标右键操作、性能需求\n"
+            "林晓桐：关键字操作、文件树\n邵文瀚：换肤、编译运行\n3、组长对组员的积极性进行了鼓励\n")
+    r = rec_rules(text)
+    assert [(a.task, a.owner) for a in r.actions] == [
+        ("鼠标右键操作、性能需求", "柯一鸣"), ("关键字操作、文件树", "林晓桐"), ("换肤、编译运行", "邵文瀚")]
+    assert_evidence(r, text)
+
+
+def test_who_does_the_work_on_an_object_with_a_title_after_the_name(rec_rules) -> None:
+    # "X同学对Y进行V": the title is no part of the name, the work is the verb after 进行;
+    # told as done (进行了) it is no action, nor is a discussion put that way
+    r = rec_rules("会议内容：\n由柯一鸣、林晓桐和邵文瀚同学对界面进行开发；\n熊思远同学对数据库接口进行编写；\n"
+                  "周文同学对接口进行了测试。\n全体组员对方案进行讨论。\n")
+    assert [(a.task, a.owner) for a in r.actions] == [
+        ("对界面进行开发", "柯一鸣、林晓桐、邵文瀚"), ("对数据库接口进行编写", "熊思远")]
+
+
+def test_a_to_do_label_names_no_one(rec_rules) -> None:
+    # "待办：" ends in 办, as 校办 does, but it is a list label, not an office
+    r = rec_rules("- 待办：\n- 完成接口文档\n- 补充测试用例\n")
+    assert [(a.task, a.owner) for a in r.actions] == [("完成接口文档", None), ("补充测试用例", None)]

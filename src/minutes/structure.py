@@ -197,6 +197,7 @@ def parse(text: str, spoken: bool = False) -> Structure:
     label_detached = False
     label_seen_content = False
     label_class = ""
+    label_indent: int | None = None  # the indent of a list item that is the label (ends at its next sibling)
     front = lines and lines[0].strip() == "---"
     prev_blank = True
 
@@ -381,11 +382,12 @@ def parse(text: str, spoken: bool = False) -> Structure:
                                                                and len(block.key) <= 12):
                 block.kind = "label"
         if block.key is None and _INTRO_LINE.match(content) and (
-                kind == "para" or n + 1 < len(lines) and _LIST.match(lines[n + 1])):
+                kind == "para" or n + 1 < len(lines) and lines[n + 1].strip()):
             # "经过讨论，我们最终得出以下结论：" over a list: too long for a key, but a
             # line that ends in a colon introduces what follows it all the same; so
             # does one that ends in 如下, colon or not, and so does a list item right
-            # over a list ("1. 经讨论汇总，工作分配如下" over "- 梁齐哲：登录模块")
+            # over what it introduces ("1. 经讨论汇总，工作分配如下" over "- 梁齐哲：登录模块"
+            # or over "张桢：鼠标右键操作" lines)
             block.kind, block.key = "label", content.rstrip(" \t:：*")
         if kind == "para" and block.key is None and _MENTION_LINE.match(content):
             # "@Katrina  @Blueskymana" on a line of its own names who takes the list below
@@ -393,6 +395,11 @@ def parse(text: str, spoken: bool = False) -> Structure:
         mclass = _marker_class(lm.group("marker")) if kind == "item" and lm else "para"
         if label is not None and label_seen_content and after_blank and mclass != label_class:
             # "相关 issue/PR:" governs its bullet list, not the "2." item after it
+            label = None
+        if label is not None and label_indent is not None and label_class == "para" and kind == "item" \
+                and depth_indent <= label_indent:
+            # "2、…分配如下：" over lines of its own governs them, not the "3、" item after them
+            # (a label item over a flat list, "- 待办：" "- 完成X", still governs the list)
             label = None
         if block.kind != "label" and label is not None:
             block.label = label
@@ -404,6 +411,7 @@ def parse(text: str, spoken: bool = False) -> Structure:
             st.blocks[parent].children += 1
         if block.kind == "label":
             label = i
+            label_indent = depth_indent if kind == "item" else None
             label_seen_content = False
             nxt = lines[n + 1].strip() if n + 1 < len(lines) else ""
             label_detached = not nxt
