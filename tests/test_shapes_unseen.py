@@ -1381,3 +1381,23 @@ def test_a_to_do_label_names_no_one(rec_rules) -> None:
     # "待办：" ends in 办, as 校办 does, but it is a list label, not an office
     r = rec_rules("- 待办：\n- 完成接口文档\n- 补充测试用例\n")
     assert [(a.task, a.owner) for a in r.actions] == [("完成接口文档", None), ("补充测试用例", None)]
+
+
+def test_a_plan_point_inside_a_report_section_and_its_unindented_lines(rec_rules) -> None:
+    # "## 本周总结" reports, but "- 下周计划" in it governs the items under it; and a
+    # nested title "  2. 接下来的工作" over lines a converted page left unindented
+    # governs those lines too (a question over items sets no plan)
+    r = rec_rules("## 本周总结\n- 完成了登录模块\n- 下周计划\n  - 完成注册模块\n  - 补充测试用例\n")
+    assert [a.task for a in r.actions] == ["完成注册模块", "补充测试用例"]
+    text = ("## 本周总结\n- 汇报人：柯一鸣\n  1. 完成的实验\n在五个数据集上完成了实验\n"
+            "  2. 接下来的工作\n完善对比实验\n确认交叉验证方案\n")
+    r = rec_rules(text)
+    assert [a.task for a in r.actions] == ["完善对比实验", "确认交叉验证方案"]
+    assert_evidence(r, text)
+    assert rec_rules("## 进展\n- 如何进行下一步的研究？\n  - 我们需要做什么\n  - 怎么做\n").actions == []
+
+
+def test_a_document_titled_as_an_agenda_holds_proceedings(rec_rules) -> None:
+    # "# 周会议程" titles the whole record: its sections are not an agenda to skip
+    r = rec_rules("# 周会议程\n## 一、版本任务拆分\n- 内容：\n  - 柯一鸣周三前提交拆分方案\n## 结尾\n- 行动项：各组员周五前提交拆分结果\n")
+    assert [(a.task, a.due) for a in r.actions] == [("提交拆分方案", "2024-05-08"), ("提交拆分结果", "2024-05-10")]

@@ -197,6 +197,7 @@ def parse(text: str, spoken: bool = False) -> Structure:
     label_detached = False
     label_seen_content = False
     label_class = ""
+    lazy_title: int | None = None  # the title item whose unindented lines run on (see is_title_item)
     label_indent: int | None = None  # the indent of a list item that is the label (ends at its next sibling)
     front = lines and lines[0].strip() == "---"
     prev_blank = True
@@ -363,9 +364,18 @@ def parse(text: str, spoken: bool = False) -> Structure:
             continue
         while item_stack and item_stack[-1][0] >= depth_indent and kind == "item":
             item_stack.pop()
+        lazy = None
         if kind == "para" and depth_indent == 0:
-            item_stack.clear()
-        parent = item_stack[-1][1] if item_stack else None
+            top = item_stack[-1][1] if item_stack else None
+            if not after_blank and top is not None and (
+                    top == lazy_title or top == len(st.blocks) - 1 and is_title_item(st.blocks[top], text)):
+                # "  5. 接下来的工作" then "完善对比实验" unindented: a title of a point over
+                # its lines, as a converted page leaves them (Markdown's lazy continuation)
+                lazy = lazy_title = top
+            else:
+                item_stack.clear()
+                lazy_title = None
+        parent = lazy if lazy is not None else item_stack[-1][1] if item_stack else None
         if kind == "para" and parent is not None and depth_indent > 0:
             parent = item_stack[-1][1]
         content = text[s:e]
@@ -419,6 +429,15 @@ def parse(text: str, spoken: bool = False) -> Structure:
             item_stack.append((depth_indent, i))
     st.sentences = _sentences(st, spoken)
     return st
+
+
+_TITLE_ITEM = rx.compile(r"[^。；;，,：:！？!?|]{2,16}")
+
+
+def is_title_item(b: Block, text: str) -> bool:
+    """A nested list item that titles a point ("  5. 接下来的工作"): short, no
+    clause, no key. (A top-level list's last item over a paragraph is no title.)"""
+    return b.kind == "item" and b.level >= 1 and b.key is None and _TITLE_ITEM.fullmatch(text, b.start, b.end) is not None
 
 
 def _marker_class(marker: str) -> str:

@@ -17,7 +17,7 @@ from ..resolve.dates import Deadline, find_deadline
 from ..resolve.owners import (Owner, could_be_name, counts_things, find_owners, is_department, is_handle,
                               known_people, lead_name_owner, plausible, split_names, subject_owner, two_common_words)
 from ..schema import Action, Producer
-from ..structure import Block, clean
+from ..structure import Block, clean, is_title_item
 from .action_table import EMPTY_CELL as _EMPTY_CELL, table_actions as _table_actions
 from .context import Context
 from .meta import field_of, form_fields, is_entry_line
@@ -310,7 +310,9 @@ def _is_plan_unit(ctx: Context, bi: int) -> bool:
             return True  # the tasks of a group ("前端：") or of a plan item ("下阶段计划")
         # "分工" lines such as "前端：张三、李四" nested under "前、后端分工"
         return _people_value(ctx, b) is not None
-    return b.kind == "para" and b.parent is None
+    # (a line under the title of a plan point, "5. 接下来的工作", is one of its tasks)
+    return b.kind == "para" and (b.parent is None or is_title_item(ctx.st.blocks[b.parent], ctx.text)
+                                 and ctx._role_of_text(ctx.st.span(b.parent)) == "plan")
 
 
 def _people_value(ctx: Context, b: Block) -> list[tuple[int, int]] | None:
@@ -1287,7 +1289,7 @@ def _build(ctx: Context, b: Block, bi: int, s: int, e: int, role: str | None, ve
 
 
 # _task's clean-up, compiled once (it runs for every action)
-_OWNER_MARK = rx.compile(r"(?:由|请|交给|@|＠)?\s*\x00+(?:同学|老师|同志)?\s*(?:这边|那边)?(?:来|去)?(?:负责|牵头)?[，,：:]?")
+_OWNER_MARK = rx.compile(r"(?:由|请|交给|@|＠)?(?:各位|各|全体|所有)?\s*\x00+(?:同学|老师|同志)?\s*(?:这边|那边)?(?:来|去)?(?:负责|牵头)?[，,：:]?")
 _DUE_MARK = rx.compile(r"(?:在|于|截止(?:日期|时间)?是?在?)?\s*\x01+[日号]?(?:\s*[（(][^（）()\n]{0,4}[)）])*\s*(?:之前|以前|前|期间)?")
 _OWNER_FIELD = rx.compile(r"^(?:责任人|负责人|执行人)\s*[:：]\s*")
 _DECIDED = rx.compile(r"^(?:会议|经研究[，,]?\s*)?(?:决定|要求|同意|明确|强调|议定)\s*[:：，,]\s*")

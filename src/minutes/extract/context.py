@@ -24,7 +24,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from ..transcript import Turn, View
 
 # an agenda heading: skipped as a list of topics, read as proceedings when sections stand under it
-_PROCEEDINGS = rx.compile(r"^(?:会议)?议程$|^agenda$", re.I)
+_PROCEEDINGS = rx.compile(r"^(?:[\u4e00-\u9fff]{0,4}会)?议程$|^agenda$", re.I)  # "## 议程", "# 周会议程" over sections
 _NAME_LINE = rx.compile(r"\**[\u4e00-\u9fff]{2,3}\**")
 _ROLES = ("skip", "body", "meta", "plan", "progress", "decision")
 
@@ -218,6 +218,7 @@ class Context:
             role = self._role_of_text(self.st.blocks[b.label].key or "")
             if role == "plan" and b.heading is not None and self.heading_role(b.heading) == "progress":
                 role = "progress"  # "### 上次行动完成情况" over "第12周任务：": how last time's plan went
+        role = role or self._parent_role(b, titles_only=True)
         h = b.heading
         nearest = True
         outline = self.outline_numbers()
@@ -250,14 +251,26 @@ class Context:
                 role = "plan"
             elif b.parent is None and self.name_line_over(bi) is not None:
                 role = "plan"  # "清梅" alone on a line, then her numbered list
-        p = b.parent
-        while role is None and p is not None:
-            # "- 下阶段计划" as a list item governs the items nested under it
-            pr = self._role_of_text(self.st.span(p))
-            role = pr if pr in ("plan", "decision") else None
-            p = self.st.blocks[p].parent
+        role = role or self._parent_role(b, titles_only=False)
         self.memo.roles[bi] = role
         return role
+
+    def _parent_role(self, b: Block, titles_only: bool) -> str | None:
+        """The plan or decision role of the nearest list item over b that names
+        one ("- 下阶段计划" over its items). `titles_only`: only items that are
+        titles, no key (they govern before the heading: "## 本周总结 / - 下周计划 /
+        - 完成注册模块"; "- @Alice：git actions调研" under 上周任务汇报 does not)."""
+        p = b.parent
+        while p is not None:
+            pb = self.st.blocks[p]
+            if not titles_only or pb.key is None:
+                over = self.st.span(p)
+                pr = self._role_of_text(over)
+                # (a question, "如何进行下一步的研究？", asks what the plan is; it sets none)
+                if pr in ("plan", "decision") and not over.rstrip(" *").endswith(("？", "?")):
+                    return pr
+            p = pb.parent
+        return None
 
     def outline_numbers(self) -> dict[int, int]:
         """Structure.outline_numbers, read once per document."""
