@@ -13,7 +13,7 @@ if TYPE_CHECKING:  # pragma: no cover
 def write_card(path: Path, model: "Model", train: list["Doc"], folds: int, seed: int) -> None:
     import sklearn
 
-    from .train import GOLD_KEYS
+    from .train import C, GOLD_KEYS
 
     def counts(docs: list["Doc"]) -> str:
         c: Counter[str] = Counter()
@@ -40,7 +40,7 @@ def write_card(path: Path, model: "Model", train: list["Doc"], folds: int, seed:
         "  were written looking at every cross-validation document",
         "- never trained or tuned on: corpora/locked/ and corpora/transcripts/locked/ (the locked tests;",
         "  see docs/eval-log.md)",
-        f"- seed {seed}, scikit-learn {sklearn.__version__}, liblinear solver, C=0.5, balanced classes",
+        f"- seed {seed}, scikit-learn {sklearn.__version__}, liblinear solver, C={C}, balanced classes",
         "- weights kept: " + ", ".join(f"{k} {len(v)}" for k, v in model.weights_by_label().items()),
         f"- thresholds beside the rules: {model.thresholds}; alone: {model.thresholds_alone}",
         "- limits: Chinese minutes in Markdown or plain text; tables are left to the rules, and so",
