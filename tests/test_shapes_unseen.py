@@ -1401,3 +1401,23 @@ def test_a_document_titled_as_an_agenda_holds_proceedings(rec_rules) -> None:
     # "# 周会议程" titles the whole record: its sections are not an agenda to skip
     r = rec_rules("# 周会议程\n## 一、版本任务拆分\n- 内容：\n  - 柯一鸣周三前提交拆分方案\n## 结尾\n- 行动项：各组员周五前提交拆分结果\n")
     assert [(a.task, a.due) for a in r.actions] == [("提交拆分方案", "2024-05-08"), ("提交拆分结果", "2024-05-10")]
+
+
+def test_a_roster_signed_with_surnames_alone(rec_rules) -> None:
+    # "林： 前端的开发" three or more at a time, no one listed as present: each surname
+    # takes its part; two such lines are as often a chat, and stay nothing
+    head = "会议时间：2024年5月6日\n工作要点\n① 明确工作流程\n② 会议做好记录\n"
+    r = rec_rules(head + "林： 前端的开发\n李： 艺术创作，与老师对接\n冯： 后端的实现\n")
+    assert [(a.task, a.owner) for a in r.actions] == [
+        ("前端的开发", "林"), ("艺术创作，与老师对接", "李"), ("后端的实现", "冯")]
+    assert rec_rules(head + "林： 前端的开发\n李： 艺术创作，与老师对接\n").actions == []
+
+
+def test_a_pasted_task_table_whose_columns_ask_who_and_when(rec_rules) -> None:
+    # "No | 事项/讨论 | 何人 | 何时 | …" over rows numbered "1. |": a task table, not a list
+    text = ("No | 事项/讨论 | 何人 | 何时 | 状态或者评价\n1. | 学习数据爬取 | 柯一鸣 | 5.10 | 初步学习\n"
+            "2. | 学习Git的使用方法 | 项目组全员 | 5.12 | 初步学习\n3. |  |  |  |\n")
+    r = rec_rules(text)
+    assert [(a.task, a.owner, a.due) for a in r.actions] == [
+        ("学习数据爬取", "柯一鸣", "2024-05-10"), ("学习Git的使用方法", "项目组全员", "2024-05-12")]
+    assert_evidence(r, text)

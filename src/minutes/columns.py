@@ -12,13 +12,13 @@ from . import rx
 
 TASK_COL = rx.compile(r"任务|事项|工作|内容|行动|待办|计划|主题|议题|需求|功能|描述|Task|Action|Item|Topic|Description", re.I)
 OWNER_COL = rx.compile(r"负责人|责任人|负责部门|责任部门|执行人|承办|相关人|对接人|跟进人|认领|分配给|指派|^负责$|所有者|"
-                        r"Owner|Assignee|Who|DRI", re.I)
+                        r"^何人$|Owner|Assignee|Who|DRI", re.I)
 # a column of work done or of problems met holds no task ("两日内已完成的工作")
 DONE_COL = rx.compile(r"已完成|已做|完成情况|进展|困难|问题|总结|Done|Progress", re.I)
 # a column of who ("组员", "成员"): the owner when the other owner-like column is a
 # bare "负责" holding each one's area (后端, PM) rather than a name
 PERSON_COL = rx.compile(r"^(?:小组|项目|团队)?(?:组员|成员|姓名|人员|队员|名字|同学|Name|Member)$", re.I)
-DUE_COL = rx.compile(r"截止|完成时间|完成日期|时间节点|期限|闭环|DDL|Due|Deadline|^预计(?:完成)?时间$", re.I)
+DUE_COL = rx.compile(r"截止|完成时间|完成日期|时间节点|期限|闭环|DDL|Due|Deadline|^预计(?:完成)?时间$|^何时$", re.I)
 STATUS_COL = rx.compile(r"状态|进度|Status", re.I)
 
 

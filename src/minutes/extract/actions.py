@@ -743,7 +743,12 @@ def _roster_line(ctx: Context, b: Block) -> bool:
         return False
     if len(_HAN.findall(ctx.text, b.value_start, b.end)) < 4:
         return False  # "姜开琦：Albert", "张三：组长": who is called what, not a part of the work
-    return bool(_key_names(ctx, b)) and not ctx.is_speaker(b)
+    return bool(_key_names(ctx, b) or _lone_surname(ctx, b.key)) and not ctx.is_speaker(b)
+
+
+def _lone_surname(ctx: Context, key: str) -> bool:
+    """A key that is a surname alone ("林：前端的开发"), as small teams sign their parts."""
+    return len(key) <= 2 and ctx.rules.any("owners", "surname", key) is not None
 
 
 def _in_roster(ctx: Context, bi: int) -> bool:
@@ -765,7 +770,9 @@ def _rosters(ctx: Context) -> frozenset[int]:
 
     def close() -> None:
         keys = [blocks[i].key for i in run]
-        if len(run) >= 2 and len(set(keys)) == len(keys):
+        # surnames alone sign a roster only three or more at a time: two are as often a chat
+        need = 3 if all(_lone_surname(ctx, k) for k in keys if k) else 2
+        if len(run) >= need and len(set(keys)) == len(keys):
             out.update(run)
         run.clear()
 
@@ -1096,6 +1103,9 @@ def _owners_for(ctx: Context, b: Block, bi: int, s: int, e: int) -> list[Owner]:
     key_names = _key_names(ctx, b)
     if key_names:
         return key_names
+    if b.key and _lone_surname(ctx, b.key) and _in_roster(ctx, bi):
+        i = text.find(b.key, b.start)
+        return [Owner(b.key, i, i + len(b.key), "owner.roster-surname")]
     if b.key and b.value_start is not None and (text[b.value_start:e].lstrip().startswith("负责")
                                                  or (ctx.role(bi) == "plan" and _namelike(ctx, b.key))):
         # "章玉婷：负责GUI", and under a plan heading "张三：3月20日前输出方案"
