@@ -1421,3 +1421,10 @@ def test_a_pasted_task_table_whose_columns_ask_who_and_when(rec_rules) -> None:
     assert [(a.task, a.owner, a.due) for a in r.actions] == [
         ("学习数据爬取", "柯一鸣", "2024-05-10"), ("学习Git的使用方法", "项目组全员", "2024-05-12")]
     assert_evidence(r, text)
+
+
+def test_to_dos_under_the_common_miswriting_of_their_heading(rec_rules) -> None:
+    # "代办事项" for 待办事项 (a frequent slip): its open checkboxes are the work left
+    r = rec_rules("## 代办事项\n- [ ] 报名表单\n- [ ] 场地预约\n- [x] 海报\n")
+    assert [a.task for a in r.actions] == ["报名表单", "场地预约", "海报"]
+    assert [a.status for a in r.actions] == ["open", "open", "已完成"]
