@@ -1428,3 +1428,12 @@ def test_to_dos_under_the_common_miswriting_of_their_heading(rec_rules) -> None:
     r = rec_rules("## 代办事项\n- [ ] 报名表单\n- [ ] 场地预约\n- [x] 海报\n")
     assert [a.task for a in r.actions] == ["报名表单", "场地预约", "海报"]
     assert [a.status for a in r.actions] == ["open", "open", "已完成"]
+
+
+def test_an_owner_found_twice_keeps_the_name_without_its_wrapping(rec_rules) -> None:
+    # one pattern takes "对此由组长", another "组长"; one "邵文瀚同学", another "邵文瀚":
+    # the owner is the name, once
+    r = rec_rules("模板与评审表不贴合，对此由组长负责去向老师确认。\n")
+    assert [a.owner for a in r.actions] == ["组长"]
+    r = rec_rules("下一步计划：由邵文瀚同学负责整合测试方案。\n")
+    assert [a.owner for a in r.actions] == ["邵文瀚"]

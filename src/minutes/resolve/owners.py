@@ -322,7 +322,19 @@ def _dedupe(owners: list[Owner]) -> list[Owner]:
     seen: set[str] = set()
     out = []
     for o in sorted(owners, key=lambda o: o.start):
-        if o.name not in seen:
+        if o.name not in seen and not any(_decorates(o, x) for x in owners):
             seen.add(o.name)
             out.append(o)
     return out
+
+
+_DECORATION = rx.compile(r"(?:.*[由请])?(?P<name>.+?)(?:同学|老师|同志)?")
+
+
+def _decorates(outer: Owner, inner: Owner) -> bool:
+    """Is `outer` the name `inner` with words around it that are no part of it,
+    found by a looser pattern ("对此由组长" beside "组长", "梁坤同学" beside "梁坤")?"""
+    if outer is inner or not (outer.start <= inner.start and inner.end <= outer.end) or outer.name == inner.name:
+        return False
+    m = _DECORATION.fullmatch(outer.name)
+    return m is not None and m.group("name") == inner.name
