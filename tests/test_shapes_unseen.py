@@ -1437,3 +1437,9 @@ def test_an_owner_found_twice_keeps_the_name_without_its_wrapping(rec_rules) -> 
     assert [a.owner for a in r.actions] == ["组长"]
     r = rec_rules("下一步计划：由邵文瀚同学负责整合测试方案。\n")
     assert [a.owner for a in r.actions] == ["邵文瀚"]
+
+
+def test_a_person_carrying_out_work_named_as_a_noun(rec_rules) -> None:
+    # "胡勇进行ppt编写": 进行 + the work as a noun; not 进行了 (done), not a discussion
+    r = rec_rules("1.胡勇进行ppt编写与演讲。\n2.王益飞进行了计划进度的更新。\n3.全体组员进行讨论。\n")
+    assert [(a.task, a.owner) for a in r.actions] == [("进行ppt编写与演讲", "胡勇")]
