@@ -252,10 +252,10 @@ def detect(text: str, rules: RuleSet) -> bool:
 
 
 def _spoken_lines(text: str, lines: list[tuple[int, int]], rules: RuleSet) -> bool:
-    """One utterance a line with no one named ("听过。" / "对。" / "然后Faas…"):
+    """One utterance a line with no one named ("然后Faas…" / "对。" / "嗯。"):
     lines that only answer are speech. Three make a transcript: not one of the
-    454 written minutes of corpora/real holds even one such line, while the
-    unlabelled transcripts hold 7 to 18 (docs/eval-log.md, session 29)."""
+    521 written minutes of corpora/real holds even one such line, while the
+    unlabelled transcripts hold 7 to 18 (docs/eval-log.md, "After look 24")."""
     back = _possible(rules.role("transcripts", "backchannel"), text)
     return bool(back) and _at_least(3, (1 for s, e in lines if _first(back, text, s, e)))
 
