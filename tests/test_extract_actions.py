@@ -19,7 +19,9 @@ ACTIONS = [
     ("稍后社区将提交新的 PR 来进行详细描述。", "社区", None, "稍后"),
     ("- 学员们需要在 2024/5/20 - 2024/5/24 期间参与集中答辩", "学员们", "2024-05-24", "2024/5/20 - 2024/5/24"),
     ("- 需要 dde-sig 以及 @myml 进行商店程序相关的排查", "dde-sig、myml", None, None),
-    ("请各位 TC 成员在相关频道中，根据提示进行决议。", "TC 成员", None, None),
+    # 各位/全体/所有 stay with the group, as the annotation guide keeps them
+    ("请各位 TC 成员在相关频道中，根据提示进行决议。", "各位 TC 成员", None, None),
+    ("网站业务流程初步结束，需要张鹏整理出相关流程图", "张鹏", None, None),
 ]
 NOT_ACTIONS = [
     "已完成接口联调。",

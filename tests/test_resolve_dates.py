@@ -54,3 +54,16 @@ def test_spans_never_overlap_and_are_in_order() -> None:
     assert [d.text for d in found] == ["周五前", "下周三前", "月底前", "后续"]
     assert all(a.end <= b.start for a, b in zip(found, found[1:]))
     assert [d.vague for d in found] == [False, False, False, True]
+
+
+@pytest.mark.parametrize("text, due", [
+    ("前端小组5.1之前讨论前端设计，5.7之前上交初稿", "2018-05-07"),
+    ("最好周五，最晚周六", "2018-04-28"),
+    ("计划周六所有参与者对文档进行自评审，周日进行最后一版修改", "2018-04-29"),
+    ("周三前完成编写", "2018-04-25"),
+])
+def test_a_tasks_due_is_the_latest_of_its_dates(text: str, due: str) -> None:
+    # the whole task is done by its last date (the guide: a range = its end; a
+    # preferred and a latest date = the latest); a date told as gone by is no due
+    d = find_deadline(text, date(2018, 4, 23), past=False)
+    assert d is not None and d.date == date.fromisoformat(due)

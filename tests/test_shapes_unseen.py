@@ -452,7 +452,7 @@ def test_departments_and_organisations_as_owners(rec) -> None:
             "4. 明确由综合科负责档案整理。\n")
     r = rec(text, "2024-03-05")
     assert [(a.owner, a.due) for a in r.actions] == [
-        ("财务处", "2024-03-31"), ("学院", "2024-04-10"), ("信息中心", None), ("综合科", None)]
+        ("财务处", "2024-03-31"), ("各学院", "2024-04-10"), ("信息中心", None), ("综合科", None)]
     assert_evidence(r, text)
 
 
@@ -1005,7 +1005,8 @@ def test_everyone_words_are_kept_as_written_owners(rec_rules) -> None:
     # the guide: 大家/各人/每位成员 are kept as written
     r = rec_rules("## 下周安排\n\n- 每人提出一套寻找学习搭档的方法\n- 所有成员于5月10日前完成各自任务的Git提交\n\n"
                   "## 其他\n\n感谢大家参与本次讨论。\n")
-    assert [a.owner for a in r.actions] == ["每人", "成员"]  # "所有" is dropped as a quantifier, as 各/全体 are
+    # 所有/各/全体 stay too: the gold keeps 所有人, 各组员, 全体成员 whole
+    assert [a.owner for a in r.actions] == ["每人", "所有成员"]
 
 
 def test_a_line_of_nothing_but_a_deadline_dates_the_list_above(rec_rules) -> None:
@@ -1446,3 +1447,26 @@ def test_a_person_carrying_out_work_named_as_a_noun(rec_rules) -> None:
     # "胡勇进行ppt编写": 进行 + the work as a noun; not 进行了 (done), not a discussion
     r = rec_rules("1.胡勇进行ppt编写与演讲。\n2.王益飞进行了计划进度的更新。\n3.全体组员进行讨论。\n")
     assert [(a.task, a.owner) for a in r.actions] == [("进行ppt编写与演讲", "胡勇")]
+
+
+def test_a_name_between_the_modal_and_the_work_owns_it(rec_rules) -> None:
+    # "需要张鹏整理出相关流程图": who stands between 需要 and the verb; a thing there
+    # ("需要文档整理") or a preposition ("需要向学生提供") names no one
+    r = rec_rules("## 会议结果\n1、网站业务流程初步结束，需要张鹏整理出相关流程图\n2、需要文档整理\n3、需要向学生提供帮助\n")
+    assert [(a.owner, a.by.rule) for a in r.actions if a.owner] == [("张鹏", "action.modal")]
+
+
+def test_labels_that_are_no_one(rec_rules) -> None:
+    # "part-3:" numbers a part and "Question to explore:" labels what follows: no owner;
+    # the latter, like 待调研, heads work still to do
+    r = rec_rules("## 讨论\n4. part-3: 下周把每一天的数据合计出来\n\n2.Samsung的新专利\n"
+                  "Question to explore: 可能由毫米波雷达实现，可以跟进查看具体专利情况\n")
+    assert [(a.owner, a.by.rule) for a in r.actions] == [(None, "action.future"), (None, "section.plan")]
+
+
+def test_a_question_answered_on_the_next_line_is_no_open_point(rec_rules) -> None:
+    # a FAQ ("Q1：…？" then "A1：…") is settled; the same question left standing is not
+    r = rec_rules("## 答疑\nQ1：社区志愿者，是否可以有特殊优惠参会？\nA1：是的，会有单独的折扣码\n"
+                  "## 待定\n是否需要区分公司内部的组织？\n")
+    assert [d.source.text for d in r.disagreements] == ["是否需要区分公司内部的组织？"]
+

@@ -21,7 +21,7 @@ def extract_disagreements(ctx: Context) -> list[Item]:
         why = hit.id if hit is not None else "disagreement.option" if bi in options and s == b.start else None
         if why is None:
             why = _open_point(ctx, bi, s, e)  # a question under 疑问点, any line under 未尽事宜
-        if why is None and ctx.in_record_voice(b):
+        if why is None and ctx.in_record_voice(b) and not _answered(ctx, bi):
             # the record's own yes/no or either/or question ("是否需要区分…？"): still to decide
             r = rules.which("disagreements", "choice", text, s, e)
             why = r.id if r is not None else None
@@ -35,6 +35,16 @@ def extract_disagreements(ctx: Context) -> list[Item]:
         out += speech_objections(ctx, spans)
         out.sort(key=lambda i: i.source.start)
     return out
+
+
+def _answered(ctx: Context, bi: int) -> bool:
+    """A question the next line answers under a label ("Q1：…？" then "A1：…",
+    "问：…" then "答：…"): a FAQ, settled, nothing left to decide."""
+    blocks = ctx.st.blocks
+    if bi + 1 >= len(blocks):
+        return False
+    nxt = blocks[bi + 1]
+    return nxt.key is not None and ctx.rules.any("disagreements", "answer-label", nxt.key) is not None
 
 
 def _option_blocks(ctx: Context) -> set[int]:

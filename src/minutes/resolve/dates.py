@@ -844,10 +844,15 @@ _TOLD_PAST = rx.compile(r"(?:上{1,2}(?:周|个?星期|个?礼拜|个?月|次)|�
 
 def find_deadline(text: str, ref: date, field: bool | None = None, past: bool = True) -> Deadline | None:
     """The first dated deadline; else the first vague one; else None.
-    `past=False`: a time told as gone by is passed over (a task's due)."""
+    `past=False` reads the text as a task's due: a time told as gone by is
+    passed over, and of several dates the latest is the due, by which the
+    whole task is done ("5.1之前讨论设计，5.7之前上交初稿", "最好周五，最晚周六")."""
     all_ = find_deadlines(text, ref, field)
     if not past:
         all_ = [d for d in all_ if d.date is None or not _TOLD_PAST.match(d.text)]
+        dated = [d for d in all_ if d.date is not None]
+        if len(dated) > 1:
+            return max(dated, key=lambda d: d.date)  # the first of equal dates
     return first_deadline(all_)
 
 
