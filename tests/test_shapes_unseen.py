@@ -1470,3 +1470,19 @@ def test_a_question_answered_on_the_next_line_is_no_open_point(rec_rules) -> Non
                   "## 待定\n是否需要区分公司内部的组织？\n")
     assert [d.source.text for d in r.disagreements] == ["是否需要区分公司内部的组织？"]
 
+
+def test_a_word_task_table_with_a_spaced_header_and_merged_cells(rec_rules) -> None:
+    # a Word table pasted as text after rows of a form: "条  目 | 姓  名 | 工作内容" heads it
+    # (Word spaces out short headers); the first cells merged down leave the rows below
+    # blank, so the row's part ("下周工作任务分配") and its person hold for them too
+    text = ("时间 | 2025年5月24日 | 地址 | 教室\n"
+            " | （二）完成内部评审\n"
+            "条  目 | 姓  名 | 工作内容\n"
+            "下周工作任务分配 | 白靖妍 | 1.检查变更与需求基线是否冲突\n"
+            " |  | 2.完善原型\n"
+            " | 马雯丽 | 1.管理里程碑要求的相关任务\n")
+    r = rec_rules(text, "2025-05-24")
+    assert [(a.task, a.owner, a.due) for a in r.actions] == [
+        ("1.检查变更与需求基线是否冲突", "白靖妍", "2025-05-30"),
+        ("2.完善原型", "白靖妍", "2025-05-30"),
+        ("1.管理里程碑要求的相关任务", "马雯丽", "2025-05-30")]

@@ -22,10 +22,20 @@ DUE_COL = rx.compile(r"截止|完成时间|完成日期|时间节点|期限|闭�
 STATUS_COL = rx.compile(r"状态|进度|Status", re.I)
 
 
+# Word centres a short header by spacing it out ("姓  名", "条  目")
+_SPACED = rx.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
+
+
+def header_name(cell: str) -> str:
+    """A header cell as a name: "姓  名" is 姓名."""
+    return _SPACED.sub("", cell.strip())
+
+
 def is_task_header(cells: list[str]) -> bool:
     """Are these the header cells of a task table: a column of work and a
-    column of who or by when, each a short name?"""
+    column of who (负责人, or 姓名/成员 beside the work) or by when, each a short name?"""
+    cells = [header_name(c) for c in cells]
     if len(cells) < 2 or any(len(c) > 12 for c in cells):
         return False
     return any(TASK_COL.search(c) and not DONE_COL.search(c) for c in cells) and \
-        any(OWNER_COL.search(c) or DUE_COL.search(c) for c in cells)
+        any(OWNER_COL.search(c) or DUE_COL.search(c) or PERSON_COL.match(c) for c in cells)

@@ -14,7 +14,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from . import rx
-from .columns import is_task_header
+from .columns import header_name, is_task_header
 
 # Sentence ends per the annotation guide: 。！？；; and line breaks.
 _SENT_END = rx.compile(r"[。！？；;!?]+[”’」』）)]*")
@@ -191,6 +191,7 @@ def parse(text: str, spoken: bool = False) -> Structure:
     in_html = 0
     table_header: list[str] | None = None
     table_sep: str | None = None  # the cell separator of a table with no Markdown rule line
+    table_ruled = False  # the open table has a Markdown rule line under its header
     row_cells = 0  # cells of the row so far (a row of such a table may go on over lines)
     row_key: str | None = None
     label: int | None = None
@@ -302,13 +303,15 @@ def parse(text: str, spoken: bool = False) -> Structure:
             continue
         if table_sep is not None and table_sep not in stripped:
             table_header = table_sep = None  # a table with no rule line ends at the first line that is no row
-        if table_header is None and not stripped.startswith("|"):
+        if (table_header is None or not table_ruled) and table_sep is None and not stripped.startswith("|"):
             # a Word table pasted as text: "拟办事项 | 负责人 | 截止时间" (or tabs) over its
             # rows, with no "---|---" line; only a task table's header is taken for one
+            # (also after rows of a form the same paste began a table with: " | （二）完成内部评审")
             sep = "\t" if "\t" in stripped else "|" if "|" in stripped else None
             if sep is not None and is_task_header([c.strip() for c in stripped.split(sep) if c.strip()]):
-                table_header = [text[base + a : base + b].strip() for a, b in _split_row(body, sep)]
+                table_header = [header_name(text[base + a : base + b]) for a, b in _split_row(body, sep)]
                 table_sep = sep
+                row_key, row_cells = None, 0
                 continue
         if table_sep is not None or stripped.startswith("|") or ("|" in stripped and (table_header is not None or (
                 n + 1 < len(lines) and "|" in lines[n + 1] and _TABLE_SEP.match(lines[n + 1].strip())))):
@@ -317,9 +320,11 @@ def parse(text: str, spoken: bool = False) -> Structure:
             # is a Word row whose first cell is merged with the one above, not an outer pipe
             cells = _split_row(body, table_sep or "|", outer=table_sep is None)
             if _TABLE_SEP.match(stripped):
+                table_ruled = True
                 continue
             if table_header is None:
-                table_header = [text[base + a : base + b].strip() for a, b in cells]
+                table_header = [header_name(text[base + a : base + b]) for a, b in cells]
+                table_ruled = False
                 continue
             first_col, row_line = 0, lineno
             if table_sep is not None and 0 < row_cells < len(table_header) and st.blocks[-1].kind == "cell":
@@ -332,7 +337,10 @@ def parse(text: str, spoken: bool = False) -> Structure:
                 first_col, row_line = row_cells - 1, st.blocks[-1].row or lineno
                 cells = [(0, 0)] + cells[1:]
             else:
-                row_key = text[base + cells[0][0] : base + cells[0][1]].strip() if cells else None
+                first_cell = text[base + cells[0][0] : base + cells[0][1]].strip() if cells else None
+                # a Word cell merged down the rows leaves the first cell of the rows below blank:
+                # they go on under the key above ("下周工作任务分配 | 白靖妍 | 1.…" then " |  | 2.…")
+                row_key = row_key if not first_cell and table_sep is not None and row_key else first_cell
             row_cells = first_col + len(cells)
             for ci, (a, b) in enumerate(cells):
                 if first_col and not ci:

@@ -18,6 +18,7 @@ from ..resolve.owners import (Owner, could_be_name, counts_things, find_owners, 
                               known_people, lead_name_owner, plausible, split_names, subject_owner, two_common_words)
 from ..schema import Action, Producer
 from ..structure import Block, clean, is_title_item
+from ..columns import OWNER_COL, PERSON_COL
 from .action_table import EMPTY_CELL as _EMPTY_CELL, table_actions as _table_actions
 from .context import Context
 from .meta import field_of, form_fields, is_entry_line
@@ -1086,6 +1087,8 @@ def _owners_for(ctx: Context, b: Block, bi: int, s: int, e: int) -> list[Owner]:
     if ctx.view is not None and ctx.is_speaker(b):
         return speech_owners(ctx, s, e)
     owners = ctx.owners(s, e)
+    if not owners and b.kind == "cell" and (row_people := _row_person(ctx, bi)):
+        return row_people
     staffed = _staffed_part(ctx, b, bi)
     if owners and not (staffed and owners[0].end <= (b.value_start or 0)):
         return owners  # (a part's word in the key, "客户端开发：", is who only when no line staffs the part)
@@ -1135,6 +1138,38 @@ def _owners_for(ctx: Context, b: Block, bi: int, s: int, e: int) -> list[Owner]:
 
 
 _PAREN = rx.compile(r"[（(][^)）\n]*[)）]")
+
+
+def _row_person(ctx: Context, bi: int) -> list[Owner]:
+    """The names in the row's column of who ("| 姓名 |", "| 负责人 |") for a
+    cell of another column. A Word cell merged down the rows leaves that
+    column blank in the rows below it: the name above then owns them too."""
+    blocks, text = ctx.st.blocks, ctx.text
+    b = blocks[bi]
+    if b.column is None or _PERSON_COLS.match(b.column):
+        return []
+
+    def row_of(c: Block) -> int:
+        return c.row if c.row is not None else c.line
+
+    lo = hi = bi  # the table's cells around this one
+    while lo > 0 and blocks[lo - 1].kind == "cell":
+        lo -= 1
+    while hi + 1 < len(blocks) and blocks[hi + 1].kind == "cell":
+        hi += 1
+    row = row_of(b)
+    # this row's own cell of who, else the nearest row above that has one
+    found = next((c for c in blocks[lo:hi + 1] if row_of(c) == row and c.column is not None
+                  and _PERSON_COLS.match(c.column)), None) or next(
+        (c for c in reversed(blocks[lo:bi]) if c.column is not None and _PERSON_COLS.match(c.column)), None)
+    if found is None:
+        return []
+    names = [Owner(text[a:z], a, z, "owner.column") for a, z in split_names(text, found.start, found.end)
+             if not _EMPTY_CELL.match(text[a:z])]
+    return names if names and all(plausible(o.name, ctx.people) for o in names) else []
+
+
+_PERSON_COLS = rx.compile(f"(?:{PERSON_COL.pattern})|(?:{OWNER_COL.pattern})", re.I)
 
 
 def _child_names(ctx: Context, b: Block, bi: int) -> list[Owner]:

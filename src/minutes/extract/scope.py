@@ -29,6 +29,8 @@ def scope_deadline(ctx: Context, b: Block, ref: date) -> Deadline | None:
     time ("下周任务"); a bare "本周" heading is a log entry, and a written
     date there ("5月20日") belongs to the heading, not to a scope."""
     scopes = [b.column] if b.kind == "cell" and b.column else []
+    if b.kind == "cell" and b.row_key and ctx._role_of_text(b.row_key) == "plan":
+        scopes.append(b.row_key)  # "下周工作任务分配 | 白靖妍 | 1.…": the row's first cell names its part
     if b.parent is not None:
         scopes.append(ctx.st.span(b.parent))
     h = b.heading
