@@ -1486,3 +1486,18 @@ def test_a_word_task_table_with_a_spaced_header_and_merged_cells(rec_rules) -> N
         ("1.检查变更与需求基线是否冲突", "白靖妍", "2025-05-30"),
         ("2.完善原型", "白靖妍", "2025-05-30"),
         ("1.管理里程碑要求的相关任务", "马雯丽", "2025-05-30")]
+
+
+def test_decisions_named_by_their_heading_or_a_form_row(rec_rules) -> None:
+    # "四、其他决议" and "2、会议形式确认" head what was settled, as 会议决议 does (a link
+    # under a point is no point of its own); a Word form's "结论 | …" row is a
+    # conclusion like "结论：…", its "问题 | …" row none
+    text = ("## 四、其他决议\n1. 从本次开始，会议纪要统一以PR形式提交\n    https://gitee.com/openeuler/TC\n\n"
+            "## 2、会议形式确认\n会议主持：轮流主持\n\n"
+            "## 总结\n问题 | 文档格式不统一\n结论 | 检查不仔细，经验不足。\n")
+    r = rec_rules(text)
+    assert [c.source.text for c in r.consensus] == [
+        "从本次开始，会议纪要统一以PR形式提交", "会议主持：轮流主持", "结论 | 检查不仔细，经验不足。"]
+    # a link with its text is a choice written as a link ("MongoDB"), not a bare address
+    r = rec_rules("## 技术选型\n* 数据库\n  * [MongoDB Documentation](https://www.mongodb.com/docs/)\n")
+    assert [c.source.text for c in r.consensus] == ["[MongoDB Documentation](https://www.mongodb.com/docs/)"]

@@ -573,3 +573,20 @@ def clean(s: str) -> str:
     s = s.replace("&amp;", "&")
     s = _CHECKBOX.sub("", s)
     return _BLANKS.sub(" ", s).strip()
+
+
+_LINKS = rx.compile(r"!?\[[^\]\n]*\]\([^)\n]*\)|<[^>\n]+>|https?://\S+|[\s|｜,，、;；]")
+
+
+def links_only(text: str, s: int = 0, e: int | None = None) -> bool:
+    """A line of nothing but links or images: it names no work and states no decision."""
+    return not _LINKS.sub("", text[s:e])
+
+
+_BARE_LINKS = rx.compile(r"<https?://[^>\n]+>|https?://\S+|[\s|｜,，、;；]")
+
+
+def bare_links_only(text: str, s: int = 0, e: int | None = None) -> bool:
+    """A line of nothing but addresses: no link text ("[MongoDB](…)" names a
+    choice), so it says nothing of its own."""
+    return not _BARE_LINKS.sub("", text[s:e])

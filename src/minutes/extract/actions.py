@@ -17,7 +17,7 @@ from ..resolve.dates import Deadline, find_deadline
 from ..resolve.owners import (Owner, could_be_name, counts_things, find_owners, is_department, is_handle,
                               known_people, lead_name_owner, plausible, split_names, subject_owner, two_common_words)
 from ..schema import Action, Producer
-from ..structure import Block, clean, is_title_item
+from ..structure import Block, clean, is_title_item, links_only
 from ..columns import OWNER_COL, PERSON_COL
 from .action_table import EMPTY_CELL as _EMPTY_CELL, table_actions as _table_actions
 from .context import Context
@@ -61,7 +61,6 @@ _FIELD_TAIL = rx.compile(
     r"[，,。；;\s\-—]*(?:完成时间|截止时间|截止日期|闭环时间|完成日期|时间节点|DDL)\s*[:：]?\s*[^，,。；;\x00\x01]*$", re.I)
 _LEAD_MARK = rx.compile(r"\s*[（(](?:负责人|组长|牵头人?|lead|owner|PM)[)）]", re.I)
 # links, images and tags, and what may join them on a line ("[回放](…) | [文章](…)")
-_LINKS = rx.compile(r"!?\[[^\]\n]*\]\([^)\n]*\)|<[^>\n]+>|https?://\S+|[\s|｜,，、;；]")
 _TAG_QUESTION = rx.compile(r"[，,]\s*(?:可以|好|行|对|是|OK)(?:吗|嗎|吧|不)[？?]?\s*$")
 # at the end, a "\*" is an escape left of a cut name and "->" the arrow to a cut owner
 _TASK_TRIM = rx.compile(r"^[\s，,。；;：:、\-—*~>]+|(?:[\s，,。；;：:、\-—*~\\→]|[-=]>)+$")
@@ -168,7 +167,7 @@ def _list_peers(ctx: Context, out: list[Action]) -> list[Action]:
             if bi in taken or ctx.role(bi) in ("skip", "meta", "progress", "decision"):
                 continue
             s, e = b.start, b.end
-            if not _TWO_CJK.search(text, s, e) or _links_only(text, s, e) or _opens_option(ctx, bi, b):
+            if not _TWO_CJK.search(text, s, e) or links_only(text, s, e) or _opens_option(ctx, bi, b):
                 continue
             if _ASIDE.match(text, s, e):
                 continue  # "（缓存）", "> chyyuu 基于…": a note in brackets or a quoted comment on the items
@@ -197,11 +196,6 @@ _ABOVE_ALL = rx.compile(r"[\s*]*(?:(?:以上|上述|这些|这几项)(?:的|几�
 # the next meeting's time, by which the work above is due ("下次组会时间暂定为5.9的
 # 下午4点，届时需完成第2阶段的工作"): the guide dates 下次会议前 by the next meeting
 _NEXT_MEETING_DUE = rx.compile(r"[\s*]*(?:下次|下一次)[^，,。；;]{0,4}(?:会|讨论)[^。；;]*?(?:届时|之前|以前|前)[^。；;]{0,6}(?:完成|提交|交)")
-
-
-def _links_only(text: str, s: int = 0, e: int | None = None) -> bool:
-    """A line of nothing but links or images names no work."""
-    return not _LINKS.sub("", text[s:e])
 
 
 # a form's instruction left in the minutes ("填写问题或任务，完成时间：2022年10月15日"): template text
@@ -296,7 +290,7 @@ def _is_plan_unit(ctx: Context, bi: int) -> bool:
     """Top-level lines of a plan section are its tasks; their children are detail."""
     b = ctx.st.blocks[bi]
     line = ctx.st.span(bi)
-    if not re.search(r"[\u4e00-\u9fff]", line) or "？" in line or _links_only(line):
+    if not re.search(r"[\u4e00-\u9fff]", line) or "？" in line or links_only(line):
         return False
     if b.children and any(x.parent == bi and _people_value(ctx, x) for x in ctx.st.blocks[bi + 1 : bi + 1 + 2 * b.children]):
         return False  # "前、后端分工" whose children name the people

@@ -8,7 +8,7 @@ earlier meeting (历史结论, 上次例会结论) are not this meeting's consen
 from __future__ import annotations
 
 from ..schema import Item, Producer
-from ..structure import Block
+from ..structure import Block, bare_links_only
 from .context import Context
 from .meta import field_of
 
@@ -23,7 +23,7 @@ def extract_consensus(ctx: Context) -> list[Item]:
         # what makes a consensus first: few sentences have it, and the
         # checks that exclude one (open points, questions) then run on those few
         why = _is_consensus(ctx, bi, s, e, verdicts)
-        if why is None or _open(ctx, s, e) or rules.any("actions", "question", text, s, e):
+        if why is None or _open(ctx, s, e) or rules.any("actions", "question", text, s, e) or bare_links_only(text, s, e):
             continue
         if ctx.view is not None and ctx.rules.any("transcripts", "agree", text, b.start, b.end):
             continue  # "同意。" agrees with a statement; the statement is the consensus
@@ -100,10 +100,27 @@ def _sentence_verdict(ctx: Context, bi: int, s: int, e: int) -> str | None:
             r = rules.which("consensus", "record", text, s, e)
         if r is not None:
             return r.id
-    if ctx.role(bi) == "decision" and b.kind in ("item", "para") and b.children == 0:
+    if ctx.role(bi) == "decision" and b.kind in ("item", "para") and _leaf(ctx, bi):
         # leaf lines of a decision section: "技术架构 / 后端 / Flask"
         return None if rules.any("actions", "question", text, s, e) else "section.decision"
     return None
+
+
+def _leaf(ctx: Context, bi: int) -> bool:
+    """Has the line no lines of its own under it? An address under it (the PR
+    or repository it refers to) does not make it a title over other points."""
+    b = ctx.st.blocks[bi]
+    if b.children == 0:
+        return True
+    left = b.children
+    for c in ctx.st.blocks[bi + 1:]:  # children follow their parent: stop at the last
+        if c.parent == bi:
+            if not bare_links_only(ctx.text, c.start, c.end):
+                return False
+            left -= 1
+            if not left:
+                break
+    return True
 
 
 def _states_aim(ctx: Context, b: Block) -> bool:
