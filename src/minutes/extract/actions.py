@@ -483,6 +483,15 @@ def _decide(ctx: Context, b: Block, bi: int, s: int, e: int, plan_unit: bool) ->
             return "strong", "transcript.first-person"  # "这个我来负责吧"
         if has("assign"):
             return cue("assign")  # "我们会请交通部再提一份报告": a request names its doer
+        if ctx.view is None and b.value_start is not None and s <= b.value_start and not done \
+                and (b.key in ctx.people or b.key.lower() in {p.lower() for p in ctx.people}
+                     or rules.any("owners", "person-name", b.key)) \
+                and not has("report") and not _OPINION.search(text, b.value_start, e) \
+                and (r := rules.which("actions", "imperative", text, b.value_start, e)) is not None:
+            # written minutes: "Lou：把框选出的单词单独保存出来" hands Lou (a participant)
+            # the work; a turn of speech would give a view, an opinion or a report
+            # ("Redis 7：提供缓存支持" is a part of a system, not someone)
+            return "weak", r.id
         return None
     if has("report") and not has("future"):
         return None
