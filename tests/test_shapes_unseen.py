@@ -1509,3 +1509,14 @@ def test_a_persons_line_that_opens_with_work_is_theirs(rec_rules) -> None:
                   "张晓豪：完成了数据清洗\n\n## 其他\n把之前的代码发群里。\n")
     assert [(a.task, a.owner) for a in r.actions] == [
         ("解决数据集格式问题，转换为VOC格式", "李佳璇"), ("把之前的代码发群里", None)]
+
+
+def test_a_teams_settled_rhythm_and_choice_are_consensus(rec_rules) -> None:
+    # "周会时间：每周六晚上 22:00", "双周周末开一次会", "最终…选择使用 X": settled here;
+    # a "双周例会" title is no rhythm set, and "核心共识：" labels what follows
+    r = rec_rules("【2022/11/04 Kernel SIG 双周例会】\n\n## 会议记录\n- 周会时间：每周六晚上 22:00。\n"
+                  "- 双周周末开一次会，与甲方对接讨论\n- 最终根据效果选择使用 gte-large 作为 embedding model\n"
+                  "\n核心共识：\n1. 先做单机版\n")
+    assert [c.source.text for c in r.consensus] == [
+        "周会时间：每周六晚上 22:00。", "双周周末开一次会，与甲方对接讨论",
+        "最终根据效果选择使用 gte-large 作为 embedding model", "先做单机版"]
