@@ -1520,3 +1520,10 @@ def test_a_teams_settled_rhythm_and_choice_are_consensus(rec_rules) -> None:
     assert [c.source.text for c in r.consensus] == [
         "周会时间：每周六晚上 22:00。", "双周周末开一次会，与甲方对接讨论",
         "最终根据效果选择使用 gte-large 作为 embedding model", "先做单机版"]
+
+
+def test_an_empty_cell_of_who_invents_no_owner(rec_rules) -> None:
+    # a row that has its first cell and leaves 负责人 empty has no owner; only a row
+    # whose first cells are blank (merged down, Word-style) goes on under the one above
+    r = rec_rules("## 下周计划\n| 任务 | 负责人 |\n| --- | --- |\n| 完成登录模块 | 张三 |\n| 编写测试用例 |  |\n")
+    assert [(a.task, a.owner) for a in r.actions] == [("完成登录模块", "张三"), ("编写测试用例", None)]

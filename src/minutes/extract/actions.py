@@ -1145,8 +1145,10 @@ _PAREN = rx.compile(r"[（(][^)）\n]*[)）]")
 
 def _row_person(ctx: Context, bi: int) -> list[Owner]:
     """The names in the row's column of who ("| 姓名 |", "| 负责人 |") for a
-    cell of another column. A Word cell merged down the rows leaves that
-    column blank in the rows below it: the name above then owns them too."""
+    cell of another column. A Word cell merged down the rows leaves the
+    first cells of the rows below it blank: only such a row takes the name
+    of the row above. A row that has its first cell and an empty cell of
+    who has no owner (a name from another row would be invented)."""
     blocks, text = ctx.st.blocks, ctx.text
     b = blocks[bi]
     if b.column is None or _PERSON_COLS.match(b.column):
@@ -1155,16 +1157,22 @@ def _row_person(ctx: Context, bi: int) -> list[Owner]:
     def row_of(c: Block) -> int:
         return c.row if c.row is not None else c.line
 
-    lo = hi = bi  # the table's cells around this one
-    while lo > 0 and blocks[lo - 1].kind == "cell":
-        lo -= 1
-    while hi + 1 < len(blocks) and blocks[hi + 1].kind == "cell":
-        hi += 1
     row = row_of(b)
-    # this row's own cell of who, else the nearest row above that has one
-    found = next((c for c in blocks[lo:hi + 1] if row_of(c) == row and c.column is not None
-                  and _PERSON_COLS.match(c.column)), None) or next(
-        (c for c in reversed(blocks[lo:bi]) if c.column is not None and _PERSON_COLS.match(c.column)), None)
+    first = bi  # the row's first cell (a row's cells stand together)
+    while first > 0 and blocks[first - 1].kind == "cell" and row_of(blocks[first - 1]) == row:
+        first -= 1
+    last = bi
+    while last + 1 < len(blocks) and blocks[last + 1].kind == "cell" and row_of(blocks[last + 1]) == row:
+        last += 1
+    found = next((c for c in blocks[first:last + 1] if c.column is not None and _PERSON_COLS.match(c.column)), None)
+    if found is None and blocks[first].row_key is not None:
+        # the row's first column is blank: merged with the rows above, whose who holds here
+        i = first - 1
+        while found is None and i >= 0 and blocks[i].kind == "cell":
+            c = blocks[i]
+            if c.column is not None and _PERSON_COLS.match(c.column):
+                found = c
+            i -= 1
     if found is None:
         return []
     names = [Owner(text[a:z], a, z, "owner.column") for a, z in split_names(text, found.start, found.end)
