@@ -406,3 +406,10 @@ def test_a_committee_amends_words_of_an_article(rec_rules) -> None:
     r = rec_rules("主席：第四项中「第五项」三字删除。\n委员甲：「二周前」太短了。\n主席：好。「二周前」修正为「五日前」。\n"
                   "主席：「彩色」二字删除，有无异议？\n", input="transcript")
     assert [c.source.text for c in r.consensus] == ["第四项中「第五项」三字删除。", "「二周前」修正为「五日前」。"]
+
+
+def test_a_charge_laid_on_the_one_spoken_to_is_an_action() -> None:
+    # "你们这个保安一定要定时巡逻一下": work laid on the listeners, not a view;
+    # "你一定要相信我" asks nothing to be done
+    r = rec("园长：你们这个保安一定要定时巡逻一下。\n王老师：好的。\n园长：你一定要相信我。\n")
+    assert [a.source.text for a in r.actions] == ["你们这个保安一定要定时巡逻一下。"]
