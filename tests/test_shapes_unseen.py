@@ -1527,3 +1527,15 @@ def test_an_empty_cell_of_who_invents_no_owner(rec_rules) -> None:
     # whose first cells are blank (merged down, Word-style) goes on under the one above
     r = rec_rules("## 下周计划\n| 任务 | 负责人 |\n| --- | --- |\n| 完成登录模块 | 张三 |\n| 编写测试用例 |  |\n")
     assert [(a.task, a.owner) for a in r.actions] == [("完成登录模块", "张三"), ("编写测试用例", None)]
+
+
+def test_an_item_of_two_tasks_gives_two_actions(rec_rules) -> None:
+    # "继续学习经典算法；调研FPGA相关的工作": two tasks set apart by a semicolon, each
+    # opening with a work verb, are two actions with the same evidence (the guide);
+    # a clause that is no task of its own ("；原因是…") keeps the item one action
+    r = rec_rules("## 本周安排\n- (邓） 继续学习量子计算的经典算法；调研与FPGA相关的工作\n"
+                  "- 整理测试报告；原因是上周的数据有误\n")
+    assert [(a.task, a.source.text) for a in r.actions] == [
+        ("继续学习量子计算的经典算法", "(邓） 继续学习量子计算的经典算法；调研与FPGA相关的工作"),
+        ("调研与FPGA相关的工作", "(邓） 继续学习量子计算的经典算法；调研与FPGA相关的工作"),
+        ("整理测试报告；原因是上周的数据有误", "整理测试报告；原因是上周的数据有误")]

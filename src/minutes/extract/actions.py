@@ -122,9 +122,48 @@ def extract_actions(ctx: Context) -> list[Action]:
                 out.append(_build(ctx, b, bi, s, e, role, verdict[0], by=Producer(rule="owner.assignments"),
                                   clause=(cs, ce, owners)))
             continue
+        tasks = _task_clauses(ctx, s, e) if ctx.view is None else []
+        if tasks:
+            # "继续学习经典算法；调研与FPGA相关的工作": two tasks, two actions, same evidence (the guide)
+            owners = _owners_for(ctx, b, bi, s, e)
+            for cs, ce in tasks:
+                out.append(_build(ctx, b, bi, s, e, role, verdict[0], by=Producer(rule=verdict[1]),
+                                  clause=(cs, ce, owners)))
+            continue
         out.append(_build(ctx, b, bi, s, e, role, verdict[0], by=Producer(rule=verdict[1])))
     out = _opening_deadlines(ctx, _closing_deadlines(ctx, out))
     return merge_handoffs(ctx, out) if ctx.view is not None else _list_peers(ctx, out)
+
+
+def _task_clauses(ctx: Context, s: int, e: int) -> list[tuple[int, int]]:
+    """The clauses of a unit set apart by semicolons when each opens with a
+    work verb ("下载BERT模型；进行微调"): a unit holding two tasks. [] for
+    one task, or for clauses of which one is no task of its own (a reason,
+    a condition, a detail)."""
+    text = ctx.text
+    if not _SEMI.search(text, s, e):
+        return []
+    out, pos = [], s
+    for m in list(_SEMI.finditer(text, s, e)) + [None]:
+        cs, ce = pos, (m.start() if m else e)
+        pos = m.end() if m else e
+        while cs < ce and text[cs] in " \t*":
+            cs += 1
+        lead = _CLAUSE_LEAD.match(text, cs, ce)  # "(邓） 继续学习…", "2. 下载…": who or a number first
+        if lead:
+            cs = lead.end()
+        while ce > cs and text[ce - 1] in " \t。.":
+            ce -= 1
+        if ce - cs < 2:
+            continue
+        if ctx.rules.which("actions", "imperative", text, cs, ce) is None:
+            return []
+        out.append((cs, ce))
+    return out if len(out) >= 2 else []
+
+
+_SEMI = rx.compile(r"[；;]")
+_CLAUSE_LEAD = rx.compile(r"(?:[（(][^（）()\n]{1,8}[)）]|\d{1,2}\s*[.、．)）])\s*")
 
 
 # a list item that is only an aside: all in brackets, or a quoted comment
