@@ -1,8 +1,9 @@
 """Who must act: owner spans found in a sentence, as written.
 
 Owners are never invented. Each one is a substring of the source; words that
-name nobody (各位, 全体, 有人) are dropped, and vague ones (相关部门, 大家) are
-kept but marked so the record can flag them.
+name nobody (有人, 这个, 我们) are dropped, a quantifier stays with the group it
+counts (各组员, 全体成员, as the gold keeps them), and vague owners (相关部门,
+大家) are kept but marked so the record can flag them.
 """
 from __future__ import annotations
 
