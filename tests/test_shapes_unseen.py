@@ -1539,3 +1539,11 @@ def test_an_item_of_two_tasks_gives_two_actions(rec_rules) -> None:
         ("继续学习量子计算的经典算法", "(邓） 继续学习量子计算的经典算法；调研与FPGA相关的工作"),
         ("调研与FPGA相关的工作", "(邓） 继续学习量子计算的经典算法；调研与FPGA相关的工作"),
         ("整理测试报告；原因是上周的数据有误", "整理测试报告；原因是上周的数据有误")]
+
+
+def test_a_verb_phrase_is_no_department_and_an_empty_solution_no_consensus(rec_rules) -> None:
+    # "完善分组管理功能…" opens with the work (分组 is no 组 that acts); "解决方案：无"
+    # settles nothing, "结论：无需修改接口" does
+    r = rec_rules("## 下周\n完善分组管理功能的交互设计。\n测试部提供性能基线数据\n\n## 讨论\n解决方案：无\n结论：无需修改接口\n")
+    assert [(a.task, a.owner) for a in r.actions] == [("完善分组管理功能的交互设计", None), ("提供性能基线数据", "测试部")]
+    assert [c.source.text for c in r.consensus] == ["结论：无需修改接口"]

@@ -1169,7 +1169,9 @@ def _owners_for(ctx: Context, b: Block, bi: int, s: int, e: int) -> list[Owner]:
         return owners
     m = _LEADING_DEPT.match(text, s, e)
     # "测试部提供性能基线数据": a department opening the line does the work ("設定一組…" counts things)
-    if m and not re.search(r"[我你咱]|今天|本次|这次|第", m.group(1)) and not counts_things(m.group(1)):
+    if m and not re.search(r"[我你咱]|今天|本次|这次|第", m.group(1)) and not counts_things(m.group(1)) \
+            and rules.which("actions", "imperative", text, m.start(1), m.end(1)) is None:
+        # ("完善分组管理功能…" opens with the work: 完善分组 is no department)
         # "请财务处核算…": the department, without the word that hands it the work
         return [Owner(text[a:z], a, z, "owner.department") for a, z in split_names(text, m.start(1), m.end(1))[:1]]
     if b.start < s:  # an owner named earlier in the same item: "提醒学员注意…。特别注意…"
