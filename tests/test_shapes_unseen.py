@@ -1547,3 +1547,9 @@ def test_a_verb_phrase_is_no_department_and_an_empty_solution_no_consensus(rec_r
     r = rec_rules("## 下周\n完善分组管理功能的交互设计。\n测试部提供性能基线数据\n\n## 讨论\n解决方案：无\n结论：无需修改接口\n")
     assert [(a.task, a.owner) for a in r.actions] == [("完善分组管理功能的交互设计", None), ("提供性能基线数据", "测试部")]
     assert [c.source.text for c in r.consensus] == ["结论：无需修改接口"]
+
+
+def test_a_name_key_set_in_code_marks_is_still_a_name(rec_rules) -> None:
+    # "`谭子悦`：后端、重构": Markdown's code marks around a key are no part of the name
+    r = rec_rules("## 分工\n`谭子悦`：后端、重构、CICD 流水线\n`华广松`：分析结果\n")
+    assert [(a.task, a.owner) for a in r.actions] == [("后端、重构、CICD 流水线", "谭子悦"), ("分析结果", "华广松")]

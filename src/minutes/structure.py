@@ -393,7 +393,7 @@ def parse(text: str, spoken: bool = False) -> Structure:
         if kv and _FIELD_AFTER_TASK.search(kv.group("key")):
             kv = None  # "压测报告补充数据 -- 责任人：X": the task comes first, the field after
         if kv and not content.startswith(("http", "[")):
-            block.key = kv.group("key").strip("* " + _SPACE)
+            block.key = kv.group("key").strip("*` " + _SPACE)
             vs = s + kv.start("value")
             block.value_start = vs if kv.group("value").strip() else None
             if block.value_start is None and kind != "item" or (block.value_start is None and kind == "item"

@@ -1386,7 +1386,7 @@ def _build(ctx: Context, b: Block, bi: int, s: int, e: int, role: str | None, ve
 
 
 # _task's clean-up, compiled once (it runs for every action)
-_OWNER_MARK = rx.compile(r"(?:由|请|交给|@|＠)?(?:各位|各|全体|所有)?\s*\x00+(?:同学|老师|同志)?\s*(?:这边|那边)?(?:来|去)?(?:负责|牵头)?[，,：:]?")
+_OWNER_MARK = rx.compile(r"(?:由|请|交给|@|＠)?(?:各位|各|全体|所有)?\s*`?\x00+`?(?:同学|老师|同志)?\s*(?:这边|那边)?(?:来|去)?(?:负责|牵头)?[，,：:]?")
 _DUE_MARK = rx.compile(r"(?:在|于|截止(?:日期|时间)?是?在?)?\s*\x01+[日号]?(?:\s*[（(][^（）()\n]{0,4}[)）])*\s*(?:之前|以前|前|期间)?")
 _OWNER_FIELD = rx.compile(r"^(?:责任人|负责人|执行人)\s*[:：]\s*")
 _DECIDED = rx.compile(r"^(?:会议|经研究[，,]?\s*)?(?:决定|要求|同意|明确|强调|议定)\s*[:：，,]\s*")
