@@ -1553,3 +1553,9 @@ def test_a_name_key_set_in_code_marks_is_still_a_name(rec_rules) -> None:
     # "`谭子悦`：后端、重构": Markdown's code marks around a key are no part of the name
     r = rec_rules("## 分工\n`谭子悦`：后端、重构、CICD 流水线\n`华广松`：分析结果\n")
     assert [(a.task, a.owner) for a in r.actions] == [("后端、重构、CICD 流水线", "谭子悦"), ("分析结果", "华广松")]
+
+
+def test_a_heading_that_confirms_progress_settles_nothing(rec_rules) -> None:
+    # "技术确定" heads what was fixed; "进度确认" heads a check of where things stand
+    r = rec_rules("## 进度确认\n- 登录模块已完成\n\n## 技术确定\n- 后端使用Express\n")
+    assert [c.source.text for c in r.consensus] == ["后端使用Express"]
