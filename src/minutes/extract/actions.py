@@ -523,7 +523,7 @@ def _decide(ctx: Context, b: Block, bi: int, s: int, e: int, plan_unit: bool) ->
         if has("assign"):
             return cue("assign")  # "我们会请交通部再提一份报告": a request names its doer
         if ctx.view is None and b.value_start is not None and s <= b.value_start and not done \
-                and (b.key in ctx.people or b.key.lower() in {p.lower() for p in ctx.people}
+                and (b.key in ctx.people or b.key.lower() in ctx._people_lower()
                      or rules.any("owners", "person-name", b.key)) \
                 and not has("report") and not _OPINION.search(text, b.value_start, e) \
                 and (r := rules.which("actions", "imperative", text, b.value_start, e)) is not None:

@@ -112,8 +112,9 @@ def _leaf(ctx: Context, bi: int) -> bool:
     b = ctx.st.blocks[bi]
     if b.children == 0:
         return True
-    left = b.children
-    for c in ctx.st.blocks[bi + 1:]:  # children follow their parent: stop at the last
+    blocks, left = ctx.st.blocks, b.children
+    for j in range(bi + 1, len(blocks)):  # children follow their parent: stop at the last
+        c = blocks[j]
         if c.parent == bi:
             if not bare_links_only(ctx.text, c.start, c.end):
                 return False
