@@ -1559,3 +1559,31 @@ def test_a_heading_that_confirms_progress_settles_nothing(rec_rules) -> None:
     # "技术确定" heads what was fixed; "进度确认" heads a check of where things stand
     r = rec_rules("## 进度确认\n- 登录模块已完成\n\n## 技术确定\n- 后端使用Express\n")
     assert [c.source.text for c in r.consensus] == ["后端使用Express"]
+
+
+def test_a_name_that_holds_a_day_is_a_name_and_no_date(rec_rules) -> None:
+    # 周 is a common surname: "周天远" holds 周天 (Sunday), as a key and in prose;
+    # "参与者：" lists who came, and a ChangeLog says who edited the record
+    r = rec_rules("参与者：王诗瑶、许梁超、周天远\n\n## 计划\n- 周天远：协助许梁超进行多线程优化。\n"
+                  "- 许梁超协助周天远整理接口文档\n\n## ChangeLog\n- 2019/3/25 许梁超创建\n")
+    assert [(a.task, a.owner, a.due) for a in r.actions] == [
+        ("协助许梁超进行多线程优化", "周天远", None), ("协助周天远整理接口文档", "许梁超", None)]
+    assert r.meta.participants == ["王诗瑶", "许梁超", "周天远"]
+
+
+def test_a_teaching_week_keeps_its_words_and_gives_no_date(rec_rules) -> None:
+    # the guide: "第十周前" has no term start to count from; the item is still a task
+    r = rec_rules("## 计划\n- 第二周周末前——继续练习磨合、注意细节\n- 争取在第9周之前完成前后端的对接\n")
+    assert [(a.task, a.due, a.due_text) for a in r.actions] == [
+        ("继续练习磨合、注意细节", None, "第二周周末前"), ("争取 完成前后端的对接", None, "第9周之前")]
+
+
+def test_a_decision_that_hands_out_parts_gives_one_action_per_part(rec_rules) -> None:
+    # "决定由X负责A，由Y负责B", "A由Z负责", and "X负责A、Y负责B": one action for each
+    # who takes a part (the guide), same evidence; "徐潇瑞和尤心心" stay one owner
+    r = rec_rules("## 讨论\n- 决定由张三负责前端页面，由李四负责后端接口。\n"
+                  "- 需要徐潇瑞和尤心心负责后台框架搭建，前台框架由张立鹏负责。\n"
+                  "- 最终决定的是马晓鹏负责设计，张庆安负责需求分析、许必详负责测试。\n")
+    assert [(a.task, a.owner) for a in r.actions] == [
+        ("前端页面", "张三"), ("后端接口", "李四"), ("后台框架搭建", "徐潇瑞、尤心心"), ("前台框架", "张立鹏"),
+        ("设计", "马晓鹏"), ("需求分析", "张庆安"), ("测试", "许必详")]

@@ -588,21 +588,24 @@ def _assignments(ctx: Context, s: int, e: int) -> list[tuple[int, int, list[Owne
     """Clauses of one unit that each give a person their own task; [] unless there are two or more."""
     text = ctx.text
     out: list[tuple[int, int, list[Owner]]] = []
-    pos = s
-    for m in list(_CLAUSE_END.finditer(text, s, e)) + [None]:
-        cs, ce = pos, (m.start() if m else e)
-        pos = m.end() if m else e
+    for cs, ce in _assignment_clauses(text, s, e):
         while cs < ce and text[cs] in " \t":
             cs += 1
         if ce - cs < 3:
             continue
-        owners = [o for o in ctx.owners(cs, ce) if o.rule == "owner.responsible"] \
-            or _lead_name_owner(ctx, cs, ce)
+        owners = [o for o in ctx.owners(cs, ce) if o.rule in _ASSIGNING] or _lead_name_owner(ctx, cs, ce)
+        if owners and owners[0].start - cs > 2 and _FRONTED_BY.fullmatch(text, owners[-1].end, ce) \
+                and text[cs:owners[0].start].rstrip().endswith("由"):
+            out.append((cs, ce, owners))  # "前台框架由张立鹏负责": the part first, then who takes it
+            continue
         if owners and not out and owners[0].start - cs > 2:
-            # "然后是本次作业的分工：许佳俊负责…": a label before the first of them
+            # "然后是本次作业的分工：许佳俊负责…": a label before the first of them;
+            # "决定由张三负责…": the decision that hands them out
             colon = max(text.rfind("：", cs, owners[0].start), text.rfind(":", cs, owners[0].start))
             if colon >= 0 and owners[0].start - colon <= 3:
                 cs = colon + 1
+            elif _ASSIGN_LEAD.fullmatch(text, cs, owners[0].start):
+                cs = owners[0].start
         if owners and owners[0].start - cs <= 2:
             out.append((cs, ce, owners))
         elif out and not ctx.deadline(cs, ce, ctx.meeting_date or date(2000, 1, 1)):
@@ -611,6 +614,30 @@ def _assignments(ctx: Context, s: int, e: int) -> list[tuple[int, int, list[Owne
                 return []  # a clause among them that assigns nothing: not a list of assignments
             out[-1] = (out[-1][0], ce, out[-1][2])  # "任晓琪负责解析命令，执行命令，返回结果": the same one's next steps
     return out if len(out) >= 2 and len({tuple(o.name for o in x[2]) for x in out}) >= 2 else []
+
+
+def _assignment_clauses(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """text[s:e] cut at clause ends, and at a 、 that closes one assignment
+    and opens the next ("张庆安负责需求分析、许必详负责概要设计"); a 、 between
+    two names ("徐潇瑞、尤心心负责…") joins owners and cuts nothing."""
+    out, pos = [], s
+    for m in list(_CLAUSE_END.finditer(text, s, e)) + [None]:
+        cs, ce = pos, (m.start() if m else e)
+        pos = m.end() if m else e
+        for n in _NEXT_ASSIGNMENT.finditer(text, cs, ce):
+            if "负责" in text[cs:n.start()]:
+                out.append((cs, n.start()))
+                cs = n.end()
+        out.append((cs, ce))
+    return out
+
+
+_ASSIGNING = ("owner.responsible", "owner.by")
+_FRONTED_BY = rx.compile(r"\s*(?:同学|老师)?\s*(?:来|去)?负责\s*")
+# a 、 followed by someone (at most six characters) who takes a part
+_NEXT_ASSIGNMENT = rx.compile(r"、(?=\s*[^、，,；;。\s]{1,6}?\s*负责(?!人|任))")
+# words that hand out the parts before the first owner: "决定由", "最终决定的是"
+_ASSIGN_LEAD = rx.compile(r"[^，,。；;]{0,8}?(?:决定|确定|商定|约定|分配|分工为?)(?:了|的是|为|如下)?\s*[:：]?\s*由?\s*|[并改]?由\s*")
 
 
 _NAME_COLON = rx.compile(r"([^：:<>|\s][^：:<>|]{0,15}?)\s*[：:]\s*")

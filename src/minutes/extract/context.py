@@ -13,7 +13,7 @@ from .. import rx
 from ..lines import line_starts
 # the resolvers are asked for thousands of spans a document: imported once
 # here (the pipeline imports them through the extractors in any case)
-from ..resolve.dates import find_deadline
+from ..resolve.dates import find_deadline, find_deadlines
 from ..resolve.owners import could_be_name, find_owners, is_handle
 from ..rules import RuleSet
 from ..schema import Item, Meta, Producer, Source, id_text, item_id
@@ -59,7 +59,7 @@ class Context:
         `field`: text[s:e] is a date field or column, where a bare "12.2" is a date."""
         key = (s, e, ref, field)
         if key not in self.memo.deadlines:
-            d = find_deadline(self.text[s:e], ref, field, past=False)
+            d = find_deadline(self.text[s:e], ref, field, past=False, names=self._date_names())
             if d is not None and d.vague and len(d.text) == 2 and not self.aligned(s + d.start, s + d.end):
                 d = None  # 适时 inside 合适时间段 is no vague deadline: not a word there
             self.memo.deadlines[key] = d
@@ -354,6 +354,14 @@ class Context:
         if self.memo.people_lower is None or self.memo.people_lower[0] != len(self.people):
             self.memo.people_lower = (len(self.people), frozenset(p.lower() for p in self.people))
         return self.memo.people_lower[1]
+
+    def _date_names(self) -> tuple[str, ...]:
+        # "周天远" holds 周天 (Sunday): a date found inside a participant's name is none
+        if self.memo.date_names is None or self.memo.date_names[0] != len(self.people):
+            ref = date(2000, 1, 1)
+            named = tuple(p for p in self.people if find_deadlines(p, ref, False))
+            self.memo.date_names = (len(self.people), named)
+        return self.memo.date_names[1]
 
     def ref_date(self, bi: int) -> date | None:
         return self.block_dates[bi] if bi < len(self.block_dates) else self.meeting_date

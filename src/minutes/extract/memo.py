@@ -28,6 +28,7 @@ class Memo:
     sent_starts: list[int] = field(default_factory=list)
     block_ids: dict[int, int] = field(default_factory=dict)  # id(block) → index
     people_lower: tuple[int, frozenset[str]] | None = None
+    date_names: tuple[int, tuple[str, ...]] | None = None  # people whose names read as a date (周天远)
     mentioned: frozenset[str] | None = None  # Chinese names @-mentioned in the document
     name_lines: dict[int, int] | None = None  # list item → the bare name line over its list
     outline: dict[int, int] | None = None  # heading → where its section number ends (Structure.outline_numbers)

@@ -452,8 +452,12 @@ PRODUCERS: dict[str, Callable[[re.Match[str], date], date | None]] = {
     "weekday": _weekday, "nth-weekday": _nth_weekday, "weekend": _weekend, "week": _week,
     "month-in": _month_day_in, "month-part": _month_part, "month-only": _month_only, "quarter": _quarter,
     "half-year": _half, "year-part": _year_part, "year-end": _year_end, "day-only": _day_only, "clock": _clock,
-    "vague": lambda m, ref: None,
+    "vague": lambda m, ref: None, "undated": lambda m, ref: None,
 }
+# kinds that say by when without a date to give: the words are kept as
+# due_text and the due stays null ("尽快" is vague; "第十周前" names a
+# teaching week whose term start the minutes do not give)
+_UNDATED = frozenset({"vague", "undated"})
 
 
 @functools.lru_cache(maxsize=1)
@@ -466,7 +470,15 @@ def rules() -> list[Rule]:
     return load_file(path, kinds=tuple(PRODUCERS))[1]
 
 
-_NOT_INSIDE = rx.compile(r"https?://\S+|\]\([^)]*\)|#\d+|[vV]\d+(?:\.\d+)+|(?<![\d.])\d{1,2}(?:\.\d+){2,}")
+_NOT_INSIDE = rx.compile(
+    r"https?://\S+|\]\([^)]*\)|#\d+|[vV]\d+(?:\.\d+)+|(?<![\d.])\d{1,2}(?:\.\d+){2,}"
+    # a chapter's sections ("第三章3.1~3.2") are no dates
+    r"|第[\d一二三四五六七八九十]{1,3}[章节]\s*\d+(?:\.\d+)*(?:\s*[~～\-–]\s*\d+(?:\.\d+)*)?"
+    # a teaching week's day with no "by" ("第二周周五开会"): no date without
+    # the term's start (deadline.course-week keeps one said with 前 as words);
+    # "十月第一个星期一" names its month and stays
+    r"|(?<![月的])(?>第[\d一二三四五六七八九十]{1,3}个?(?:周|星期|礼拜)(?:周?末|(?:周|星期|礼拜)?[一二三四五六日天])?)"
+    r"(?!\s*(?:之|以)?[前内])")
 # A date glued to a name ("撰写2016.10.20Scrum会议记录") names a thing.
 _MENTION_KINDS = {"absolute", "month-day"}
 # Two deadlines joined by one of these are a range: the deadline is its end.
@@ -483,7 +495,7 @@ _HAS_CLOCK = rx.compile(r"[点时:：]")
 _PM = ("下午", "傍晚", "晚上", "晚间", "夜里", "夜间", "晏昼", "今晚", "明晚", "晚")
 
 
-_MAY_BLOCK = rx.compile(r"[:#.\]]")
+_MAY_BLOCK = rx.compile(r"[:#.\]第]")
 
 
 def _blocked(text: str) -> list[tuple[int, int]]:
@@ -731,15 +743,21 @@ _STARTS = rx.compile(r"\s*(?:开始|起(?![草稿])|以来|以后|之后)")
 _BY = rx.compile(r"(?:前|内|为止|截止)$")
 
 
-def find_deadlines(text: str, ref: date, field: bool | None = None) -> list[Deadline]:
+def find_deadlines(text: str, ref: date, field: bool | None = None, names: tuple[str, ...] = ()) -> list[Deadline]:
     """All deadline expressions in text, non-overlapping, in text order.
 
     `field` says the text is the value of a date field or a date column,
     where a bare "12.2" is a date; None decides from the text (a text that is
-    nothing but such a date is one), False reads it as prose."""
+    nothing but such a date is one), False reads it as prose. No deadline is
+    read inside one of `names` (people whose names hold a date word)."""
     if field is None:  # is_date_value, with its cheap rejections first
         field = len(text) <= 40 and _FIELD_FIRST.match(text.strip()) is not None and is_date_value(text)
-    blocked = _blocked(text) if _MAY_BLOCK.search(text) else ()
+    blocked = _blocked(text) if _MAY_BLOCK.search(text) else []
+    for name in names:
+        i = text.find(name)
+        while i >= 0:
+            blocked.append((i, i + len(name)))
+            i = text.find(name, i + len(name))
     scan = _simplified(text)
     start, by_char = _dispatch(field)
     found: list[Deadline] = []
@@ -772,8 +790,8 @@ def find_deadlines(text: str, ref: date, field: bool | None = None) -> list[Dead
             continue
         if kind in _MENTION_KINDS and e < n and ("A" <= scan[e] <= "Z" or "a" <= scan[e] <= "z"):
             continue  # "撰写2016.10.20Scrum会议记录"
-        if kind == "vague":
-            found.append(Deadline(text[s:e], s, e, None, rule.id, True, f"{text[s:e]}：没有具体日期"))
+        if kind in _UNDATED:
+            found.append(Deadline(text[s:e], s, e, None, rule.id, kind == "vague", f"{text[s:e]}：{rule.message}"))
             made.append(None)
             continue
         if s > 0 and _glued_number(scan, s):
@@ -842,12 +860,13 @@ def _glued_number(text: str, s: int) -> bool:
 _TOLD_PAST = rx.compile(r"(?:上{1,2}(?:周|个?星期|个?礼拜|个?月|次)|昨|大?前天|前日|去年|前年)")
 
 
-def find_deadline(text: str, ref: date, field: bool | None = None, past: bool = True) -> Deadline | None:
+def find_deadline(text: str, ref: date, field: bool | None = None, past: bool = True,
+                  names: tuple[str, ...] = ()) -> Deadline | None:
     """The first dated deadline; else the first vague one; else None.
     `past=False` reads the text as a task's due: a time told as gone by is
     passed over, and of several dates the latest is the due, by which the
     whole task is done ("5.1之前讨论设计，5.7之前上交初稿", "最好周五，最晚周六")."""
-    all_ = find_deadlines(text, ref, field)
+    all_ = find_deadlines(text, ref, field, names)
     if not past:
         all_ = [d for d in all_ if d.date is None or not _TOLD_PAST.match(d.text)]
         dated = [d for d in all_ if d.date is not None]
