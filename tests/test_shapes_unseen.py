@@ -1587,3 +1587,12 @@ def test_a_decision_that_hands_out_parts_gives_one_action_per_part(rec_rules) ->
     assert [(a.task, a.owner) for a in r.actions] == [
         ("前端页面", "张三"), ("后端接口", "李四"), ("后台框架搭建", "徐潇瑞、尤心心"), ("前台框架", "张立鹏"),
         ("设计", "马晓鹏"), ("需求分析", "张庆安"), ("测试", "许必详")]
+
+
+def test_who_acts_may_follow_an_opening_deadline(rec_rules) -> None:
+    # "周五前，张三完成接口文档": the deadline first, then who does the work;
+    # "由凌毓辰继续进行数据分析，杨昊锦构建…": 进行 and 构建 are work in a hand-out
+    r = rec_rules("## 下一步\n- 周五前，张三完成接口文档\n\n## 会议内容\n"
+                  "4. 决定了接下来的工作分工，由凌毓辰继续进行数据分析，杨昊锦构建新的标注数据集\n")
+    assert [(a.task, a.owner, a.due_text) for a in r.actions] == [
+        ("完成接口文档", "张三", "周五前"), ("继续进行数据分析", "凌毓辰", None), ("构建新的标注数据集", "杨昊锦", None)]
