@@ -1596,3 +1596,11 @@ def test_who_acts_may_follow_an_opening_deadline(rec_rules) -> None:
                   "4. 决定了接下来的工作分工，由凌毓辰继续进行数据分析，杨昊锦构建新的标注数据集\n")
     assert [(a.task, a.owner, a.due_text) for a in r.actions] == [
         ("完成接口文档", "张三", "周五前"), ("继续进行数据分析", "凌毓辰", None), ("构建新的标注数据集", "杨昊锦", None)]
+
+
+def test_a_due_date_in_a_heading_is_no_date_of_the_meeting_under_it(rec_rules) -> None:
+    # "(合约于114/1/31 到期)" says when a contract ends; "12/13" below is read
+    # against the meeting's own date (2024-12-10), not against that one
+    r = rec_rules("**時間**：113/12/10 19:00~21:30\n\n### 議題1. 討論保全合約(合約於114/1/31 到期)\n"
+                  "**決議**：續約\n\n### 議題8. 請環委報告\n1.  預計12/13完成回收桶移置至垃圾間\n")
+    assert [(a.due, a.due_text) for a in r.actions if a.due_text == "12/13"] == [("2024-12-13", "12/13")]

@@ -310,6 +310,11 @@ def _dated_row(ctx: Context, b: Block) -> bool:
     return b.kind == "para" and b.key is None and _ROW_DATE.match(ctx.text, b.start, b.end) is not None
 
 
+# "议题1. 讨论保全合约(合约于114/1/31 到期)": a date in a heading that says
+# when something falls due is no date of the meeting under it
+_DUE_AFTER = rx.compile(r"\s*(?:到期|截止|前|之前|以前|完成|上线|交付|发布)")
+
+
 def _block_dates(ctx: Context) -> None:
     """The date each block is resolved against: in a running log of several
     dated meetings, the date of the entry that holds it."""
@@ -324,7 +329,9 @@ def _block_dates(ctx: Context) -> None:
             # a heading is read past its section number: "1.3" there is not 1月3日
             start = outline.get(bi, b.start) if b.kind == "heading" or b.value_start is None else b.value_start
             if ref is not None:
-                found = [d for d in find_dates(ctx.text[start : b.end], ref) if d.date is not None]
+                words = ctx.text[start : b.end]
+                found = [d for d in find_dates(words, ref) if d.date is not None
+                         and not (b.kind == "heading" and _DUE_AFTER.match(words, d.end))]
                 if found:
                     entry = found[0].date
             if entry is None and b.kind == "heading":
