@@ -1604,3 +1604,20 @@ def test_a_due_date_in_a_heading_is_no_date_of_the_meeting_under_it(rec_rules) -
     r = rec_rules("**時間**：113/12/10 19:00~21:30\n\n### 議題1. 討論保全合約(合約於114/1/31 到期)\n"
                   "**決議**：續約\n\n### 議題8. 請環委報告\n1.  預計12/13完成回收桶移置至垃圾間\n")
     assert [(a.due, a.due_text) for a in r.actions if a.due_text == "12/13"] == [("2024-12-13", "12/13")]
+
+
+def test_without_a_meeting_date_a_bracketed_full_date_dates_the_task() -> None:
+    # no meeting date: "本周六" is unknown, the "2023.04.08" beside it is not
+    from minutes.ingest import Text
+    from minutes.pipeline import record
+    r = record(Text("## 计划\n- 在本周六（2023.04.08）前所有人完成自己负责的部分。\n- 本周六前完成测试\n",
+                    "utf-8", "x", None), None, layer="rules")
+    assert [(a.due, a.due_text) for a in r.actions] == [("2023-04-08", "2023.04.08"), (None, "本周六前")]
+
+
+def test_a_member_number_in_a_column_of_who_is_the_owner(rec_rules) -> None:
+    # "| 201250190 | 对比…": the 成员 column holds student numbers; a number in a
+    # task column ("| 3 | 修改接口 |") names no one
+    r = rec_rules("## 任务分配\n\n| 成员 | 分工任务 |\n| --- | --- |\n| 201250190 | 对比运行结果的不同 |\n"
+                  "| 201250191 | 整理测试用例 |\n")
+    assert [(a.task, a.owner) for a in r.actions] == [("对比运行结果的不同", "201250190"), ("整理测试用例", "201250191")]

@@ -13,7 +13,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from .. import rx
-from ..resolve.dates import Deadline, find_deadline
+from ..resolve.dates import Deadline, find_deadline, find_deadlines, first_deadline
 from ..resolve.owners import (Owner, could_be_name, counts_things, find_owners, is_department, is_handle,
                               known_people, lead_name_owner, plausible, split_names, subject_owner, two_common_words)
 from ..schema import Action, Producer
@@ -1245,9 +1245,11 @@ def _row_person(ctx: Context, bi: int) -> list[Owner]:
         return []
     names = [Owner(text[a:z], a, z, "owner.column") for a, z in split_names(text, found.start, found.end)
              if not _EMPTY_CELL.match(text[a:z])]
-    return names if names and all(plausible(o.name, ctx.people) for o in names) else []
+    return names if names and all(plausible(o.name, ctx.people) or _MEMBER_ID.fullmatch(o.name) for o in names) else []
 
 
+# in a column of who, a student or staff number names a member ("| 201250190 |")
+_MEMBER_ID = rx.compile(r"\d{6,12}")
 _PERSON_COLS = rx.compile(f"(?:{PERSON_COL.pattern})|(?:{OWNER_COL.pattern})", re.I)
 
 
@@ -1279,10 +1281,12 @@ def _deadline_for(ctx: Context, b: Block, bi: int, s: int, e: int) -> tuple[Dead
     (明日计划, 本周计划); the flag says whether it was written in the sentence."""
     ref = ctx.ref_date(bi)
     if ref is None:
-        d = find_deadline(ctx.text[s:e], date(2000, 1, 1))
+        # Without a meeting date only an absolute date with a year is known:
+        # "本周六（2023.04.08）前" is due on the date its brackets give.
+        found = find_deadlines(ctx.text[s:e], date(2000, 1, 1))
+        d = next((x for x in found if x.date is not None and _HAS_YEAR.search(x.text)), None) or first_deadline(found)
         if d is not None:
-            # Without a meeting date only an absolute date with a year is known.
-            if d.date is not None and not re.search(r"(?:19|20)\d{2}", d.text):
+            if d.date is not None and not _HAS_YEAR.search(d.text):
                 d = Deadline(d.text, d.start, d.end, None, d.rule, d.vague, d.reading)
             return _shift(d, s), True
         return None, False
@@ -1297,6 +1301,7 @@ def _deadline_for(ctx: Context, b: Block, bi: int, s: int, e: int) -> tuple[Dead
 
 
 _BARE_WEEKDAY = rx.compile(r"(?:周|星期|礼拜)[一二三四五六日天]")
+_HAS_YEAR = rx.compile(r"(?:19|20)\d{2}")
 
 
 def _into_scope_week(ctx: Context, b: Block, d: Deadline, ref: date) -> Deadline:
