@@ -1621,3 +1621,9 @@ def test_a_member_number_in_a_column_of_who_is_the_owner(rec_rules) -> None:
     r = rec_rules("## 任务分配\n\n| 成员 | 分工任务 |\n| --- | --- |\n| 201250190 | 对比运行结果的不同 |\n"
                   "| 201250191 | 整理测试用例 |\n")
     assert [(a.task, a.owner) for a in r.actions] == [("对比运行结果的不同", "201250190"), ("整理测试用例", "201250191")]
+
+
+def test_a_milestone_of_a_schedule_dates_the_work_under_it(rec_rules) -> None:
+    # "- **W2 - 05.24**" over its tasks: a week's number and the date it ends
+    r = rec_rules("### 计划\n- **W1 - 05.17**\n  - 完成需求文档\n- **W2 - 05.24**\n  - 前后端联调测试\n")
+    assert [(a.task, a.due) for a in r.actions] == [("完成需求文档", "2024-05-17"), ("前后端联调测试", "2024-05-24")]

@@ -53,6 +53,13 @@ def scope_deadline(ctx: Context, b: Block, ref: date) -> Deadline | None:
         d = _scope_time(scope, ref)
         if d is not None and d.date is not None and not re.search(r"\d", d.text):
             return Deadline(d.text, -1, -1, d.date, d.rule, d.vague, d.reading)
+    for scope in scopes[:2]:
+        # "- **W2 - 05.24**" over "前后端联调测试": a schedule's milestone dates the work under it
+        if (m := _MILESTONE.fullmatch(scope.strip("#*：: \t"))) is not None \
+                and ctx.role(ctx._index_of(b)) in ("plan", None):
+            d = find_deadline(m.group("d"), ref, field=True)
+            if d is not None and d.date is not None:
+                return Deadline(d.text, -1, -1, d.date, d.rule, d.vague, d.reading)
     own = b.key is not None and ctx._role_of_text(b.key) == "plan"  # a plan key carried over lines
     if own or (scopes and ctx._role_of_text(scopes[0]) == "plan"):
         # "### 10.28~10.31" over "### 计划：": the plan of a period is due at its end
@@ -101,4 +108,6 @@ def _find_period_before(ctx: Context, hi: int) -> int | None:
     return None
 
 
+# a milestone of a schedule: a week's number and the date it ends ("W2 - 05.24", "第3周：5.31")
+_MILESTONE = rx.compile(r"(?:W|Week\s*|第)\s*[\d一二三四五六七八九十]{1,2}\s*周?\s*[-–—:：]\s*\**(?P<d>\d{1,2}[./]\d{1,2})\**")
 _BARE_PERIOD = rx.compile(r"(?:\d{4}[./-])?\d{1,2}[./月]\d{1,2}[日号]?\s*[~～\-—至到]+\s*(?:\d{1,2}[./月])?\d{1,2}[日号]?")
