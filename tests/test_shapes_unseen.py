@@ -1627,3 +1627,10 @@ def test_a_milestone_of_a_schedule_dates_the_work_under_it(rec_rules) -> None:
     # "- **W2 - 05.24**" over its tasks: a week's number and the date it ends
     r = rec_rules("### 计划\n- **W1 - 05.17**\n  - 完成需求文档\n- **W2 - 05.24**\n  - 前后端联调测试\n")
     assert [(a.task, a.due) for a in r.actions] == [("完成需求文档", "2024-05-17"), ("前后端联调测试", "2024-05-24")]
+
+
+def test_a_meta_key_spaced_out_is_still_a_meta_key(rec_rules) -> None:
+    # "主 持 人：宋伟老师": Word spaces out a form's labels; who chaired is no task
+    r = rec_rules("主 持 人：宋伟老师\n记 录 人：张三\n\n## 计划\n- 完成测试\n")
+    assert [a.task for a in r.actions] == ["完成测试"]
+    assert r.meta.recorder == "张三"
