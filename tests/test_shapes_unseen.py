@@ -328,10 +328,10 @@ def test_an_item_that_only_names_who_acts_owns_its_sub_items(rec) -> None:
             "+ 毛英明\n  + 整理接口文档\n"
             "+ 产品\n  + 网站复查\n")
     r = rec(text)
-    # "+ 后端" and "+ 毛英明" are labels without their colon, no tasks; a bare
-    # 产品 over a list is as often its topic: it names no owner
+    # "+ 后端", "+ 毛英明" and "+ 产品" are labels without their colon, no tasks; a
+    # bare 产品 over a list is as often its topic: it names no owner
     assert [(a.task, a.owner) for a in r.actions if a.by.rule] == [
-        ("将CouchDB换为MongoDB", "后端"), ("整理接口文档", "毛英明"), ("产品", None), ("网站复查", None)]
+        ("将CouchDB换为MongoDB", "后端"), ("整理接口文档", "毛英明"), ("网站复查", None)]
 
 
 def test_role_and_done_columns_of_a_team_table_hold_no_task(rec) -> None:
@@ -1634,3 +1634,9 @@ def test_a_meta_key_spaced_out_is_still_a_meta_key(rec_rules) -> None:
     r = rec_rules("主 持 人：宋伟老师\n记 录 人：张三\n\n## 计划\n- 完成测试\n")
     assert [a.task for a in r.actions] == ["完成测试"]
     assert r.meta.recorder == "张三"
+
+
+def test_a_plan_line_that_only_names_who_is_no_task(rec_rules) -> None:
+    # "邓皓文" alone under a plan heading is who, not what
+    r = rec_rules("参会人员：邓皓文、吕博图\n\n## 下周计划\n- 邓皓文\n- 完成接口文档\n")
+    assert [a.task for a in r.actions] == ["完成接口文档"]

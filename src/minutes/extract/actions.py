@@ -331,6 +331,8 @@ def _is_plan_unit(ctx: Context, bi: int) -> bool:
     line = ctx.st.span(bi)
     if not re.search(r"[\u4e00-\u9fff]", line) or "？" in line or links_only(line):
         return False
+    if _only_who(ctx, line):
+        return False  # "| 邓皓文 |", "全体": who, the owner field of a row or list, not a task
     if b.children and any(x.parent == bi and _people_value(ctx, x) for x in ctx.st.blocks[bi + 1 : bi + 1 + 2 * b.children]):
         return False  # "前、后端分工" whose children name the people
     if b.kind == "cell":
@@ -347,6 +349,11 @@ def _is_plan_unit(ctx: Context, bi: int) -> bool:
     # (a line under the title of a plan point, "5. 接下来的工作", is one of its tasks)
     return b.kind == "para" and (b.parent is None or is_title_item(ctx.st.blocks[b.parent], ctx.text)
                                  and ctx._role_of_text(ctx.st.span(b.parent)) == "plan")
+
+
+def _only_who(ctx: Context, line: str) -> bool:
+    words = line.strip(" \t*#|-：:")
+    return 0 < len(words) <= 6 and (_person_key(ctx, words) or bool(ctx.rules.any("owners", "group", words)))
 
 
 def _people_value(ctx: Context, b: Block) -> list[tuple[int, int]] | None:
