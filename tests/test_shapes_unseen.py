@@ -1640,3 +1640,10 @@ def test_a_plan_line_that_only_names_who_is_no_task(rec_rules) -> None:
     # "邓皓文" alone under a plan heading is who, not what
     r = rec_rules("参会人员：邓皓文、吕博图\n\n## 下周计划\n- 邓皓文\n- 完成接口文档\n")
     assert [a.task for a in r.actions] == ["完成接口文档"]
+
+
+def test_all_and_inside_are_no_departments(rec_rules) -> None:
+    # 全部/内部/底部 end in 部 but name no department; 测试部 does
+    r = rec_rules("## 计划\n- 全部完成后剪辑汇总，片头加入小组介绍。\n- 测试部提供性能基线数据\n")
+    assert [(a.task, a.owner) for a in r.actions] == [
+        ("全部完成后剪辑汇总，片头加入小组介绍", None), ("提供性能基线数据", "测试部")]
