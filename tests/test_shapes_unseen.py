@@ -1647,3 +1647,11 @@ def test_all_and_inside_are_no_departments(rec_rules) -> None:
     r = rec_rules("## 计划\n- 全部完成后剪辑汇总，片头加入小组介绍。\n- 测试部提供性能基线数据\n")
     assert [(a.task, a.owner) for a in r.actions] == [
         ("全部完成后剪辑汇总，片头加入小组介绍", None), ("提供性能基线数据", "测试部")]
+
+
+def test_parts_handed_out_at_a_progress_review_are_actions(rec_rules) -> None:
+    # under a progress heading what was done is no task, but "进行具体分工，X完成A，
+    # Y完成B" hands out the parts still to do
+    r = rec_rules("## 前后端开发进度交流\n+ 后端完成一套功能完整的API。\n"
+                  "+ 前端4个页面进行具体分工，王嘉凯完成配置管理，叶俊辰完成模块管理。\n")
+    assert [(a.task, a.owner) for a in r.actions] == [("完成配置管理", "王嘉凯"), ("完成模块管理", "叶俊辰")]

@@ -485,6 +485,10 @@ def _decide(ctx: Context, b: Block, bi: int, s: int, e: int, plan_unit: bool) ->
         return ("strong" if rest else "attach"), "owner.key"
     if _volunteered_talk(ctx, b, bi):
         return "strong", "owner.talk"
+    if _HANDS_OUT.search(text, s, e) and ctx.role(bi) == "progress" and _assignments(ctx, s, e):
+        # "前端4个页面进行具体分工，王嘉凯完成…，叶俊辰完成…": parts handed out at a
+        # progress review are work to do, one action each
+        return "strong", "owner.assignments"
     if not plan_unit and not ctx.is_speaker(b) and not rules.maybe("actions", _CUES, text, s, e) \
             and "@" not in text[s:e] and "＠" not in text[s:e]:
         # no cue at all: only who-then-verb or a known participant with a deadline can still make it an action
@@ -640,6 +644,7 @@ def _assignment_clauses(text: str, s: int, e: int) -> list[tuple[int, int]]:
 
 
 _ASSIGNING = ("owner.responsible", "owner.by")
+_HANDS_OUT = rx.compile(r"分工|分配|分派|认领")
 _FRONTED_BY = rx.compile(r"\s*(?:同学|老师)?\s*(?:来|去)?负责\s*")
 # a 、 followed by someone (at most six characters) who takes a part
 _NEXT_ASSIGNMENT = rx.compile(r"、(?=\s*[^、，,；;。\s]{1,6}?\s*负责(?!人|任))")
