@@ -1655,3 +1655,11 @@ def test_parts_handed_out_at_a_progress_review_are_actions(rec_rules) -> None:
     r = rec_rules("## 前后端开发进度交流\n+ 后端完成一套功能完整的API。\n"
                   "+ 前端4个页面进行具体分工，王嘉凯完成配置管理，叶俊辰完成模块管理。\n")
     assert [(a.task, a.owner) for a in r.actions] == [("完成配置管理", "王嘉凯"), ("完成模块管理", "叶俊辰")]
+
+
+def test_everyone_needed_and_a_group_asked_own_the_work(rec_rules) -> None:
+    # "需要每人提供…": the need names who (the guide keeps 每人 as written);
+    # "要求前端组对界面进一步优化": who is asked does it
+    r = rec_rules("## 会议内容\n- 需要每人提供一张个人照片，以补全团队介绍部分。\n"
+                  "- 组长分配第五周的任务，要求前端组对界面进一步优化。\n")
+    assert [a.owner for a in r.actions] == ["每人", "前端组"]
