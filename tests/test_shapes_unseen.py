@@ -1663,3 +1663,12 @@ def test_everyone_needed_and_a_group_asked_own_the_work(rec_rules) -> None:
     r = rec_rules("## 会议内容\n- 需要每人提供一张个人照片，以补全团队介绍部分。\n"
                   "- 组长分配第五周的任务，要求前端组对界面进一步优化。\n")
     assert [a.owner for a in r.actions] == ["每人", "前端组"]
+
+
+def test_a_part_and_who_over_bare_tasks_gives_the_tasks(rec_rules) -> None:
+    # "1. 前端管理员界面 魏荣来（本周）" over its items titles a part and says who:
+    # the items are his tasks (the guide); a part with no items is the task
+    r = rec_rules("成员：魏荣来，陶志豪，刘长庚\n\n会议内容：\n\n1. 前端管理员界面 魏荣来（本周）\n"
+                  "   - 实现用户的添加和删除\n   - 文章收藏\n2. 后端用户业务 陶志豪\n")
+    assert [(a.task, a.owner) for a in r.actions] == [
+        ("实现用户的添加和删除", "魏荣来"), ("文章收藏", "魏荣来"), ("后端用户业务", "陶志豪")]

@@ -210,6 +210,8 @@ def _list_peers(ctx: Context, out: list[Action]) -> list[Action]:
                 continue
             if _ASIDE.match(text, s, e):
                 continue  # "（缓存）", "> chyyuu 基于…": a note in brackets or a quoted comment on the items
+            if _part_and_name(ctx, bi):
+                continue  # "前端用户界面 田鸿龙" over its tasks: they are the actions
             if b.key and (_META_KEYS.search(b.key) or _POSITION_KEY.search(b.key) or ctx.is_speaker(b)
                           or _OPINION_KEY.fullmatch(b.key.strip("*# "))):
                 continue  # "项目经理：孙悦" holds a post; "时间：…" is this meeting's; "建议：…", "熊伟：…" say what someone thinks
@@ -454,6 +456,11 @@ def _decide(ctx: Context, b: Block, bi: int, s: int, e: int, plan_unit: bool) ->
         return None  # "| 参与人员 | 吕博图，… |": the key of a meeting-info table, not a task
     if b.kind == "item" and b.children and _owner_item(ctx, text[b.start:b.end]):
         return None  # "+ 后端" or "+ 毛英明" over sub-items says who does them, as "后端：" does
+    if b.kind == "item" and b.children and _part_and_name(ctx, bi) and ctx.role(bi) != "progress":
+        return None  # "1. 前端管理员界面 魏荣来（本周）" over its tasks titles the part and says who
+    if b.kind == "item" and b.parent is not None and _part_and_name(ctx, b.parent) and ctx.role(bi) != "progress" \
+            and not rules.maybe("actions", ("done", "report", "question"), text, s, e):
+        return "strong", "owner.parent"  # "- 实现用户的添加和删除" under "前端管理员界面 魏荣来": one of his tasks
     if (plan_unit or ctx.role(bi) == "plan") and _group_title(ctx, bi):
         return None  # "1. **前端开发**" over its sub-items titles a part of the plan; they are its tasks
     if b.end - b.start <= 40 and rules.any("actions", "fragment", text, b.start, b.end):
@@ -1093,6 +1100,29 @@ def _staff_over(ctx: Context, bi: int) -> list[Owner]:
     return []
 
 
+# a part's short name and, after a space, who ("前端管理员界面 魏荣来"); a topic
+# sentence with its presenter ("libkperf在…新建分支 -- 刘长庚") is no part
+_PART_NAME = rx.compile(r"[^，,。；;：:、\-—]{2,16}\s+\S{2,4}")
+# a note in brackets after a name ("魏荣来（本周）"): when, not who
+_TRAILING_NOTE = rx.compile(r"\s*[（(][^（）()]{1,8}[)）]$")
+
+
+def _part_and_name(ctx: Context, pi: int) -> bool:
+    """Is item pi a part of the work and who takes it ("前端用户界面 田鸿龙",
+    "前端管理员界面 魏荣来（本周）"), over items of its own?"""
+    pb = ctx.st.blocks[pi]
+    if pb.kind != "item" or not pb.children:
+        return False
+    line = _TRAILING_NOTE.sub("", ctx.text[pb.start:pb.end].strip("*# ：:"))
+    words = line.split()
+    if len(words) < 2 or not _PART_NAME.fullmatch(line) \
+            or not (words[-1] in ctx.people or ctx.rules.any("owners", "person-name", words[-1])):
+        return False
+    # its items are bare tasks, not who said what ("- 胡峰：建议…" under a topic and its presenter)
+    kids = [c for c in ctx.st.blocks[pi + 1 : pi + 1 + 2 * pb.children] if c.parent == pi]
+    return not any(c.key for c in kids)
+
+
 def _context_owner(ctx: Context, bi: int) -> list[Owner]:
     """Owners given by where the line stands: a table row, a heading's @X,
     a block label such as 以下由市场部负责."""
@@ -1110,9 +1140,10 @@ def _context_owner(ctx: Context, bi: int) -> list[Owner]:
             tagged = [o for o in ctx.owners(pb.start, pb.end) if o.rule == "owner.name-tag"]
             if tagged:
                 return [Owner(o.name, o.start, o.end, "owner.parent") for o in tagged]
-        words = re.split(r"\s+", text[pb.start:pb.end].strip("*# ：:"))
+        words = re.split(r"\s+", _TRAILING_NOTE.sub("", text[pb.start:pb.end].strip("*# ：:")))
         last = words[-1] if words else ""
-        if (len(words) > 1 and ctx.rules.any("owners", "person-name", last)) or (len(words) == 1 and _owner_item(ctx, last)):
+        if (len(words) > 1 and (last in ctx.people or ctx.rules.any("owners", "person-name", last))) \
+                or (len(words) == 1 and _owner_item(ctx, last)):
             # "前端用户界面 田鸿龙" owns the items under it, as "1. 毛英明" alone does
             i = text.rfind(last, pb.start, pb.end)
             return [Owner(last, i, i + len(last), "owner.parent")]
