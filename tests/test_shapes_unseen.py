@@ -1672,3 +1672,9 @@ def test_a_part_and_who_over_bare_tasks_gives_the_tasks(rec_rules) -> None:
                   "   - 实现用户的添加和删除\n   - 文章收藏\n2. 后端用户业务 陶志豪\n")
     assert [(a.task, a.owner) for a in r.actions] == [
         ("实现用户的添加和删除", "魏荣来"), ("文章收藏", "魏荣来"), ("后端用户业务", "陶志豪")]
+
+
+def test_we_need_opens_an_obligation(rec_rules) -> None:
+    # "我们还需要在树莓派上搭建…": the team's own need is work to do; 我们 names no owner
+    r = rec_rules("## 讨论\n\n我们还需要在树莓派上搭建简单的Flask服务器用于接收数据。\n\n我们讨论了数据格式。\n")
+    assert [(a.task, a.owner) for a in r.actions] == [("我们还需要在树莓派上搭建简单的Flask服务器用于接收数据", None)]

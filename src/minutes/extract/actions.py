@@ -599,7 +599,7 @@ def _decide(ctx: Context, b: Block, bi: int, s: int, e: int, plan_unit: bool) ->
 
 
 # an obligation that opens its sentence, its doer left implicit ("需进一步补充类图")
-_OPENS_MODAL = rx.compile(r"\s*(?:还|仍|均|都|也)?(?:需要|需|应当|应该|必须|务必)")
+_OPENS_MODAL = rx.compile(r"\s*(?:我们|咱们|我方|我组|本组)?(?:还|仍|均|都|也)?(?:需要|需|应当|应该|必须|务必)")
 
 
 def _assignments(ctx: Context, s: int, e: int) -> list[tuple[int, int, list[Owner]]]:
