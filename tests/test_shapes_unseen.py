@@ -1678,3 +1678,9 @@ def test_we_need_opens_an_obligation(rec_rules) -> None:
     # "我们还需要在树莓派上搭建…": the team's own need is work to do; 我们 names no owner
     r = rec_rules("## 讨论\n\n我们还需要在树莓派上搭建简单的Flask服务器用于接收数据。\n\n我们讨论了数据格式。\n")
     assert [(a.task, a.owner) for a in r.actions] == [("我们还需要在树莓派上搭建简单的Flask服务器用于接收数据", None)]
+
+
+def test_a_line_that_opens_by_handing_the_work_over_is_an_action(rec_rules) -> None:
+    # "由X同学对Y进行开发": 由 and who open the line; 由于 opens a reason
+    r = rec_rules("## 会议内容\n- 由黄龙、孔雪保同学对UI界面进行开发；\n- 由于时间紧张，会议提前结束。\n")
+    assert [(a.task, a.owner) for a in r.actions] == [("对UI界面进行开发", "黄龙、孔雪保")]

@@ -499,7 +499,8 @@ def _decide(ctx: Context, b: Block, bi: int, s: int, e: int, plan_unit: bool) ->
     if not plan_unit and not ctx.is_speaker(b) and not rules.maybe("actions", _CUES, text, s, e) \
             and "@" not in text[s:e] and "＠" not in text[s:e]:
         # no cue at all: only who-then-verb or a known participant with a deadline can still make it an action
-        return _lead_name(ctx, b, bi, s, e) or _known_with_deadline(ctx, b, bi, s, e) or _trailing_name(ctx, b, bi, s, e)
+        return _lead_name(ctx, b, bi, s, e) or _known_with_deadline(ctx, b, bi, s, e) or _trailing_name(ctx, b, bi, s, e) \
+            or _opening_by(ctx, b, bi, s, e)
     question = has("question")
     if has("invite"):
         return None
@@ -795,6 +796,22 @@ def _volunteered_talk(ctx: Context, b: Block, bi: int) -> bool:
     return bool(b.key and b.value_start is not None and b.kind in ("item", "para")
                 and _TALK.match(ctx.text, b.value_start) and _person_key(ctx, b.key)
                 and not ctx.is_speaker(b) and ctx.role(bi) != "progress")
+
+
+def _opening_by(ctx: Context, b: Block, bi: int, s: int, e: int) -> tuple[str, str] | None:
+    """"由黄龙、孔雪保同学对UI界面进行开发": a line that opens by handing the work
+    to someone; not in a progress report, where it tells who did it."""
+    if b.kind not in ("item", "para") or ctx.role(bi) == "progress":
+        return None
+    head = _LINE_LEAD.match(ctx.text, s, e)
+    lead = head.end() if head else s
+    if not ctx.text.startswith(("由", "交由"), lead):
+        return None
+    return ("strong", "owner.by") if any(o.rule == "owner.by" and o.start - lead <= 3 for o in ctx.owners(s, e)) else None
+
+
+# what may stand before the words of a line: a number, a bullet, a checkbox
+_LINE_LEAD = rx.compile(r"\s*(?:[\d一二三四五六七八九十]{1,2}\s*[、.．)）]\s*|[（(]\d{1,2}[)）]\s*)?")
 
 
 def _known_with_deadline(ctx: Context, b: Block, bi: int, s: int, e: int) -> tuple[str, str] | None:
