@@ -1684,3 +1684,9 @@ def test_a_line_that_opens_by_handing_the_work_over_is_an_action(rec_rules) -> N
     # "由X同学对Y进行开发": 由 and who open the line; 由于 opens a reason
     r = rec_rules("## 会议内容\n- 由黄龙、孔雪保同学对UI界面进行开发；\n- 由于时间紧张，会议提前结束。\n")
     assert [(a.task, a.owner) for a in r.actions] == [("对UI界面进行开发", "黄龙、孔雪保")]
+
+
+def test_a_title_opening_the_line_is_who_acts(rec_rules) -> None:
+    # "秘书长整理云端上法规": a post held, named first, goes on to the work
+    r = rec_rules("## 讨论\n- 秘书长整理云端上法规\n")
+    assert [(a.task, a.owner) for a in r.actions] == [("整理云端上法规", "秘书长")]

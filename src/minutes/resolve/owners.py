@@ -247,7 +247,7 @@ def _lead_name_ok(name: str, rules: RuleSet, people: set[str], laid_out: bool = 
         len(name) >= 3 or could_be_name(name) or (not people and laid_out))
 
 
-_ROLE_GROUP = rx.compile(r"(?:成员|组员|组长|同学们|老师们|队员|委员|干事|负责人)$")
+_ROLE_GROUP = rx.compile(r"(?:成员|组员|组长|同学们|老师们|队员|委员|干事|负责人|秘书长|会长|部长|主席|主任|经理|总监|助教|队长|班长|社长)$")
 _MODAL_AFTER = rx.compile(r"\s*(?:需要|需|应该|应当|必须|务必|要)")
 
 
