@@ -1690,3 +1690,9 @@ def test_a_title_opening_the_line_is_who_acts(rec_rules) -> None:
     # "秘书长整理云端上法规": a post held, named first, goes on to the work
     r = rec_rules("## 讨论\n- 秘书长整理云端上法规\n")
     assert [(a.task, a.owner) for a in r.actions] == [("整理云端上法规", "秘书长")]
+
+
+def test_as_far_as_possible_is_how_the_work_is_done(rec_rules) -> None:
+    # "刘博士尽量搜集…": 尽量 says how (a manner word, as 尽快), 搜集 is work
+    r = rec_rules("## 讨论\n- 刘博士尽量搜集各个平台的数据版本格式\n")
+    assert [(a.task, a.owner) for a in r.actions] == [("尽量搜集各个平台的数据版本格式", "刘博士")]
