@@ -1696,3 +1696,32 @@ def test_as_far_as_possible_is_how_the_work_is_done(rec_rules) -> None:
     # "刘博士尽量搜集…": 尽量 says how (a manner word, as 尽快), 搜集 is work
     r = rec_rules("## 讨论\n- 刘博士尽量搜集各个平台的数据版本格式\n")
     assert [(a.task, a.owner) for a in r.actions] == [("尽量搜集各个平台的数据版本格式", "刘博士")]
+
+
+def test_what_was_done_is_no_hand_out(rec_rules) -> None:
+    # a progress line that tells who did which part, and "由X进行了…" / "由张三进行
+    # 主持" at the meeting, are records, not tasks
+    r = rec_rules("## 本周进展\n- 按上周的分工，王嘉凯完成了登录页面，叶俊辰完成了注册页面\n\n"
+                  "## 会议内容\n- 由李四进行了需求讲解\n- 本次会议由张三进行主持\n")
+    assert r.actions == []
+
+
+def test_a_heading_date_is_the_entry_date_unless_something_falls_due(rec_rules) -> None:
+    # "## 5月13日 发布会筹备": the entry's date, against which 明天 is read
+    r = rec_rules("会议时间：2024年4月1日\n\n## 5月6日 完成情况与计划\n- 张三明天完成登录页面\n\n"
+                  "## 5月13日 发布会筹备\n- 王磊明天完成接口\n")
+    assert [a.due for a in r.actions] == ["2024-05-07", "2024-05-14"]
+
+
+def test_a_weekday_with_its_verb_before_a_colon_is_still_a_day(rec_rules) -> None:
+    # "周五提交：周报" names a day and what is due then; "周一鸣：" is a name;
+    # "全体参与者：" are who take the work, not the attendee field
+    r = rec_rules("## 计划\n- 周五提交：周报\n- 全体参与者：周六前完成文档自评审\n")
+    assert [(a.due, a.due_text) for a in r.actions] == [("2024-05-10", "周五"), ("2024-05-11", "周六前")]
+    assert r.meta.participants == []
+
+
+def test_a_name_line_among_tasks_stays_who(rec_rules) -> None:
+    # three items, most of them tasks: the bare name is still no task of its own
+    r = rec_rules("参会人员：邓皓文、吕博图\n\n## 下周计划\n- 邓皓文\n- 测试接口\n- 完成接口文档\n")
+    assert "邓皓文" not in [a.task for a in r.actions]

@@ -210,8 +210,8 @@ def _list_peers(ctx: Context, out: list[Action]) -> list[Action]:
                 continue
             if _ASIDE.match(text, s, e):
                 continue  # "（缓存）", "> chyyuu 基于…": a note in brackets or a quoted comment on the items
-            if _part_and_name(ctx, bi):
-                continue  # "前端用户界面 田鸿龙" over its tasks: they are the actions
+            if _part_and_name(ctx, bi) or _only_who(ctx, ctx.st.span(bi)):
+                continue  # "前端用户界面 田鸿龙" over its tasks: they are the actions; "邓皓文" alone is who
             if b.key and (_META_KEYS.search(b.key) or _POSITION_KEY.search(b.key) or ctx.is_speaker(b)
                           or _OPINION_KEY.fullmatch(b.key.strip("*# "))):
                 continue  # "项目经理：孙悦" holds a post; "时间：…" is this meeting's; "建议：…", "熊伟：…" say what someone thinks
@@ -334,7 +334,7 @@ def _is_plan_unit(ctx: Context, bi: int) -> bool:
     if not re.search(r"[\u4e00-\u9fff]", line) or "？" in line or links_only(line):
         return False
     if _only_who(ctx, line):
-        return False  # "| 邓皓文 |", "全体": who, the owner field of a row or list, not a task
+        return False  # "| 邓皓文 |", "+ 产品": who, the owner field of a row or list, not a task
     if b.children and any(x.parent == bi and _people_value(ctx, x) for x in ctx.st.blocks[bi + 1 : bi + 1 + 2 * b.children]):
         return False  # "前、后端分工" whose children name the people
     if b.kind == "cell":
@@ -492,7 +492,8 @@ def _decide(ctx: Context, b: Block, bi: int, s: int, e: int, plan_unit: bool) ->
         return ("strong" if rest else "attach"), "owner.key"
     if _volunteered_talk(ctx, b, bi):
         return "strong", "owner.talk"
-    if _HANDS_OUT.search(text, s, e) and ctx.role(bi) == "progress" and _assignments(ctx, s, e):
+    if _HANDS_OUT.search(text, s, e) and ctx.role(bi) == "progress" and _assignments(ctx, s, e) \
+            and not rules.maybe("actions", ("done", "report"), text, s, e):
         # "前端4个页面进行具体分工，王嘉凯完成…，叶俊辰完成…": parts handed out at a
         # progress review are work to do, one action each
         return "strong", "owner.assignments"
@@ -805,8 +806,8 @@ def _opening_by(ctx: Context, b: Block, bi: int, s: int, e: int) -> tuple[str, s
         return None
     head = _LINE_LEAD.match(ctx.text, s, e)
     lead = head.end() if head else s
-    if not ctx.text.startswith(("由", "交由"), lead):
-        return None
+    if not ctx.text.startswith(("由", "交由"), lead) or ctx.rules.maybe("actions", ("done", "report"), ctx.text, s, e):
+        return None  # ("由李四进行了需求讲解" tells who did it)
     return ("strong", "owner.by") if any(o.rule == "owner.by" and o.start - lead <= 3 for o in ctx.owners(s, e)) else None
 
 

@@ -316,7 +316,7 @@ def _dated_row(ctx: Context, b: Block) -> bool:
 
 # "议题1. 讨论保全合约(合约于114/1/31 到期)": a date in a heading that says
 # when something falls due is no date of the meeting under it
-_DUE_AFTER = rx.compile(r"\s*(?:到期|截止|前|之前|以前|完成|上线|交付|发布)")
+_DUE_AFTER = rx.compile(r"\s*(?:到期|截止|(?:之|以)?前(?![端台期]))")
 
 
 def _block_dates(ctx: Context) -> None:

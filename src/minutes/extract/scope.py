@@ -108,6 +108,6 @@ def _find_period_before(ctx: Context, hi: int) -> int | None:
     return None
 
 
-# a milestone of a schedule: a week's number and the date it ends ("W2 - 05.24", "第3周：5.31")
-_MILESTONE = rx.compile(r"(?:W|Week\s*|第)\s*[\d一二三四五六七八九十]{1,2}\s*周?\s*[-–—:：]\s*\**(?P<d>\d{1,2}[./]\d{1,2})\**")
+# a milestone of a schedule: a week's number and the date it ends ("**W2 - 05.24**")
+_MILESTONE = rx.compile(r"(?:W|Week\s*|第)\s*[\d一二三四五六七八九十]{1,2}\s*周?\s*[-–—:：]\s*\**(?P<d>\d{1,2}[./]\d{1,2})\**", re.I)
 _BARE_PERIOD = rx.compile(r"(?:\d{4}[./-])?\d{1,2}[./月]\d{1,2}[日号]?\s*[~～\-—至到]+\s*(?:\d{1,2}[./月])?\d{1,2}[日号]?")

@@ -473,12 +473,12 @@ def rules() -> list[Rule]:
 _NOT_INSIDE = rx.compile(
     r"https?://\S+|\]\([^)]*\)|#\d+|[vV]\d+(?:\.\d+)+|(?<![\d.])\d{1,2}(?:\.\d+){2,}"
     # a chapter's sections ("第三章3.1~3.2") are no dates
-    r"|第[\d一二三四五六七八九十]{1,3}[章节]\s*\d+(?:\.\d+)*(?:\s*[~～\-–]\s*\d+(?:\.\d+)*)?"
+    r"|第[\d一二三四五六七八九十]{1,3}[章节]\d+(?:\.\d+)+(?:\s*[~～\-–]\s*\d+(?:\.\d+)+)?(?![\d月日号])"
     # a teaching week's day with no "by" ("第二周周五开会"): no date without
     # the term's start (deadline.course-week keeps one said with 前 as words);
     # "十月第一个星期一" names its month and stays
     r"|(?<![月的])(?>第[\d一二三四五六七八九十]{1,3}个?(?:周|星期|礼拜)(?:周?末|(?:周|星期|礼拜)?[一二三四五六日天])?)"
-    r"(?!\s*(?:之|以)?[前内])")
+    r"(?!\s*(?:之|以)?[前内]|\s*(?:早上|上午|中午|下午|晚上|晚)\s*(?:之|以)?前|\s*[（(])")
 # A date glued to a name ("撰写2016.10.20Scrum会议记录") names a thing.
 _MENTION_KINDS = {"absolute", "month-day"}
 # Two deadlines joined by one of these are a range: the deadline is its end.
@@ -753,11 +753,11 @@ def find_deadlines(text: str, ref: date, field: bool | None = None, names: tuple
     if field is None:  # is_date_value, with its cheap rejections first
         field = len(text) <= 40 and _FIELD_FIRST.match(text.strip()) is not None and is_date_value(text)
     blocked = _blocked(text) if _MAY_BLOCK.search(text) else []
-    for name in names:
-        i = text.find(name)
+    for who in names:
+        i = text.find(who)
         while i >= 0:
-            blocked.append((i, i + len(name)))
-            i = text.find(name, i + len(name))
+            blocked.append((i, i + len(who)))
+            i = text.find(who, i + len(who))
     scan = _simplified(text)
     start, by_char = _dispatch(field)
     found: list[Deadline] = []
@@ -791,7 +791,8 @@ def find_deadlines(text: str, ref: date, field: bool | None = None, names: tuple
         if kind in _MENTION_KINDS and e < n and ("A" <= scan[e] <= "Z" or "a" <= scan[e] <= "z"):
             continue  # "撰写2016.10.20Scrum会议记录"
         if kind in _UNDATED:
-            found.append(Deadline(text[s:e], s, e, None, rule.id, kind == "vague", f"{text[s:e]}：{rule.message}"))
+            found.append(Deadline(text[s:e], s, e, None, rule.id, kind == "vague",
+                                  f"{text[s:e]}：{'没有具体日期' if kind == 'vague' else rule.message}"))
             made.append(None)
             continue
         if s > 0 and _glued_number(scan, s):
