@@ -1725,3 +1725,12 @@ def test_a_name_line_among_tasks_stays_who(rec_rules) -> None:
     # three items, most of them tasks: the bare name is still no task of its own
     r = rec_rules("参会人员：邓皓文、吕博图\n\n## 下周计划\n- 邓皓文\n- 测试接口\n- 完成接口文档\n")
     assert "邓皓文" not in [a.task for a in r.actions]
+
+
+def test_a_deadline_heading_closing_a_task_section_dates_its_tasks(rec_rules) -> None:
+    # "##### ddl：5月20日" below "### 任务：" and its notes dates the tasks above it
+    r = rec_rules("## 第一次小组讨论\n\n### 讨论内容:\n\n* 往期项目调研后的看法\n\n### 任务：\n\n"
+                  "* linux调研**(孙一鸣)**\n* rtos调研**(曲阳)**\n\n#### 调研要求:\n\n1. 优缺点\n\n"
+                  "##### ddl：5月20日，举行下一次讨论\n")
+    assert [(a.owner, a.due, a.due_text) for a in r.actions[:2]] == [
+        ("孙一鸣", "2024-05-20", None), ("曲阳", "2024-05-20", None)]

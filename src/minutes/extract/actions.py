@@ -131,7 +131,7 @@ def extract_actions(ctx: Context) -> list[Action]:
                                   clause=(cs, ce, owners)))
             continue
         out.append(_build(ctx, b, bi, s, e, role, verdict[0], by=Producer(rule=verdict[1])))
-    out = _opening_deadlines(ctx, _closing_deadlines(ctx, out))
+    out = _heading_deadlines(ctx, _opening_deadlines(ctx, _closing_deadlines(ctx, out)))
     return merge_handoffs(ctx, out) if ctx.view is not None else _list_peers(ctx, out)
 
 
@@ -241,6 +241,34 @@ _NEXT_MEETING_DUE = rx.compile(r"[\s*]*(?:下次|下一次)[^，,。；;]{0,4}(?
 
 # a form's instruction left in the minutes ("填写问题或任务，完成时间：2022年10月15日"): template text
 _FORM_HINT = rx.compile(r"\s*(?:请)?(?:填写|在此填写|在此输入)")
+
+
+def _heading_deadlines(ctx: Context, out: list[Action]) -> list[Action]:
+    """"##### ddl：2月26日" closing a task section (under "### 任务：") dates
+    every task of that section the words of which give no date (`due` set,
+    `due_text` null), as a deadline line after a list does."""
+    blocks, text = ctx.st.blocks, ctx.text
+    for bi, b in enumerate(blocks):
+        if b.kind != "heading" or not _DEADLINE_HEADING.match(text, b.start, b.end):
+            continue
+        h = b.heading
+        while h is not None and ctx._role_of_text(ctx.st.span(h)) != "plan":
+            h = blocks[h].heading
+        ref = ctx.ref_date(bi)
+        if h is None or ref is None:
+            continue
+        d = ctx.deadline(b.start, b.end, ref)
+        if d is None or d.date is None:
+            continue
+        for i, a in enumerate(out):
+            where = ctx.spans.get(a.id)
+            if where is not None and where[2] is not None and h < where[2] < bi and a.due is None:
+                out[i] = a.model_copy(update={"due": d.date.isoformat()})
+    return out
+
+
+# a heading that is a deadline field: "ddl：2月26日", "截止时间: 5月20日"
+_DEADLINE_HEADING = rx.compile(r"[\s*#]*(?:(?:截止|完成|提交|交付|上交)(?:时间|日期)|DDL|deadline)\s*[:：]", re.I)
 
 
 def _closing_deadlines(ctx: Context, out: list[Action]) -> list[Action]:
