@@ -262,7 +262,7 @@ def _heading_deadlines(ctx: Context, out: list[Action]) -> list[Action]:
             continue
         for i, a in enumerate(out):
             where = ctx.spans.get(a.id)
-            if where is not None and where[2] is not None and h < where[2] < bi and a.due is None:
+            if where is not None and where[2] is not None and h < where[2] < bi and a.due is None and a.due_text is None:
                 out[i] = a.model_copy(update={"due": d.date.isoformat()})
     return out
 
