@@ -143,10 +143,8 @@ def _task_clauses(ctx: Context, s: int, e: int) -> list[tuple[int, int]]:
     text = ctx.text
     if not _SEMI.search(text, s, e):
         return []
-    out, pos = [], s
-    for m in list(_SEMI.finditer(text, s, e)) + [None]:
-        cs, ce = pos, (m.start() if m else e)
-        pos = m.end() if m else e
+    out = []
+    for cs, ce in _pieces(text, s, e, _SEMI):
         while cs < ce and text[cs] in " \t*":
             cs += 1
         lead = _CLAUSE_LEAD.match(text, cs, ce)  # "(邓） 继续学习…", "2. 下载…": who or a number first
@@ -160,6 +158,16 @@ def _task_clauses(ctx: Context, s: int, e: int) -> list[tuple[int, int]]:
             return []
         out.append((cs, ce))
     return out if len(out) >= 2 else []
+
+
+def _pieces(text: str, s: int, e: int, sep: "re.Pattern[str]") -> list[tuple[int, int]]:
+    """text[s:e] cut at every match of `sep`, the separators left out."""
+    out, pos = [], s
+    for m in sep.finditer(text, s, e):
+        out.append((pos, m.start()))
+        pos = m.end()
+    out.append((pos, e))
+    return out
 
 
 _SEMI = rx.compile(r"[；;]")
@@ -668,10 +676,8 @@ def _assignment_clauses(text: str, s: int, e: int) -> list[tuple[int, int]]:
     """text[s:e] cut at clause ends, and at a 、 that closes one assignment
     and opens the next ("张庆安负责需求分析、许必详负责概要设计"); a 、 between
     two names ("徐潇瑞、尤心心负责…") joins owners and cuts nothing."""
-    out, pos = [], s
-    for m in list(_CLAUSE_END.finditer(text, s, e)) + [None]:
-        cs, ce = pos, (m.start() if m else e)
-        pos = m.end() if m else e
+    out = []
+    for cs, ce in _pieces(text, s, e, _CLAUSE_END):
         for n in _NEXT_ASSIGNMENT.finditer(text, cs, ce):
             if "负责" in text[cs:n.start()]:
                 out.append((cs, n.start()))
@@ -1153,16 +1159,27 @@ _PART_NAME = rx.compile(r"[^，,。；;：:、\-—]{2,16}\s+\S{2,4}")
 _TRAILING_NOTE = rx.compile(r"\s*[（(][^（）()]{1,8}[)）]$")
 
 
+def _title_line(ctx: Context, b: Block) -> str:
+    """An item's words as a title: marks, a closing colon and a note in
+    brackets after the name left out ("前端管理员界面 魏荣来（本周）")."""
+    return _TRAILING_NOTE.sub("", ctx.text[b.start:b.end].strip("*# ：:"))
+
+
+def _last_name(ctx: Context, line: str) -> str | None:
+    """The person after the last space of a title ("前端用户界面 田鸿龙"), if any."""
+    words = line.split()
+    last = words[-1] if len(words) > 1 else ""
+    return last if last and (last in ctx.people or ctx.rules.any("owners", "person-name", last)) else None
+
+
 def _part_and_name(ctx: Context, pi: int) -> bool:
     """Is item pi a part of the work and who takes it ("前端用户界面 田鸿龙",
     "前端管理员界面 魏荣来（本周）"), over items of its own?"""
     pb = ctx.st.blocks[pi]
     if pb.kind != "item" or not pb.children:
         return False
-    line = _TRAILING_NOTE.sub("", ctx.text[pb.start:pb.end].strip("*# ：:"))
-    words = line.split()
-    if len(words) < 2 or not _PART_NAME.fullmatch(line) \
-            or not (words[-1] in ctx.people or ctx.rules.any("owners", "person-name", words[-1])):
+    line = _title_line(ctx, pb)
+    if not _PART_NAME.fullmatch(line) or _last_name(ctx, line) is None:
         return False
     # its items are bare tasks, not who said what ("- 胡峰：建议…" under a topic and its presenter)
     kids = [c for c in ctx.st.blocks[pi + 1 : pi + 1 + 2 * pb.children] if c.parent == pi]
@@ -1186,10 +1203,9 @@ def _context_owner(ctx: Context, bi: int) -> list[Owner]:
             tagged = [o for o in ctx.owners(pb.start, pb.end) if o.rule == "owner.name-tag"]
             if tagged:
                 return [Owner(o.name, o.start, o.end, "owner.parent") for o in tagged]
-        words = re.split(r"\s+", _TRAILING_NOTE.sub("", text[pb.start:pb.end].strip("*# ：:")))
-        last = words[-1] if words else ""
-        if (len(words) > 1 and (last in ctx.people or ctx.rules.any("owners", "person-name", last))) \
-                or (len(words) == 1 and _owner_item(ctx, last)):
+        line = _title_line(ctx, pb)
+        last = _last_name(ctx, line) or (line if line and _owner_item(ctx, line) else None)
+        if last is not None:
             # "前端用户界面 田鸿龙" owns the items under it, as "1. 毛英明" alone does
             i = text.rfind(last, pb.start, pb.end)
             return [Owner(last, i, i + len(last), "owner.parent")]

@@ -11,6 +11,7 @@ from datetime import date
 from pathlib import Path
 
 from .. import rx
+from ..columns import header_name
 from ..resolve.dates import Deadline, find_dates, time_of
 from ..structure import Block, clean
 from .context import Context
@@ -140,16 +141,13 @@ def _heading_fields(ctx: Context) -> dict[str, tuple[int, int]]:
     return out
 
 
-_SPACED = rx.compile(r"(?<=[\u4e00-\u9fff])[ \t\u3000]+(?=[\u4e00-\u9fff])")
-
-
 def field_of(ctx: Context, key: str) -> str | None:
     """Header keys repeat across an archive; the field a key names depends
     only on the rules, so it is looked up once per rule set."""
     memo = ctx.rules.memo
     if ("field", key) not in memo:
         # "主 持 人", "记 录": a key spaced out as Word sets a table's labels
-        stripped = _SPACED.sub("", key.strip("*# ：:"))
+        stripped = header_name(key.strip("*# ：:"))
         memo[("field", key)] = next(
             (r.extra.get("field") for r in ctx.rules.family("meta") if r.search(stripped) is not None), None)
     return memo[("field", key)]  # type: ignore[return-value]
