@@ -1734,3 +1734,8 @@ def test_a_deadline_heading_closing_a_task_section_dates_its_tasks(rec_rules) ->
                   "##### ddl：5月20日，举行下一次讨论\n")
     assert [(a.owner, a.due, a.due_text) for a in r.actions[:2]] == [
         ("孙一鸣", "2024-05-20", None), ("曲阳", "2024-05-20", None)]
+def test_everyone_going_straight_to_work_is_an_action(rec_rules) -> None:
+    # "每人分别寻找…": each one's task (the guide keeps 每人 as written); what
+    # the room did together at the meeting ("大家讨论，并提意见") is none
+    r = rec_rules("## 讨论\n- 每人分别寻找一定量的相关文献\n- 大家讨论，并提意见\n- 每个人的背景不同\n")
+    assert [(a.task, a.owner) for a in r.actions] == [("分别寻找一定量的相关文献", "每人")]
