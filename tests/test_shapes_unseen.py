@@ -1739,3 +1739,10 @@ def test_everyone_going_straight_to_work_is_an_action(rec_rules) -> None:
     # the room did together at the meeting ("大家讨论，并提意见") is none
     r = rec_rules("## 讨论\n- 每人分别寻找一定量的相关文献\n- 大家讨论，并提意见\n- 每个人的背景不同\n")
     assert [(a.task, a.owner) for a in r.actions] == [("分别寻找一定量的相关文献", "每人")]
+
+
+def test_so_far_and_before_the_meeting_are_no_opening_deadlines(rec_rules) -> None:
+    # "截至目前，王磊完成登录模块" reports; "周五前，张三完成接口文档" hands out
+    r = rec_rules("## 会议内容\n- 截至目前，王磊完成登录模块\n- 会前，张三整理需求材料并发给大家\n"
+                  "- 周五前，张三完成接口文档\n")
+    assert [(a.task, a.owner) for a in r.actions] == [("完成接口文档", "张三")]
