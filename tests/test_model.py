@@ -43,7 +43,38 @@ def test_rules_only_layer_has_no_model_items() -> None:
     doc = Text("## 下周计划\n\n- 梳理登录流程的埋点\n\n今天讨论了预算。\n", "utf-8", "x", None)
     rules, both = record(doc, layer="rules"), record(doc, layer="both")
     assert all(i.by is not None and i.by.model is None for i in (*rules.actions, *rules.consensus))
-    assert {i.id for i in rules.actions} <= {i.id for i in both.actions}  # the model only adds
+    # the model adds, and drops only actions a rule took on a weak sign (none here)
+    assert {i.id for i in rules.actions} <= {i.id for i in both.actions}
+
+
+def test_the_model_overrules_only_actions_taken_on_a_weak_sign() -> None:
+    """Beside the rules, a unit the model scores below its `overrule` bound
+    loses an action a weak sign gave it (a verb opening a line, "part：name");
+    one a strong sign gave (who, then a deadline) stays whatever the score."""
+    from minutes.ingest import Text
+    from minutes.learn.model import LABELS, Model
+    from minutes.pipeline import record
+
+    doc = Text("# 周会\n\n## 讨论\n\n- 修改SDD文档\n- 前端：vue\n- 张三周五前完成接口文档。\n", "utf-8", "x", None)
+    rules = record(doc, layer="rules")
+    assert [a.by.rule for a in rules.actions] == ["action.imperative", "owner.assignment", "owner.lead-name"]
+
+    def low(overrule: dict[str, float]) -> Model:  # every unit scores about 0.00005, and nothing is added
+        return Model("t", {k: {} for k in LABELS}, {k: -10.0 for k in LABELS}, {k: 1.1 for k in LABELS},
+                     {k: 1.1 for k in LABELS}, overrule=overrule)
+
+    assert [a.owner for a in record(doc, model=low({"action": 0.15})).actions] == ["张三"]
+    assert [a.id for a in record(doc, model=low({})).actions] == [a.id for a in rules.actions]
+    assert [a.id for a in record(doc, model=low({"action": 0.00001})).actions] == [a.id for a in rules.actions]
+
+
+def test_the_overrule_bound_is_kept_with_the_model() -> None:
+    from minutes.learn.model import LABELS, Model, load
+
+    m = Model("t", {k: {"x": 0.5} for k in LABELS}, {k: 0.0 for k in LABELS}, {}, {}, overrule={"action": 0.2})
+    assert Model.from_json(json.loads(json.dumps(m.to_json()))).overrule == {"action": 0.2}
+    shipped = load()
+    assert shipped is not None and 0.0 < shipped.overrule["action"] < min(shipped.thresholds.values())
 
 
 def test_fit_is_reproducible(tmp_path) -> None:

@@ -226,7 +226,9 @@ def _list_peers(ctx: Context, out: list[Action]) -> list[Action]:
             if any(rules.any("actions", r, text, s, e) for r in ("done", "report", "question", "invite")) \
                     or rules.any("consensus", "trigger", text, s, e):
                 continue  # "确定了本周的工作流程": what was decided, not a task
-            added.append(_build(ctx, b, bi, s, e, ctx.role(bi), "weak", by=Producer(rule="structure.list-peers")))
+            # read from its peers, not its own words, yet not left to the learned layer's
+            # veto: out of fold it cut about as many right as wrong here (tools/overrule.py)
+            added.append(_build(ctx, b, bi, s, e, ctx.role(bi), "strong", by=Producer(rule="structure.list-peers")))
     if not added:
         return out
     return sorted(out + added, key=lambda a: a.source.start)
@@ -467,6 +469,7 @@ def _next_role(ctx: Context, b: Block, e: int) -> bool:
 
 def _decide(ctx: Context, b: Block, bi: int, s: int, e: int, plan_unit: bool) -> tuple[str, str] | None:
     """('strong' | 'weak' | 'attach', why) when the span is an action; None when not.
+    A weak sign's action the learned layer may overrule (learn.layer.apply).
 
     `why` names what settled it: the id of the cue rule that fired, or the
     structural reason (section.plan, structure.checkbox, owner.key …)."""
@@ -520,7 +523,9 @@ def _decide(ctx: Context, b: Block, bi: int, s: int, e: int, plan_unit: bool) ->
     if b.kind in ("item", "para") and b.value_start is not None and not _OPINION.search(text, b.value_start, e) \
             and (ctx.role(bi) == "plan" or "、" in (b.key or "") or _people_value(ctx, b)) \
             and (_key_names(ctx, b) or _people_value(ctx, b)):
-        return "strong", "owner.assignment"  # "黄启元、李维淼：体系结构设计", "工作总结：王嘉凯"  # "下次会议主持人：吴峰光" assigns a role for next time
+        # weak: a key that reads as a part and a value that reads as a name are
+        # often neither ("前端：vue", "第一順序:丁慧瑩"), which the learned layer tells apart
+        return "weak", "owner.assignment"  # "黄启元、李维淼：体系结构设计", "工作总结：王嘉凯"  # "下次会议主持人：吴峰光" assigns a role for next time
     if _in_roster(ctx, bi) and ctx.role(bi) != "progress":
         return "strong", "owner.roster"  # (under 本周完成情况 the same lines report what each did)
     if b.key and _OWNER_KEYS.match(b.key) and b.value_start is not None:
@@ -1513,6 +1518,8 @@ def _build(ctx: Context, b: Block, bi: int, s: int, e: int, role: str | None, ve
     vague = bool(due is not None and due.vague) or any(o.vague for o in owners)
     aid = ctx.new_id("action", source.text)
     ctx.spans[aid] = (s, e, bi)
+    if verdict == "weak":
+        ctx.weak.add(aid)
     return Action(
         id=aid, text=clean(text[s:e]), source=source, task=task,
         owner="、".join(names) if names else None, owners=names,

@@ -51,6 +51,8 @@ class Context:
     orig: str | None = None
     # item id → (start, end, block) in `text` (the view, for transcripts)
     spans: dict[str, tuple[int, int, int | None]] = field(default_factory=dict)
+    # ids of actions a rule took on a weak sign: the learned layer may overrule them
+    weak: set[str] = field(default_factory=set)
     # owner and deadline cells of action tables: vague words there count too
     field_spans: list[tuple[int, int]] = field(default_factory=list)
 

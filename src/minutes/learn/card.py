@@ -43,6 +43,8 @@ def write_card(path: Path, model: "Model", train: list["Doc"], folds: int, seed:
         f"- seed {seed}, scikit-learn {sklearn.__version__}, liblinear solver, C={C}, balanced classes",
         "- weights kept: " + ", ".join(f"{k} {len(v)}" for k, v in model.weights_by_label().items()),
         f"- thresholds beside the rules: {model.thresholds}; alone: {model.thresholds_alone}",
+        f"- beside the rules, an action a rule took on a weak sign is dropped below: {model.overrule}",
+        "  (out-of-fold scores by source, tools/overrule.py)",
         "- limits: Chinese minutes in Markdown or plain text; tables are left to the rules, and so",
         "  are spoken transcripts in the default layer (by-source cross-validation over the open",
         "  transcripts, trained with the written minutes: beside the rules it lowered action F1",

@@ -37,6 +37,8 @@ def apply(ctx: "Context", model: Model, mode: str, consensus: list[Item], disagr
         return consensus, disagreements, actions
     if mode == "model":
         consensus, disagreements, actions = [], [], []
+    elif model.overrule.get("action") and ctx.weak:
+        actions = _overrule(ctx, model, actions)
     found: dict[str, list] = {"action": actions, "consensus": consensus, "disagreement": disagreements}
     taken = {label: _Spans([ctx.spans[i.id][:2] for i in items if i.id in ctx.spans]) for label, items in found.items()}
     for a, z in ctx.field_spans:
@@ -96,6 +98,28 @@ def apply(ctx: "Context", model: Model, mode: str, consensus: list[Item], disagr
     for items in found.values():
         items.sort(key=lambda i: i.source.start)
     return consensus, disagreements, actions
+
+
+def _overrule(ctx: "Context", model: Model, actions: list[Action]) -> list[Action]:
+    """The actions without those a rule took on a weak sign (ctx.weak) where
+    the model scores the unit holding the action's start below its `overrule`
+    bound: "前端：vue" read as a part and who, "修订记录" as a verb opening a line."""
+    from ..units import units
+    from .features import unit_features
+
+    weak = {ctx.spans[a.id][0] for a in actions if a.id in ctx.weak and a.id in ctx.spans}
+    if not weak:
+        return actions
+    bound = model.overrule["action"]
+    low: set[int] = set()
+    for u in units(ctx):
+        for s in [s for s in weak if u.start <= s < u.end]:
+            weak.discard(s)  # the first unit holding the start judges it, as for any unit
+            if model.scores(unit_features(ctx, u))["action"] < bound:
+                low.add(s)
+        if not weak:
+            break
+    return [a for a in actions if not (a.id in ctx.weak and ctx.spans[a.id][0] in low)]
 
 
 def is_record_field(ctx: "Context", u: "Unit") -> bool:

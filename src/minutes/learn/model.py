@@ -33,6 +33,9 @@ class Model:
     thresholds_alone: dict[str, float]  # on its own ("model", the ablation)
     # feature → its weight for each label: one lookup per feature, not three
     table: dict[str, tuple[float, float, float]] = field(default_factory=dict, compare=False, repr=False)
+    # beside the rules: label → the score below which an item a rule took on
+    # a weak sign is dropped (see layer.apply); empty in older model files
+    overrule: dict[str, float] = field(default_factory=dict)
     # groups of features → the most their weights can add per label (see `could_reach`)
     _gains: dict[tuple[tuple[str, ...], ...], tuple[float, float, float]] = field(
         default_factory=dict, init=False, compare=False, repr=False)
@@ -125,12 +128,12 @@ class Model:
     def to_json(self) -> dict:
         return {"name": self.name, "labels": list(LABELS), "bias": self.bias,
                 "thresholds": self.thresholds, "thresholds_alone": self.thresholds_alone,
-                "weights": self.weights_by_label()}
+                "overrule": self.overrule, "weights": self.weights_by_label()}
 
     @classmethod
     def from_json(cls, data: dict) -> "Model":
         return cls(data["name"], data["weights"], data["bias"], data["thresholds"],
-                   data.get("thresholds_alone", data["thresholds"]))
+                   data.get("thresholds_alone", data["thresholds"]), overrule=data.get("overrule", {}))
 
 
 def shipped_path() -> Path:
@@ -158,7 +161,8 @@ def load(path: str | None = None) -> Model | None:
             kept_digest, data, features, packed = kept
             if kept_digest == digest and features:
                 return Model(data["name"], None, data["bias"], data["thresholds"],
-                             data.get("thresholds_alone", data["thresholds"]), _unpack(features, packed))
+                             data.get("thresholds_alone", data["thresholds"]), _unpack(features, packed),
+                             data.get("overrule", {}))
         except (TypeError, ValueError, KeyError):
             startcache.drop(key)
     model = Model.from_json(json.loads(raw.decode("utf-8")))
