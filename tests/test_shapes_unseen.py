@@ -1734,6 +1734,8 @@ def test_a_deadline_heading_closing_a_task_section_dates_its_tasks(rec_rules) ->
                   "##### ddl：5月20日，举行下一次讨论\n")
     assert [(a.owner, a.due, a.due_text) for a in r.actions[:2]] == [
         ("孙一鸣", "2024-05-20", None), ("曲阳", "2024-05-20", None)]
+
+
 def test_everyone_going_straight_to_work_is_an_action(rec_rules) -> None:
     # "每人分别寻找…": each one's task (the guide keeps 每人 as written); what
     # the room did together at the meeting ("大家讨论，并提意见") is none
@@ -1746,3 +1748,13 @@ def test_so_far_and_before_the_meeting_are_no_opening_deadlines(rec_rules) -> No
     r = rec_rules("## 会议内容\n- 截至目前，王磊完成登录模块\n- 会前，张三整理需求材料并发给大家\n"
                   "- 周五前，张三完成接口文档\n")
     assert [(a.task, a.owner) for a in r.actions] == [("完成接口文档", "张三")]
+
+
+def test_an_item_ticked_off_by_a_mark_is_done(rec_rules) -> None:
+    # "✅"/"✔" or "[done]" ticks an item off as "- [x]" does: done, its mark no
+    # part of the task, and a status word in brackets is nobody ("[done]" was read as an owner)
+    r = rec_rules("## 下周计划\n- ssh 端口的修改 ✅\n- ✔ 修复多处生产 bug\n- 把单词图片框出来 [done]\n"
+                  "- 完善接口文档（todo）\n- ✅\n")
+    assert [(a.task, a.owner, a.status) for a in r.actions] == [
+        ("ssh 端口的修改", None, "已完成"), ("修复多处生产 bug", None, "已完成"), ("把单词图片框出来", None, "已完成"),
+        ("完善接口文档（todo）", None, "open")]

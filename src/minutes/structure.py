@@ -133,6 +133,9 @@ _SPACE = " \t\r\n\u3000\u200b\u200c\u200d\u2060\ufeff\xa0"
 
 
 _TRAILING_BR = rx.compile(r"(?:\s*<br\s*/?>)+\s*$", re.I)
+# a list item ticked off by a mark instead of a checkbox: "用户审计 ✅", "✔ 修复登录 bug", "框出单词图片 [done]"
+_DONE_LEAD = rx.compile(r"(?:✅|✔️?|☑️?)")
+_DONE_TAIL = rx.compile(r"(?:✅|✔️?|☑️?|[\[(（【](?:done|已完成)[\])）】])\s*$", re.I)
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -370,6 +373,13 @@ def parse(text: str, spoken: bool = False) -> Structure:
             e = br.start()  # "洪麗雪<br>": a hard line break written as HTML is no part of the line
         if s >= e:
             continue
+        if kind == "item" and checked is None:
+            # as "- [x] …": done, not work still to do; the mark, like the box, is no part of the line
+            lead, tail = _DONE_LEAD.match(text, s, e), _DONE_TAIL.search(text, s, e)
+            if lead is not None and lead.end() < e:
+                checked, s = True, _trim(text, lead.end(), e)[0]
+            elif tail is not None and tail.start() > s:
+                checked, e = True, _trim(text, s, tail.start())[1]
         while item_stack and item_stack[-1][0] >= depth_indent and kind == "item":
             item_stack.pop()
         lazy = None
