@@ -1,7 +1,9 @@
 """Apply the unit classifier beside the rules.
 
-Rules are the first layer: what they take stays, with its rule id. The
-classifier then decides the units no rule settled: a unit in a body section
+Rules are the first layer: what they take stays, with its rule id, but for
+an action taken on a weak sign (ctx.weak) that the classifier scores below
+its `overrule` bound. The classifier then decides the units no rule
+settled: a unit in a body section
 that no rule took as an item of a kind becomes one when the model's score
 for that kind reaches the threshold chosen by cross-validation. `model`
 mode (for the ablation) keeps the rules' structure, owners and dates but

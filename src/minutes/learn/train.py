@@ -23,7 +23,8 @@ from ..ingest import read_path
 from .model import LABELS, Model
 
 GOLD_KEYS = {"action": "actions", "consensus": "consensus", "disagreement": "disagreements"}
-# Beside the rules the model only adds items, so it must be surer than the
+# Beside the rules the model adds items (and drops only actions taken on a
+# weak sign, OVERRULE below), so it must be surer than the
 # class-balanced boundary (0.5); alone it may go lower. Grids, not free values:
 # the validation split is small, and cross-validation on train agreed. Beside
 # the rules the grid ends in "never" (above any score): for a kind where every
@@ -33,7 +34,7 @@ GOLD_KEYS = {"action": "actions", "consensus": "consensus", "disagreement": "dis
 # ("发起人：王敏") and notes ("补充说明：会议延后十分钟开始") among the actions of
 # tidy minutes; the default record adds only what the model is surest of.
 NEVER = 1.1
-# Beside the rules the model only adds items. Its thresholds there are not
+# Its thresholds for adding items beside the rules are not
 # chosen by cross-validation over corpora/real: the rules were written looking
 # at those documents, so every fold's rules look better than they are on new
 # sources, and the folds kept choosing 0.9 or "never". Scored instead by the
