@@ -1758,3 +1758,10 @@ def test_an_item_ticked_off_by_a_mark_is_done(rec_rules) -> None:
     assert [(a.task, a.owner, a.status) for a in r.actions] == [
         ("ssh 端口的修改", None, "已完成"), ("修复多处生产 bug", None, "已完成"), ("把单词图片框出来", None, "已完成"),
         ("完善接口文档（todo）", None, "open")]
+
+
+def test_pinyin_initials_hold_no_i_u_or_v(rec_rules) -> None:
+    # "（lpx）" is who takes the task; "（mock）" and "（auth）" say what it is: no
+    # pinyin syllable starts with i, u or v, and a name gives two or three letters
+    r = rec_rules("## 讨论\n- 数据库扩充（lpx）\n- 支付界面（mock）\n- 权限校验（auth）\n")
+    assert [(a.task, a.owner) for a in r.actions] == [("数据库扩充", "lpx")]
