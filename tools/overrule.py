@@ -9,7 +9,13 @@ actions score below it; the last lines, the pooled action F1 of the rules
 with the shipped veto's producers (those a weak sign gave) cut at each bound.
 learn/train.py's OVERRULE was read from this table (docs/eval-log.md).
 
-usage: python tools/overrule.py [--folds K] [--json OUT]
+With --prequential, each collection of corpora/real/prequential.tsv is
+scored instead by the tool and the model as they stood before it joined
+(tools/prequential.py): new to both, as the locked test and a user's minutes
+are, where the folds' rules flatter themselves (they were written from those
+documents). Producers only there: the weak mark is newer than those commits.
+
+usage: python tools/overrule.py [--folds K] [--json OUT] [--prequential]
 Nothing here touches the locked test: only train and validation documents.
 """
 from __future__ import annotations
@@ -22,6 +28,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 BOUNDS = (0.05, 0.1, 0.15, 0.2, 0.3, 0.4)
+# the producers whose actions this checkout marks weak (ctx.weak): older
+# commits mark none, so the prequential runs read them by producer
+WEAK_NOW = {"action.imperative", "owner.assignment"}
 
 
 def scored(k: int) -> list[dict]:
@@ -67,6 +76,85 @@ def scored(k: int) -> list[dict]:
     return out
 
 
+# run inside the worktree's package: each rule action of the collection, its
+# producer, the then-shipped model's score of its unit, and whether the gold holds it
+_CHILD = r"""
+import json, sys
+from pathlib import Path
+sys.path.insert(0, sys.argv[2])
+import score as gold_score
+from minutes.extract.actions import extract_actions
+from minutes.ingest import read_path
+from minutes.learn.features import unit_features
+from minutes.learn.model import load
+from minutes.learn.train import _given_date, read_corpus
+from minutes.pipeline import prepare
+from minutes.units import units
+m = load()
+out = []
+for d in read_corpus(Path(sys.argv[1])):
+    ctx = prepare(read_path(d.path), _given_date(d.gold))
+    actions = extract_actions(ctx)
+    text = gold_score.read_text(d.path)
+    gold, seen = [], {}
+    for it in d.gold.get("actions", []):
+        sp = gold_score.span_of_gold(text, it["evidence"], seen.get(it["evidence"], 0))
+        if sp:
+            seen[it["evidence"]] = sp[1]
+        gold.append(sp)
+    pred = [gold_score.span_of_pred(text, json.loads(a.model_dump_json())) for a in actions]
+    right = {b for _, b in gold_score.match(gold, pred)}
+    us = list(units(ctx))
+    for j, a in enumerate(actions):
+        s = ctx.spans[a.id][0] if a.id in ctx.spans else None
+        u = next((u for u in us if s is not None and u.start <= s < u.end), None)
+        out.append({"doc": d.id, "rule": a.by.rule if a.by else None, "weak": False, "right": j in right,
+                    "score": None if u is None else m.scores(unit_features(ctx, u))["action"]})
+print(json.dumps(out))
+"""
+
+
+def prequential() -> tuple[list[dict], int]:
+    """The rule actions of every prequential collection, scored as above by
+    the commit before it joined; and their gold action count."""
+    import csv
+    import os
+    import subprocess
+    import tempfile
+
+    from minutes.learn.train import read_corpus
+
+    table = ROOT / "corpora" / "real" / "prequential.tsv"
+    with table.open(encoding="utf-8") as f:
+        rows = list(csv.DictReader((ln for ln in f if not ln.startswith("#")), delimiter="\t"))
+    tmp = Path(tempfile.mkdtemp(prefix="overrule-"))
+    real = ROOT / "corpora" / "real"
+    items: list[dict] = []
+    gold = 0
+    try:
+        for r in rows:
+            wt, docs = tmp / f"wt-{r['collection']}", tmp / f"docs-{r['collection']}"
+            subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "-q", "--detach", str(wt), r["commit"]], check=True)
+            (wt / "src" / "minutes" / "rules_data").symlink_to(wt / "rules")
+            (docs / "gold").mkdir(parents=True)
+            for f in sorted(real.glob(r["files"])):
+                (docs / f.name).symlink_to(f)
+                (docs / "gold" / f"{f.stem}.json").symlink_to(real / "gold" / f"{f.stem}.json")
+            env = dict(os.environ, PYTHONPATH=str(wt / "src"))
+            res = subprocess.run([sys.executable, "-c", _CHILD, str(docs), str(ROOT.parent / "shared" / "tools")],
+                                 env=env, cwd=tmp, check=True, capture_output=True, text=True)
+            got = json.loads(res.stdout.strip().splitlines()[-1])
+            for o in got:  # what this checkout marks weak (extract/actions.py), by its producer
+                o["weak"] = o["rule"] in WEAK_NOW
+            items += got
+            gold += sum(len(d.gold.get("actions", [])) for d in read_corpus(docs))
+            print(f"{r['collection']}: {len(got)} actions", file=sys.stderr)
+    finally:
+        for wt in tmp.glob("wt-*"):
+            subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(wt)], check=False)
+    return items, gold
+
+
 def report(items: list[dict], gold: int) -> None:
     def f1(tp: int, pred: int) -> float:
         return 2 * tp / (pred + gold) if pred + gold else 0.0
@@ -92,7 +180,15 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--json", help="also write the scored actions here")
+    ap.add_argument("--prequential", action="store_true",
+                    help="score each collection with the tool and model before it joined")
     a = ap.parse_args()
+    if a.prequential:
+        items, gold = prequential()
+        if a.json:
+            Path(a.json).write_text(json.dumps(items, ensure_ascii=False), encoding="utf-8")
+        report(items, gold)
+        return
     items = scored(a.folds)
     if a.json:
         Path(a.json).write_text(json.dumps(items, ensure_ascii=False), encoding="utf-8")
