@@ -33,17 +33,44 @@ BOUNDS = (0.05, 0.1, 0.15, 0.2, 0.3, 0.4)
 WEAK_NOW = {"action.imperative", "owner.assignment"}
 
 
-def scored(k: int) -> list[dict]:
+def doc_rows(ctx, actions: list, doc, score_of) -> list[dict]:
+    """One row per rule action of a document: its producer, whether this
+    checkout marks it weak, whether the gold holds it (the scorer's own
+    matching: right means what score.py counts), and `score_of` the unit
+    holding its start. Run by this checkout and, in the prequential runs, by
+    an older one (whose package it imports)."""
     sys.path.insert(0, str(ROOT.parent / "shared" / "tools"))
-    import score as gold_score  # the scorer's own matching: right means what score.py counts
+    import score as gold_score
 
+    from minutes.units import units
+
+    text = gold_score.read_text(doc.path)
+    gold, seen = [], {}
+    for it in doc.gold.get("actions", []):
+        sp = gold_score.span_of_gold(text, it["evidence"], seen.get(it["evidence"], 0))
+        if sp:
+            seen[it["evidence"]] = sp[1]
+        gold.append(sp)
+    pred = [gold_score.span_of_pred(text, json.loads(a.model_dump_json())) for a in actions]
+    right = {b for _, b in gold_score.match(gold, pred)}
+    us = list(units(ctx))
+    weak = getattr(ctx, "weak", set())  # older checkouts mark none
+    out = []
+    for j, a in enumerate(actions):
+        s = ctx.spans[a.id][0] if a.id in ctx.spans else None
+        u = next((u for u in us if s is not None and u.start <= s < u.end), None)
+        out.append({"doc": doc.id, "rule": a.by.rule if a.by else None, "weak": a.id in weak,
+                    "right": j in right, "score": None if u is None else score_of(u)})
+    return out
+
+
+def scored(k: int) -> list[dict]:
     from minutes.ingest import read_path
     from minutes.learn import train
     from minutes.learn.features import unit_features
     from minutes.learn.model import Model
     from minutes.extract.actions import extract_actions
     from minutes.pipeline import _field_line, prepare
-    from minutes.units import units
 
     docs = [d for d in train.read_corpus(ROOT / "corpora" / "real") if d.split in ("train", "validation")]
     folds = train.folds_by_source(docs, k, 13)  # the seed `minutes eval --by-source` folds with
@@ -56,22 +83,8 @@ def scored(k: int) -> list[dict]:
         for d in held:
             ctx = prepare(read_path(d.path), train._given_date(d.gold))
             actions = [a for a in extract_actions(ctx) if not _field_line(a.source.text)]  # as the record keeps them
-            text = gold_score.read_text(d.path)
-            gold, seen = [], {}
-            for it in d.gold.get("actions", []):
-                sp = gold_score.span_of_gold(text, it["evidence"], seen.get(it["evidence"], 0))
-                if sp:
-                    seen[it["evidence"]] = sp[1]
-                gold.append(sp)
-            pred = [gold_score.span_of_pred(text, json.loads(a.model_dump_json())) for a in actions]
-            right = {b for _, b in gold_score.match(gold, pred)}
-            us = list(units(ctx))
-            for j, a in enumerate(actions):
-                s = ctx.spans[a.id][0] if a.id in ctx.spans else None
-                u = next((u for u in us if s is not None and u.start <= s < u.end), None)
-                out.append({"fold": i, "doc": d.id, "rule": a.by.rule if a.by else None,
-                            "weak": a.id in ctx.weak, "right": j in right,
-                            "score": None if u is None else model.scores(unit_features(ctx, u))["action"]})
+            rows_i = doc_rows(ctx, actions, d, lambda u: model.scores(unit_features(ctx, u))["action"])
+            out += [{"fold": i, **r} for r in rows_i]
         print(f"fold {i + 1}/{k}", file=sys.stderr)
     return out
 
@@ -82,34 +95,18 @@ _CHILD = r"""
 import json, sys
 from pathlib import Path
 sys.path.insert(0, sys.argv[2])
-import score as gold_score
+from overrule import doc_rows
 from minutes.extract.actions import extract_actions
 from minutes.ingest import read_path
 from minutes.learn.features import unit_features
 from minutes.learn.model import load
 from minutes.learn.train import _given_date, read_corpus
 from minutes.pipeline import prepare
-from minutes.units import units
 m = load()
 out = []
 for d in read_corpus(Path(sys.argv[1])):
     ctx = prepare(read_path(d.path), _given_date(d.gold))
-    actions = extract_actions(ctx)
-    text = gold_score.read_text(d.path)
-    gold, seen = [], {}
-    for it in d.gold.get("actions", []):
-        sp = gold_score.span_of_gold(text, it["evidence"], seen.get(it["evidence"], 0))
-        if sp:
-            seen[it["evidence"]] = sp[1]
-        gold.append(sp)
-    pred = [gold_score.span_of_pred(text, json.loads(a.model_dump_json())) for a in actions]
-    right = {b for _, b in gold_score.match(gold, pred)}
-    us = list(units(ctx))
-    for j, a in enumerate(actions):
-        s = ctx.spans[a.id][0] if a.id in ctx.spans else None
-        u = next((u for u in us if s is not None and u.start <= s < u.end), None)
-        out.append({"doc": d.id, "rule": a.by.rule if a.by else None, "weak": False, "right": j in right,
-                    "score": None if u is None else m.scores(unit_features(ctx, u))["action"]})
+    out += doc_rows(ctx, extract_actions(ctx), d, lambda u: m.scores(unit_features(ctx, u))["action"])
 print(json.dumps(out))
 """
 
@@ -141,7 +138,7 @@ def prequential() -> tuple[list[dict], int]:
                 (docs / f.name).symlink_to(f)
                 (docs / "gold" / f"{f.stem}.json").symlink_to(real / "gold" / f"{f.stem}.json")
             env = dict(os.environ, PYTHONPATH=str(wt / "src"))
-            res = subprocess.run([sys.executable, "-c", _CHILD, str(docs), str(ROOT.parent / "shared" / "tools")],
+            res = subprocess.run([sys.executable, "-c", _CHILD, str(docs), str(ROOT / "tools")],
                                  env=env, cwd=tmp, check=True, capture_output=True, text=True)
             got = json.loads(res.stdout.strip().splitlines()[-1])
             for o in got:  # what this checkout marks weak (extract/actions.py), by its producer
