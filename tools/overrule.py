@@ -114,41 +114,24 @@ print(json.dumps(out))
 def prequential() -> tuple[list[dict], int]:
     """The rule actions of every prequential collection, scored as above by
     the commit before it joined; and their gold action count."""
-    import csv
-    import os
-    import subprocess
     import tempfile
 
+    from prequential import collections, remove_worktrees, run_child  # this folder's
     from minutes.learn.train import read_corpus
 
-    table = ROOT / "corpora" / "real" / "prequential.tsv"
-    with table.open(encoding="utf-8") as f:
-        rows = list(csv.DictReader((ln for ln in f if not ln.startswith("#")), delimiter="\t"))
     tmp = Path(tempfile.mkdtemp(prefix="overrule-"))
-    real = ROOT / "corpora" / "real"
     items: list[dict] = []
     gold = 0
     try:
-        for r in rows:
-            wt, docs = tmp / f"wt-{r['collection']}", tmp / f"docs-{r['collection']}"
-            subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "-q", "--detach", str(wt), r["commit"]], check=True)
-            (wt / "src" / "minutes" / "rules_data").symlink_to(wt / "rules")
-            (docs / "gold").mkdir(parents=True)
-            for f in sorted(real.glob(r["files"])):
-                (docs / f.name).symlink_to(f)
-                (docs / "gold" / f"{f.stem}.json").symlink_to(real / "gold" / f"{f.stem}.json")
-            env = dict(os.environ, PYTHONPATH=str(wt / "src"))
-            res = subprocess.run([sys.executable, "-c", _CHILD, str(docs), str(ROOT / "tools")],
-                                 env=env, cwd=tmp, check=True, capture_output=True, text=True)
-            got = json.loads(res.stdout.strip().splitlines()[-1])
+        for r in collections():
+            got, docs = run_child(r, tmp, _CHILD, str(ROOT / "tools"))
             for o in got:  # what this checkout marks weak (extract/actions.py), by its producer
                 o["weak"] = o["rule"] in WEAK_NOW
             items += got
             gold += sum(len(d.gold.get("actions", [])) for d in read_corpus(docs))
             print(f"{r['collection']}: {len(got)} actions", file=sys.stderr)
     finally:
-        for wt in tmp.glob("wt-*"):
-            subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(wt)], check=False)
+        remove_worktrees(tmp)
     return items, gold
 
 

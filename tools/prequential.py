@@ -53,20 +53,36 @@ def _f1(tp: int, pred: int, gold: int) -> float:
     return 2 * p * r / (p + r) if p + r else 0.0
 
 
-def run(name: str, pattern: str, commit: str, tmp: Path) -> dict:
+def collections() -> list[dict[str, str]]:
+    """The rows of prequential.tsv: collection, files (a glob), commit."""
+    with TABLE.open(encoding="utf-8") as f:
+        return list(csv.DictReader((ln for ln in f if not ln.startswith("#")), delimiter="\t"))
+
+
+def run_child(row: dict[str, str], tmp: Path, child: str, *args: str) -> tuple[object, Path]:
+    """Run `child` (Python source) in a worktree of the row's commit, its
+    package importable, over a folder of the collection's documents and
+    gold (passed as the child's first argument, then `args`); the JSON of
+    its last line of output, and that folder."""
+    name = row["collection"]
     wt = tmp / f"wt-{name}"
-    subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "-q", "--detach", str(wt), commit], check=True)
+    subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "-q", "--detach", str(wt), row["commit"]], check=True)
     (wt / "src" / "minutes" / "rules_data").symlink_to(wt / "rules")
     docs = tmp / f"docs-{name}"
     (docs / "gold").mkdir(parents=True)
     real = ROOT / "corpora" / "real"
-    for f in sorted(real.glob(pattern)):
+    for f in sorted(real.glob(row["files"])):
         (docs / f.name).symlink_to(f)
         (docs / "gold" / f"{f.stem}.json").symlink_to(real / "gold" / f"{f.stem}.json")
     env = dict(os.environ, PYTHONPATH=str(wt / "src"))
-    res = subprocess.run([sys.executable, "-c", _CHILD, str(docs), json.dumps(GRID)], env=env, cwd=tmp,
+    res = subprocess.run([sys.executable, "-c", child, str(docs), *args], env=env, cwd=tmp,
                          check=True, capture_output=True, text=True)
-    return json.loads(res.stdout.strip().splitlines()[-1])
+    return json.loads(res.stdout.strip().splitlines()[-1]), docs
+
+
+def remove_worktrees(tmp: Path) -> None:
+    for wt in tmp.glob("wt-*"):
+        subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(wt)], check=False)
 
 
 def main() -> None:
@@ -74,15 +90,14 @@ def main() -> None:
     ap.add_argument("--only")
     ap.add_argument("--keep", action="store_true", help="leave the worktrees in place")
     a = ap.parse_args()
-    with TABLE.open(encoding="utf-8") as f:
-        rows = [r for r in csv.DictReader((ln for ln in f if not ln.startswith("#")), delimiter="\t")]
+    rows = collections()
     if a.only:
         rows = [r for r in rows if r["collection"] == a.only]
     pooled = {str(t): {k: [0, 0, 0] for k in KINDS} for t in GRID}
     tmp = Path(tempfile.mkdtemp(prefix="prequential-"))
     try:
         for r in rows:
-            got = run(r["collection"], r["files"], r["commit"], tmp)
+            got, _ = run_child(r, tmp, _CHILD, json.dumps(GRID))
             line = "  ".join(f"{t}: {_f1(*got[t]['actions']):.3f}" for t in got)
             print(f"{r['collection']:8s} action F1 by threshold  {line}", flush=True)
             for t, v in got.items():
@@ -90,8 +105,7 @@ def main() -> None:
                     pooled[t][k] = [x + y for x, y in zip(pooled[t][k], v[k])]
     finally:
         if not a.keep:
-            for wt in tmp.glob("wt-*"):
-                subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(wt)], check=False)
+            remove_worktrees(tmp)
     print(f"\npooled over {len(rows)} collections (tp/pred/gold)")
     print("| threshold | " + " | ".join(f"{k} F1" for k in KINDS) + " |\n|---|---|---|---|")
     for t, v in pooled.items():
