@@ -1765,3 +1765,11 @@ def test_pinyin_initials_hold_no_i_u_or_v(rec_rules) -> None:
     # pinyin syllable starts with i, u or v, and a name gives two or three letters
     r = rec_rules("## 讨论\n- 数据库扩充（lpx）\n- 支付界面（mock）\n- 权限校验（auth）\n")
     assert [(a.task, a.owner) for a in r.actions] == [("数据库扩充", "lpx")]
+
+
+def test_a_sign_off_and_a_spaced_roster_are_no_tasks(rec_rules) -> None:
+    # "审阅签字：X   <date>" signs the record off; "前端  A、B" lists who is in a part;
+    # "张磊      数据的本地存储…" (a name, a wide gap, the work) still hands work out
+    r = rec_rules("## 讨论\n\n张磊      数据的本地存储和传输速率的提高\n\n前端  杨莉娜、霍雨菲、魏上清\n\n"
+                  "审阅签字：张稷平                 2022年   9 月 26日\n")
+    assert [a.owner for a in r.actions] == ["张磊"]
