@@ -1773,3 +1773,9 @@ def test_a_sign_off_and_a_spaced_roster_are_no_tasks(rec_rules) -> None:
     r = rec_rules("## 讨论\n\n张磊      数据的本地存储和传输速率的提高\n\n前端  杨莉娜、霍雨菲、魏上清\n\n"
                   "审阅签字：张稷平                 2022年   9 月 26日\n")
     assert [a.owner for a in r.actions] == ["张磊"]
+
+
+def test_a_common_word_after_a_space_is_no_trailing_owner(rec_rules) -> None:
+    # "许可证" opens with the surname 许 but is a dictionary word; "陶志豪" is who
+    r = rec_rules("## 讨论\n- 程序使用 BSD 许可证，报告使用 CC-BY-4.0 许可证；\n- 后端用户业务 陶志豪\n")
+    assert [(a.task, a.owner) for a in r.actions] == [("后端用户业务", "陶志豪")]

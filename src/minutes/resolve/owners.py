@@ -79,7 +79,7 @@ def split_names(text: str, s: int, e: int) -> list[tuple[int, int]]:
     return out
 
 
-_HAN2 = rx.compile(r"[\u4e00-\u9fff]{2}")
+_HAN = rx.compile(r"[\u4e00-\u9fff]+")
 
 
 def plausible(name: str, people: set[str]) -> bool:
@@ -133,9 +133,10 @@ def find_owners(text: str, start: int, end: int, rules: RuleSet, people: set[str
                         # "请勿…", "要求尽量…", "分工负责…": the words before the cue
                         # are no one who can act; the owner stays null
                         continue
-                    if role == "trailing" and len(name) == 2 and name not in people and _HAN2.fullmatch(name) \
+                    if role == "trailing" and len(name) in (2, 3) and name not in people and _HAN.fullmatch(name) \
                             and not could_be_name(name):
-                        # "冰箱贴（金属）", "（程式）": a common word in brackets says what, not who
+                        # "冰箱贴（金属）", "（程式）": a common word in brackets says what, not who,
+                        # nor does one after a space ("…报告使用 CC-BY-4.0 许可证")
                         # (with no one listed, a name that is also a word, 李娜, stays null: never guessed)
                         continue
                     found.append(Owner(name, s, e, rule.id, bool(VAGUE_OWNERS.match(name))))
