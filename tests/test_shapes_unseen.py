@@ -1779,3 +1779,10 @@ def test_a_common_word_after_a_space_is_no_trailing_owner(rec_rules) -> None:
     # "许可证" opens with the surname 许 but is a dictionary word; "陶志豪" is who
     r = rec_rules("## 讨论\n- 程序使用 BSD 许可证，报告使用 CC-BY-4.0 许可证；\n- 后端用户业务 陶志豪\n")
     assert [(a.task, a.owner) for a in r.actions] == [("后端用户业务", "陶志豪")]
+
+
+def test_a_recorder_named_in_a_form_row_is_the_record_s(rec_rules) -> None:
+    # "记录者 | 吴安之" (紀錄者 in traditional script) is the scribe of this meeting, not a task of 吴安之's
+    r = rec_rules("会议时间 | 2017/10/20\n記錄者 | 吴安之\n\n拟办事项 | 负责人 | 截止时间\n修订项目简介 | 陈董锴 | 2017/10/25\n")
+    assert r.meta.recorder == "吴安之"
+    assert [(a.task, a.owner) for a in r.actions] == [("修订项目简介", "陈董锴")]
