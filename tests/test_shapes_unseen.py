@@ -1786,3 +1786,10 @@ def test_a_recorder_named_in_a_form_row_is_the_record_s(rec_rules) -> None:
     r = rec_rules("会议时间 | 2017/10/20\n記錄者 | 吴安之\n\n拟办事项 | 负责人 | 截止时间\n修订项目简介 | 陈董锴 | 2017/10/25\n")
     assert r.meta.recorder == "吴安之"
     assert [(a.task, a.owner) for a in r.actions] == [("修订项目简介", "陈董锴")]
+
+
+def test_an_agenda_row_with_a_clock_time_is_no_task(rec_rules) -> None:
+    # "项目 | 时间 | 事项 | 介绍者" rows say what the meeting did and who presented it
+    r = rec_rules("议事程序\n项目 | 时间 | 事项 | 介绍者\n1 | 22：30 | 团队组织确定人选 | 黄炎坤\n"
+                  "2 | 22：40 | 讨论建立合适联络机制 | 黄炎坤\n\n## 讨论\n- 后端用户业务 陶志豪\n")
+    assert [a.owner for a in r.actions] == ["陶志豪"]
