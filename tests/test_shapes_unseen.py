@@ -1793,3 +1793,10 @@ def test_an_agenda_row_with_a_clock_time_is_no_task(rec_rules) -> None:
     r = rec_rules("议事程序\n项目 | 时间 | 事项 | 介绍者\n1 | 22：30 | 团队组织确定人选 | 黄炎坤\n"
                   "2 | 22：40 | 讨论建立合适联络机制 | 黄炎坤\n\n## 讨论\n- 后端用户业务 陶志豪\n")
     assert [a.owner for a in r.actions] == ["陶志豪"]
+
+
+def test_work_at_full_completion_is_done(rec_rules) -> None:
+    # "完成度：100%" reports the work done; the same line at 60% is still work to do
+    r = rec_rules("## 工作完成情况\n\n根据用户访谈修订项目计划，完善可行性分析 完成度：100%  负责人：吴安之\n\n"
+                  "整理需求规格说明书，补充用例图 完成度：60%  负责人：吕莉\n")
+    assert [a.owner for a in r.actions] == ["吕莉"]
