@@ -1800,3 +1800,9 @@ def test_work_at_full_completion_is_done(rec_rules) -> None:
     r = rec_rules("## 工作完成情况\n\n根据用户访谈修订项目计划，完善可行性分析 完成度：100%  负责人：吴安之\n\n"
                   "整理需求规格说明书，补充用例图 完成度：60%  负责人：吕莉\n")
     assert [a.owner for a in r.actions] == ["吕莉"]
+
+
+def test_a_ranking_of_names_is_no_hand_out(rec_rules) -> None:
+    # "第一順序:丁慧瑩" ranks the advisers the team asks for; "前端：顾洋丞" hands out a part
+    r = rec_rules("## 決定指導老師的期望排序\n- 第一順序:丁慧瑩\n- 第二順序:楊進雄\n- 前端：顾洋丞、胡昌宇\n")
+    assert [a.owner for a in r.actions] == ["顾洋丞、胡昌宇"]

@@ -411,7 +411,7 @@ def _people_value(ctx: Context, b: Block) -> list[tuple[int, int]] | None:
         return None  # "易sir：技术审核": the key is the person, the value their part
     if _POSITION_KEY.search(b.key) and not _NEXT_ROLE_KEYS.match(b.key):
         return None  # "项目经理：张三" says who holds a post, not what they must do
-    if _MEMBERS_KEY.fullmatch(b.key.strip("*# ")):
+    if _MEMBERS_KEY.fullmatch(b.key.strip("*# ")) or _RANK_KEY.fullmatch(b.key.strip("*# ")):
         return None  # "成员：崔卓、郭彦禛": who is in the team, no part of the work
     role_key = _group_name(ctx, b.key) or bool(_ROLE_WORDS.search(b.key))
     if not role_key and not all(_person_key(ctx, n) for n in names):
@@ -429,6 +429,8 @@ def _people_value(ctx: Context, b: Block) -> list[tuple[int, int]] | None:
 
 # who is in a team, as a key ("成员：", "组员：", "小组成员：")
 _MEMBERS_KEY = rx.compile(r"(?:小组|团队|项目|本组|参会|与会|参与)?(?:成员|组员|队员|人员|名单)")
+# a place in a ranking ("第一順序：丁慧瑩", "第二志愿：…"): who comes where, no part of the work
+_RANK_KEY = rx.compile(r"第[一二三四五六七八九十\d]+(?:顺序|顺位|志愿|名|位)?")
 
 
 def _could_be_person(name: str) -> bool:
