@@ -1806,3 +1806,9 @@ def test_a_ranking_of_names_is_no_hand_out(rec_rules) -> None:
     # "第一順序:丁慧瑩" ranks the advisers the team asks for; "前端：顾洋丞" hands out a part
     r = rec_rules("## 決定指導老師的期望排序\n- 第一順序:丁慧瑩\n- 第二順序:楊進雄\n- 前端：顾洋丞、胡昌宇\n")
     assert [a.owner for a in r.actions] == ["顾洋丞、胡昌宇"]
+
+
+def test_which_team_met_is_the_record_s(rec_rules) -> None:
+    # "会议小组：B挂组" and "队名：…" say which team this record is of, not who must act
+    r = rec_rules("会议小组：B挂组\n队名：Ranchhoddas\n\n## 讨论\n- 前端：顾洋丞、胡昌宇\n")
+    assert [a.owner for a in r.actions] == ["顾洋丞、胡昌宇"]

@@ -30,7 +30,8 @@ _OWNER_KEYS = rx.compile(r"^(?:责任人|负责人|执行人|跟进人|承办人
 _META_KEYS = rx.compile(r"时间|日期|地点|参会|参加|与会|出席|主持|记录|名称|主题|时长|类型|类别|链接|摘要|目的|请假|"
                         r"(?:参与|会议|列席|缺席|到会|其他|相关)人员$|^人员$|"
                         r"(?:分享|主讲|编写|撰写|整理|审核|汇报|报告|讲解|发言|发布)人$|"  # this meeting's speaker, scribe or publisher
-                        r"签字$|签名$|签章$")  # who signed the record off ("审阅签字：张稷平  2022年9月26日")
+                        r"签字$|签名$|签章$|"  # who signed the record off ("审阅签字：张稷平  2022年9月26日")
+                        r"^(?:队名|组名|(?:会议)?小组)$")  # which team met ("会议小组：B挂组", "队名：Ranchhoddas")
 _PEOPLE_FIELDS = ("participants", "initiator", "recorder")  # header fields the meta reader takes as who was there
 _BLOCK_OWNER = rx.compile(r"以下(?:由|请)?\s*(?P<owner>[^，,：:\s]{1,16}?)\s*(?:负责|完成|跟进|落实)")
 _HEAD_MENTION = rx.compile(r"[@＠](?P<owner>[\w\u4e00-\u9fff\-·.]+?)\s*$")
