@@ -1810,5 +1810,5 @@ def test_a_ranking_of_names_is_no_hand_out(rec_rules) -> None:
 
 def test_which_team_met_is_the_record_s(rec_rules) -> None:
     # "会议小组：B挂组" and "队名：…" say which team this record is of, not who must act
-    r = rec_rules("会议小组：B挂组\n队名：Ranchhoddas\n\n## 讨论\n- 前端：顾洋丞、胡昌宇\n")
+    r = rec_rules("会议小组：B挂组\n队名：Ranchhoddas\n会议缺席人：周志豪\n\n## 讨论\n- 前端：顾洋丞、胡昌宇\n")
     assert [a.owner for a in r.actions] == ["顾洋丞、胡昌宇"]

@@ -27,7 +27,7 @@ from .scope import scope_deadline
 from .speech import is_commitment, merge_handoffs, speech_owners
 
 _OWNER_KEYS = rx.compile(r"^(?:责任人|负责人|执行人|跟进人|承办人|Owner|Assignee)$", re.I)
-_META_KEYS = rx.compile(r"时间|日期|地点|参会|参加|与会|出席|主持|记录|名称|主题|时长|类型|类别|链接|摘要|目的|请假|"
+_META_KEYS = rx.compile(r"时间|日期|地点|参会|参加|与会|出席|主持|记录|名称|主题|时长|类型|类别|链接|摘要|目的|请假|缺席|"
                         r"(?:参与|会议|列席|缺席|到会|其他|相关)人员$|^人员$|"
                         r"(?:分享|主讲|编写|撰写|整理|审核|汇报|报告|讲解|发言|发布)人$|"  # this meeting's speaker, scribe or publisher
                         r"签字$|签名$|签章$|"  # who signed the record off ("审阅签字：张稷平  2022年9月26日")
