@@ -28,7 +28,7 @@ from .speech import is_commitment, merge_handoffs, speech_owners
 
 _OWNER_KEYS = rx.compile(r"^(?:责任人|负责人|执行人|跟进人|承办人|Owner|Assignee)$", re.I)
 _META_KEYS = rx.compile(r"时间|日期|地点|参会|参加|与会|出席|主持|记录|名称|主题|时长|类型|类别|链接|摘要|目的|请假|缺席|"
-                        r"(?:参与|会议|列席|缺席|到会|其他|相关)人员$|^人员$|"
+                        r"(?:参与|会议|列席|到会|其他|相关)人员$|^人员$|"
                         r"(?:分享|主讲|编写|撰写|整理|审核|汇报|报告|讲解|发言|发布)人$|"  # this meeting's speaker, scribe or publisher
                         r"签字$|签名$|签章$|"  # who signed the record off ("审阅签字：张稷平  2022年9月26日")
                         r"^(?:队名|组名|(?:会议)?小组)$")  # which team met ("会议小组：B挂组", "队名：Ranchhoddas")
@@ -528,7 +528,7 @@ def _decide(ctx: Context, b: Block, bi: int, s: int, e: int, plan_unit: bool) ->
             and (ctx.role(bi) == "plan" or "、" in (b.key or "") or _people_value(ctx, b)) \
             and (_key_names(ctx, b) or _people_value(ctx, b)):
         # weak: a key that reads as a part and a value that reads as a name are
-        # often neither ("前端：vue", "第一順序:丁慧瑩"), which the learned layer tells apart
+        # often neither ("前端：vue", "会议翻译：Lily"), which the learned layer tells apart
         return "weak", "owner.assignment"  # "黄启元、李维淼：体系结构设计", "工作总结：王嘉凯"  # "下次会议主持人：吴峰光" assigns a role for next time
     if _in_roster(ctx, bi) and ctx.role(bi) != "progress":
         return "strong", "owner.roster"  # (under 本周完成情况 the same lines report what each did)
