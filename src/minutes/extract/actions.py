@@ -237,7 +237,9 @@ def _list_peers(ctx: Context, out: list[Action]) -> list[Action]:
 
 
 _TWO_CJK = rx.compile(r"[\u4e00-\u9fff]{2}")
-_DEADLINE_KEY = rx.compile(r"(?:截止|完成|提交|交付|上交)(?:时间|日期)|时间节点|DDL|deadline", re.I)
+# the words that name a deadline field ("截止时间", "DDL"): as a key, and heading a section
+_DEADLINE_WORDS = r"(?:截止|完成|提交|交付|上交)(?:时间|日期)|DDL|deadline"
+_DEADLINE_KEY = rx.compile(_DEADLINE_WORDS + r"|时间节点", re.I)
 # a line that speaks of the whole list above it ("以上工作应当在下周二前完成",
 # "这些工作应当在周二之前解决")
 # or a line of nothing but a deadline for them: "最晚周六早上完成这个初稿", "务必在周三前提交",
@@ -280,7 +282,7 @@ def _heading_deadlines(ctx: Context, out: list[Action]) -> list[Action]:
 
 
 # a heading that is a deadline field: "ddl：2月26日", "截止时间: 5月20日"
-_DEADLINE_HEADING = rx.compile(r"[\s*#]*(?:(?:截止|完成|提交|交付|上交)(?:时间|日期)|DDL|deadline)\s*[:：]", re.I)
+_DEADLINE_HEADING = rx.compile(rf"[\s*#]*(?:{_DEADLINE_WORDS})\s*[:：]", re.I)
 
 
 def _closing_deadlines(ctx: Context, out: list[Action]) -> list[Action]:

@@ -49,17 +49,17 @@ def scope_deadline(ctx: Context, b: Block, ref: date) -> Deadline | None:
             # "本期任务（DDL：07-29周五晚23:59）": the plan states its due as a field
             d = find_deadline(m.group(1), ref, field=True)
             if d is not None and d.date is not None:
-                return Deadline(d.text, -1, -1, d.date, d.rule, d.vague, d.reading)
+                return _from_scope(d)
         d = _scope_time(scope, ref)
         if d is not None and d.date is not None and not re.search(r"\d", d.text):
-            return Deadline(d.text, -1, -1, d.date, d.rule, d.vague, d.reading)
+            return _from_scope(d)
     for scope in scopes[:2]:
         # "- **W2 - 05.24**" over "前后端联调测试": a schedule's milestone dates the work under it
         if (m := _MILESTONE.fullmatch(scope.strip("#*：: \t"))) is not None \
                 and ctx.role(ctx._index_of(b)) in ("plan", None):
             d = find_deadline(m.group("d"), ref, field=True)
             if d is not None and d.date is not None:
-                return Deadline(d.text, -1, -1, d.date, d.rule, d.vague, d.reading)
+                return _from_scope(d)
     own = b.key is not None and ctx._role_of_text(b.key) == "plan"  # a plan key carried over lines
     if own or (scopes and ctx._role_of_text(scopes[0]) == "plan"):
         # "### 10.28~10.31" over "### 计划：": the plan of a period is due at its end
@@ -67,8 +67,14 @@ def scope_deadline(ctx: Context, b: Block, ref: date) -> Deadline | None:
             d = find_deadline(scope, ref)
             if d is not None and d.date is not None and d.rule == "deadline.range" \
                     and len(_PERIOD_NOISE.sub("", scope)) <= len(d.text) + 1:
-                return Deadline(d.text, -1, -1, d.date, d.rule, d.vague, d.reading)
+                return _from_scope(d)
     return None
+
+
+def _from_scope(d: Deadline) -> Deadline:
+    """A deadline read from a scope above the line (a heading, a label): no
+    span in the line's own words, so the task keeps them whole."""
+    return Deadline(d.text, -1, -1, d.date, d.rule, d.vague, d.reading)
 
 
 def _scope_time(scope: str, ref: date) -> Deadline | None:
