@@ -59,6 +59,21 @@ def test_section_numbers_are_not_list_markers() -> None:
     assert [st.span(i) for i in range(len(st.blocks))] == ["3.1,3.2,3.3，王兆桓负责", "4.1+4.2 章玉婷 在周一之前push"]
 
 
+def test_a_line_naming_a_meetings_record_is_a_heading() -> None:
+    doc = ("需求分析-G05小组第一次例会会议记录\n下一步：\n张三完成用例图\n\n"
+           "需求分析-G05小组第二次例会会议记录\n李四汇报进展\n以上内容参考第一次会议记录\n")
+    st = parse(doc)
+    heads = [st.span(i) for i, b in enumerate(st.blocks) if b.kind == "heading"]
+    assert heads == ["需求分析-G05小组第一次例会会议记录", "需求分析-G05小组第二次例会会议记录"]
+    assert st.span(st.title) == "需求分析-G05小组第一次例会会议记录"
+    report = next(b for i, b in enumerate(st.blocks) if st.span(i) == "李四汇报进展")
+    assert report.label is None  # the first meeting's plan section ends at the second's title
+    assert st.span(report.heading) == "需求分析-G05小组第二次例会会议记录"
+    # a list item or a table cell naming a record stays what it is
+    items = parse("1. 在github仓库维护会议纪要\n")
+    assert [b.kind for b in items.blocks] == ["item"]
+
+
 def test_callouts_and_front_matter_are_skipped() -> None:
     doc = "---\ntitle: 社区双周会\n---\n<div class=\"callout\">\n会前要点：请确认时间\n</div>\n正文一句。\n"
     st = parse(doc)

@@ -42,6 +42,11 @@ _HTML_OPEN = rx.compile(r"^<(div|details|table|p)\b[^>]*>", re.I)
 _HTML_CLOSE = rx.compile(r"</(div|details|table|p)>\s*$", re.I)
 _CLAUSE_MARK = rx.compile(r"[。；;，,]")
 _CJK_HEAD_FIRST = frozenset("一二三四五六七八九十（(")  # what _CJK_HEAD_NUM can start with
+# A plain line naming which meeting's record follows ("需求分析-G05小组第二次例会会议记录",
+# "9.26会议纪要") is a heading even unmarked: in a file of several meetings' records,
+# it ends the last one's plan section. A sentence pointing at a record is no title.
+_RECORD_TITLE = rx.compile(r"^(?!以上|详见|参考|参见|见)[^。；;，,：:！？!?|]{0,40}(?:会议|例会|周会|组会)(?:纪要|记录|紀錄|紀要)$")
+_RECORD_ENDS = ("纪要", "记录", "紀錄", "紀要")
 
 
 @dataclass(slots=True)
@@ -279,7 +284,9 @@ def parse(text: str, spoken: bool = False) -> Structure:
         m = _HEADING.match(body) if first == "#" else None
         bold = _BOLD_LINE.match(stripped) if first == "*" else None
         cjk_head = first in _CJK_HEAD_FIRST and _CJK_HEAD_NUM.match(stripped) and len(stripped) <= 24 and not _CLAUSE_MARK.search(stripped)
-        if m or bold or cjk_head:
+        record_title = (not (m or bold or cjk_head) and stripped.endswith(_RECORD_ENDS) and table_header is None
+                        and _RECORD_TITLE.match(stripped) and not _LIST.match(body))
+        if m or bold or cjk_head or record_title:
             if m:
                 level = len(m.group(1))
                 s, e = base + m.start(2), base + m.end(2)
@@ -287,7 +294,7 @@ def parse(text: str, spoken: bool = False) -> Structure:
                 level = 6
                 s, e = base + body.index("**") + 2, base + body.index("**") + 2 + len(bold.group(1))
             else:
-                level = 3
+                level = 2 if record_title else 3
                 off = len(body) - len(body.lstrip())
                 s, e = base + off, base + len(body.rstrip())
             s, e = _trim(text, s, e)
