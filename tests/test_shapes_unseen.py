@@ -1812,3 +1812,10 @@ def test_which_team_met_is_the_record_s(rec_rules) -> None:
     # "会议小组：B挂组" and "队名：…" say which team this record is of, not who must act
     r = rec_rules("会议小组：B挂组\n队名：Ranchhoddas\n会议缺席人：周志豪\n\n## 讨论\n- 前端：顾洋丞、胡昌宇\n")
     assert [a.owner for a in r.actions] == ["顾洋丞、胡昌宇"]
+
+
+def test_who_in_brackets_opening_a_plan_line_owns_it(rec_rules) -> None:
+    # "（邓）继续学习…": teams that know each other put who first, in brackets, even as a surname;
+    # a priority or a note in the same place names no one
+    r = rec_rules("## 下周计划\n- （吴安之）整理测试用例\n- (邓，朱) 复现基线实验\n- （高）修复登录问题\n- （可选）调研缓存方案\n")
+    assert [a.owner for a in r.actions] == ["吴安之", "邓、朱", None, None]
