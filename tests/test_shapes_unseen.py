@@ -1819,3 +1819,29 @@ def test_who_in_brackets_opening_a_plan_line_owns_it(rec_rules) -> None:
     # a priority or a note in the same place names no one
     r = rec_rules("## 下周计划\n- （吴安之）整理测试用例\n- (邓，朱) 复现基线实验\n- （高）修复登录问题\n- （可选）调研缓存方案\n")
     assert [a.owner for a in r.actions] == ["吴安之", "邓、朱", None, None]
+
+
+def test_a_table_laid_out_by_person_gives_each_cell_its_column(rec_rules) -> None:
+    # people across the top, weeks down the side: a row number is no one, the column's person is
+    r = rec_rules("## 任务分配\n\n| 周 | 吴骏东 | 张子辰 |\n| :--: | :--: | :--: |\n"
+                  "| 11 | 完成rkplat移植 | |\n| 12 | 编写rktime | 调试rknetdev |\n")
+    assert [(a.task, a.owner) for a in r.actions] == [
+        ("完成rkplat移植", "吴骏东"), ("编写rktime", "吴骏东"), ("调试rknetdev", "张子辰")]
+
+
+@pytest.mark.parametrize("text, owner, task", [
+    # the 与 of 参与者 joins no two names, and 要求 before who is no part of the task
+    ("## 下周计划\n- 要求所有参与者遵守并执行配置管理约定\n", "所有参与者", "遵守并执行配置管理约定"),
+    # what is handed over is no one: the one it goes to follows 给
+    ("## 下周计划\n- 需在下星期二交代码给老师检查\n", None, None),
+    # the 会 of 协会 is no "will"
+    ("## 下周计划\n- 对外事务：管理协会网站和公众号\n", None, None),
+    # a section number run into who acts is neither the owner's nor the task's
+    ("# 5.第一组负责引言的整合\n", "第一组", "引言的整合"),
+])
+def test_words_inside_a_word_are_no_owner(rec_rules, text: str, owner: str | None, task: str | None) -> None:
+    r = rec_rules(text)
+    assert r.actions, text
+    assert r.actions[0].owner == owner, [(a.task, a.owner) for a in r.actions]
+    if task is not None:
+        assert r.actions[0].task == task

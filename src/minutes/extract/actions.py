@@ -1204,9 +1204,16 @@ def _context_owner(ctx: Context, bi: int) -> list[Owner]:
     b = st.blocks[bi]
     if b.kind == "cell" and b.row_key:
         row = b.row_key.strip("*@ ")
-        if row and (len(row) <= 4 or is_handle(row)):
+        if row and not row.isdigit() and (len(row) <= 4 or is_handle(row)):
             i = text.rfind(b.row_key, 0, b.start)
             return [Owner(row, i, i + len(row), "owner.row")] if i >= 0 else []
+    if b.kind == "cell" and b.column:
+        # a table laid out by person, week by week down the rows ("| | 吴骏东 | 张子辰 |"
+        # over "| 11 | rkplat | |"): a cell is the work of the person heading its column
+        col = b.column.strip("*@ ")
+        if col in ctx.people or ctx.rules.any("owners", "person-name", col):
+            i = text.rfind(col, 0, b.start)
+            return [Owner(col, i, i + len(col), "owner.column")] if i >= 0 else []
     if b.kind == "item" and b.parent is not None:
         pb = st.blocks[b.parent]
         if _TAGGED_TITLE.match(text, pb.start, pb.end):
@@ -1536,11 +1543,11 @@ def _build(ctx: Context, b: Block, bi: int, s: int, e: int, role: str | None, ve
 
 
 # _task's clean-up, compiled once (it runs for every action)
-_OWNER_MARK = rx.compile(r"(?:由|请|交给|@|＠)?(?:各位|各|全体|所有)?\s*`?\x00+`?(?:同学|老师|同志)?\s*(?:这边|那边)?(?:来|去)?(?:负责|牵头)?[，,：:]?")
+_OWNER_MARK = rx.compile(r"(?:\d{1,2}[.、．](?=\x00))?(?:由|请|交给|要求|@|＠)?(?:各位|各|全体|所有)?\s*`?\x00+`?(?:同学|老师|同志)?\s*(?:这边|那边)?(?:来|去)?(?:负责|牵头)?[，,：:]?")
 _DUE_MARK = rx.compile(r"(?:在|于|截止(?:日期|时间)?是?在?)?\s*\x01+[日号]?(?:\s*[（(][^（）()\n]{0,4}[)）])*\s*(?:之前|以前|前|期间)?")
 _OWNER_FIELD = rx.compile(r"^(?:责任人|负责人|执行人)\s*[:：]\s*")
 _DECIDED = rx.compile(r"^(?:会议|经研究[，,]?\s*)?(?:决定|要求|同意|明确|强调|议定)\s*[:：，,]\s*")
-_MUST = rx.compile(r"^(?:需要|要|应当|应该|必须|务必)(?=[\u4e00-\u9fff])")
+_MUST = rx.compile(r"^(?:需要|要(?!求)|应当|应该|必须|务必)(?=[\u4e00-\u9fff])")  # not the 要 of 要求
 _SETTLE = rx.compile(r"^(?:确定|决定|明确|要求)\s+(?=\S)")
 _SPOKEN_OPENER = rx.compile(r"^(?:(?:行|好|好的|嗯|那|那就|OK|ok)[，,]\s*)+")
 _FIRST_PERSON = rx.compile(r"(?:^|(?<=[，,]))(?:我们组|我们部门|我们团队|我们这边|我这边|你那边|你们那边|我来|我会|我先|我(?!们))(?=\S)")

@@ -14,11 +14,11 @@ from .. import rx
 from ..rules import RuleSet
 
 # Whitespace separates names only between Han names ("张三 李四") or before a
-# mention; "TC 成员" and "Merlin Lu" are one name each.
-_SPLIT = rx.compile(r"\s*(?:、|以及|和|及|与|/|,|，|&|\+|＋)\s*|(?<=[a-z])\s+(?=[a-z])|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])|\s+(?=[@＠])")
+# mention; "TC 成员" and "Merlin Lu" are one name each. The 与 of 参与者 and 与会人员 joins no two names.
+_SPLIT = rx.compile(r"\s*(?:、|以及|和|及|(?<!参)与(?!会)|/|,|，|&|\+|＋)\s*|(?<=[a-z])\s+(?=[a-z])|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])|\s+(?=[@＠])")
 # words that lead into a name without being part of it: discourse links
-# (其中, 然后) and the verbs that hand work to someone (建议, 要求, 考虑 X 负责)
-_DROP_PREFIX = rx.compile(r"^(?:(?:明确|确定|决定|商定|议定|同意|指定)(?=由)|(?:最终|最后|会议)?(?:决定|商定|议定|指定)(?:的是|了)?|请|交由|由|让|交给|交付|是|为|需要|会后|稍后|随后|目前|主要由|那就|那么|那|就|"
+# (其中, 然后), a list number run into the name ("5.第一组负责…") and the verbs that hand work to someone (建议, 要求, 考虑 X 负责)
+_DROP_PREFIX = rx.compile(r"^(?:\d{1,2}[.、．](?!\d)|(?:明确|确定|决定|商定|议定|同意|指定)(?=由)|(?:最终|最后|会议)?(?:决定|商定|议定|指定)(?:的是|了)?|请|交由|由|让|交给|交付|是|为|需要|会后|稍后|随后|目前|主要由|那就|那么|那|就|"
                           r"其中|另外|然后|同时|首先|最后|并|建议|希望|要求|安排|考虑|@|＠|"
                           # a time run into the name, whole ("请下周二前统一反馈": not "二前统一")
                           r"(?:今天|明天|后天|今晚|明晚|(?:本|下|这)周[一二三四五六日天末]?)(?:前|之前|内|之内)?)+")
@@ -252,7 +252,7 @@ _ROLE_GROUP = rx.compile(r"(?:成员|组员|组长|同学们|老师们|队员|�
 _MODAL_AFTER = rx.compile(r"\s*(?:需要|需|应该|应当|必须|务必|要)")
 
 
-_ACTOR = rx.compile(r"(?:们|同学|老师|导师|助教|学员|组长|组员|成员|社区|团队|委员会|大家|各位|全体|所有人|每人|每个人|负责人|"
+_ACTOR = rx.compile(r"(?:们|同学|老师|导师|助教|学员|组长|组员|成员|参与者|与会者|社区|团队|委员会|大家|各位|全体|所有人|每人|每个人|负责人|"
                     r"经理|主管|总监|部长|主任|秘书|局长|处长|科长|院长|校长|署长|厅长|司长|市长|县长|会长|社长|所长|馆长|师兄|师姐|师弟|师妹|学长|学姐|队长|队员|"
                     r"^[小老阿][\u4e00-\u9fff]|[A-Za-z0-9_\-]*[a-z0-9][A-Za-z0-9_\-]*)$")
 
