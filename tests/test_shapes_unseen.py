@@ -1845,3 +1845,10 @@ def test_words_inside_a_word_are_no_owner(rec_rules, text: str, owner: str | Non
     assert r.actions[0].owner == owner, [(a.task, a.owner) for a in r.actions]
     if task is not None:
         assert r.actions[0].task == task
+
+
+def test_a_section_name_alone_on_a_line_is_no_task(rec_rules) -> None:
+    # "- 会议结论" inside a plan list names the next part of the record, as a heading would;
+    # with a time in it, "准备明天的汇报" is work all the same
+    r = rec_rules("## 下周计划\n- 吴安之整理需求文档\n- 会议议程\n- 完成情况\n- 准备明天的汇报\n")
+    assert [a.source.text for a in r.actions] == ["吴安之整理需求文档", "准备明天的汇报"]

@@ -220,7 +220,7 @@ def _list_peers(ctx: Context, out: list[Action]) -> list[Action]:
                 continue
             if _ASIDE.match(text, s, e):
                 continue  # "（缓存）", "> chyyuu 基于…": a note in brackets or a quoted comment on the items
-            if _part_and_name(ctx, bi) or _only_who(ctx, ctx.st.span(bi)):
+            if _part_and_name(ctx, bi) or _only_who(ctx, ctx.st.span(bi)) or _names_a_part(ctx, b, bi):
                 continue  # "前端用户界面 田鸿龙" over its tasks: they are the actions; "邓皓文" alone is who
             if b.key and (_META_KEYS.search(b.key) or _POSITION_KEY.search(b.key) or ctx.is_speaker(b)
                           or _OPINION_KEY.fullmatch(b.key.strip("*# "))):
@@ -473,6 +473,18 @@ def _next_role(ctx: Context, b: Block, e: int) -> bool:
     return _next_role_key(b) or _next_role_inline(ctx, b, e) is not None
 
 
+_NAME_CLAUSE = rx.compile(r"[，,。；;！!？?]")
+
+
+def _names_a_part(ctx: Context, b: Block, bi: int) -> bool:
+    """"- 会议议程", "完成情况", "讨论结果" alone on a line name a part of the record,
+    as a heading does: no task, whatever list or section they stand in (with a
+    time in it, "准备明天的汇报", the line is work)."""
+    return b.kind in ("item", "para") and b.key is None and b.end - b.start <= 8 \
+        and not _NAME_CLAUSE.search(ctx.text, b.start, b.end) and ctx._role_of_text(ctx.st.span(bi)) is not None \
+        and not ctx.deadline(b.start, b.end, ctx.ref_date(bi) or date(2000, 1, 1))
+
+
 def _decide(ctx: Context, b: Block, bi: int, s: int, e: int, plan_unit: bool) -> tuple[str, str] | None:
     """('strong' | 'weak' | 'attach', why) when the span is an action; None when not.
     A weak sign's action the learned layer may overrule (learn.layer.apply).
@@ -495,6 +507,8 @@ def _decide(ctx: Context, b: Block, bi: int, s: int, e: int, plan_unit: bool) ->
         return None  # "议题5、申请一键启用反馈优化 --- 王鼎": a topic and who raised it, not a task
     if b.kind == "item" and b.children and b.key is None and ctx._role_of_text(text[b.start:b.end]) == "plan":
         return None  # "- 安排本周任务" over its tasks names the list; the tasks are its items
+    if _names_a_part(ctx, b, bi):
+        return None
     if b.kind == "cell" and b.column and _ROLE_COLUMN.fullmatch(b.column.strip("*# ")):
         return None  # "| 角色 |" holds what a member is (前端开发), not what they will do
     if b.kind == "cell" and b.row_key is None and e - b.start <= 8 and field_of(ctx, text[b.start:e]) is not None:
