@@ -1852,3 +1852,11 @@ def test_a_section_name_alone_on_a_line_is_no_task(rec_rules) -> None:
     # with a time in it, "准备明天的汇报" is work all the same
     r = rec_rules("## 下周计划\n- 吴安之整理需求文档\n- 会议议程\n- 完成情况\n- 准备明天的汇报\n")
     assert [a.source.text for a in r.actions] == ["吴安之整理需求文档", "准备明天的汇报"]
+
+
+def test_a_meeting_info_table_headed_by_its_date_holds_no_task(rec_rules) -> None:
+    # "| 时间 | 2023.04.04 |" as the header row: the rows under it are this meeting's, though a
+    # date over a column otherwise heads a day's work
+    r = rec_rules("| 时间 | 2023.04.04 |\n| --- | --- |\n| 主题 | 迭代二进度同步 |\n| 参与人员 | 全体 |\n\n"
+                  "## 下周计划\n- 吴安之整理需求文档\n")
+    assert [a.source.text for a in r.actions] == ["吴安之整理需求文档"]

@@ -513,6 +513,8 @@ def _decide(ctx: Context, b: Block, bi: int, s: int, e: int, plan_unit: bool) ->
         return None  # "| 角色 |" holds what a member is (前端开发), not what they will do
     if b.kind == "cell" and b.row_key is None and e - b.start <= 8 and field_of(ctx, text[b.start:e]) is not None:
         return None  # "| 参与人员 | 吕博图，… |": the key of a meeting-info table, not a task
+    if b.kind == "cell" and b.row_key and len(b.row_key) <= 8 and field_of(ctx, b.row_key) is not None:
+        return None  # "| 参与人员 | 全体 |", "| 形式 | 飞书会议 |": its value, this meeting's, not a task
     if b.kind == "item" and b.children and _owner_item(ctx, text[b.start:b.end]):
         return None  # "+ 后端" or "+ 毛英明" over sub-items says who does them, as "后端：" does
     if b.kind == "item" and b.children and _part_and_name(ctx, bi) and ctx.role(bi) != "progress":
