@@ -1860,3 +1860,9 @@ def test_a_meeting_info_table_headed_by_its_date_holds_no_task(rec_rules) -> Non
     r = rec_rules("| 时间 | 2023.04.04 |\n| --- | --- |\n| 主题 | 迭代二进度同步 |\n| 参与人员 | 全体 |\n\n"
                   "## 下周计划\n- 吴安之整理需求文档\n")
     assert [a.source.text for a in r.actions] == ["吴安之整理需求文档"]
+
+
+def test_a_roll_call_of_work_done_is_no_task(rec_rules) -> None:
+    # "name（part）：完成" reports each one's work done; a line with work in it is still a task
+    r = rec_rules("## 上周任务\n吕泽鑫（程序员）：完成\n伍芷蕴（美工）：已完成。\n袁雅婷：完成联机模块\n")
+    assert [a.source.text for a in r.actions] == ["袁雅婷：完成联机模块"]

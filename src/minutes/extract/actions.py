@@ -474,6 +474,7 @@ def _next_role(ctx: Context, b: Block, e: int) -> bool:
 
 
 _NAME_CLAUSE = rx.compile(r"[，,。；;！!？?]")
+_DONE_VALUE = rx.compile(r"\s*(?:已经?|都)?(?:完成|做完|写完|搞定|结束)了?\s*[。.!！]?\s*|\s*(?:done|ok|finished)\s*[。.!！]?\s*", re.I)
 
 
 def _names_a_part(ctx: Context, b: Block, bi: int) -> bool:
@@ -499,6 +500,8 @@ def _decide(ctx: Context, b: Block, bi: int, s: int, e: int, plan_unit: bool) ->
     if b.key and b.value_start is not None and _POSITION_KEY.search(b.key.strip("*# ")) \
             and _value_names(text[b.value_start:e].replace("@", "")) is not None:
         return None  # "副议长候选人：朱廷峻", "Moderator: @dean": who holds a post, no task (the guide)
+    if b.key and b.value_start is not None and _DONE_VALUE.fullmatch(text, b.value_start, e):
+        return None  # "伍芷蕴（美工）：完成": a roll call of work done, no work still to do
     if b.key and ctx._role_of_text(b.key) in ("progress", "skip"):
         return None  # "当前进展：…" reports, "讨论目标：…" says what the meeting is for: neither assigns
     if _opens_option(ctx, bi, b):
