@@ -1849,9 +1849,9 @@ def test_words_inside_a_word_are_no_owner(rec_rules, text: str, owner: str | Non
 
 def test_a_section_name_alone_on_a_line_is_no_task(rec_rules) -> None:
     # "- 会议结论" inside a plan list names the next part of the record, as a heading would;
-    # with a time in it, "准备明天的汇报" is work all the same
-    r = rec_rules("## 下周计划\n- 吴安之整理需求文档\n- 会议议程\n- 完成情况\n- 准备明天的汇报\n")
-    assert [a.source.text for a in r.actions] == ["吴安之整理需求文档", "准备明天的汇报"]
+    # with a time in it ("准备明天的汇报") or opening with a task verb ("完善待办功能") it is work all the same
+    r = rec_rules("## 下周计划\n- 吴安之整理需求文档\n- 会议议程\n- 讨论结果\n- 准备明天的汇报\n- 完善待办功能\n")
+    assert [a.source.text for a in r.actions] == ["吴安之整理需求文档", "准备明天的汇报", "完善待办功能"]
 
 
 def test_a_meeting_info_table_headed_by_its_date_holds_no_task(rec_rules) -> None:
@@ -1866,3 +1866,12 @@ def test_a_roll_call_of_work_done_is_no_task(rec_rules) -> None:
     # "name（part）：完成" reports each one's work done; a line with work in it is still a task
     r = rec_rules("## 上周任务\n吕泽鑫（程序员）：完成\n伍芷蕴（美工）：已完成。\n袁雅婷：完成联机模块\n")
     assert [a.source.text for a in r.actions] == ["袁雅婷：完成联机模块"]
+
+
+def test_a_piped_meeting_time_line_dates_its_meeting(rec_rules) -> None:
+    # a Word table pasted as text, "key | value" a line: each "会议时间 | …" opens the next meeting,
+    # and its 明天 is the day after that meeting, not after the file's first
+    text = ("小组会议记录\n\n会议时间 | 2020.9.8 9:00\n会议内容 | 确定分工\n\n"
+            "会议时间 | 2020.9.16 9:00\n会议地点 | 三教318教室\n会议内容 | 继续编码\n吴安之明天提交需求分析文档\n")
+    r = rec_rules(text)
+    assert [a.due for a in r.actions if "需求分析" in a.text] == ["2020-09-17"]

@@ -480,9 +480,10 @@ _DONE_VALUE = rx.compile(r"\s*(?:已经?|都)?(?:完成|做完|写完|搞定|结
 def _names_a_part(ctx: Context, b: Block, bi: int) -> bool:
     """"- 会议议程", "完成情况", "讨论结果" alone on a line name a part of the record,
     as a heading does: no task, whatever list or section they stand in (with a
-    time in it, "准备明天的汇报", the line is work)."""
+    time in it, "准备明天的汇报", or opening with a task verb, "完善待办功能", the line is work)."""
     return b.kind in ("item", "para") and b.key is None and b.end - b.start <= 8 \
         and not _NAME_CLAUSE.search(ctx.text, b.start, b.end) and ctx._role_of_text(ctx.st.span(bi)) is not None \
+        and ctx.rules.which("actions", "imperative", ctx.text, b.start, b.end) is None \
         and not ctx.deadline(b.start, b.end, ctx.ref_date(bi) or date(2000, 1, 1))
 
 

@@ -317,6 +317,11 @@ def _dated_row(ctx: Context, b: Block) -> bool:
 _DUE_AFTER = rx.compile(r"\s*(?:到期|截止|(?:之|以)?前(?![端台期]))")
 
 
+# a Word table pasted as text, one "key | value" a line: "会议时间 | 2020.9.16 9:00" opens
+# the next meeting of a file of several, as a 会议时间： line does
+_PIPED_KEY = rx.compile(r"[ \t]*([^|\t\n]{1,8}?)[ \t]*(?:\||\t)[ \t]*")
+
+
 def _block_dates(ctx: Context) -> None:
     """The date each block is resolved against: in a running log of several
     dated meetings, the date of the entry that holds it."""
@@ -326,10 +331,15 @@ def _block_dates(ctx: Context) -> None:
     outline = ctx.outline_numbers()
     for bi, b in enumerate(ctx.st.blocks):
         entry = None
+        piped = _PIPED_KEY.match(ctx.text, b.start, b.end) if b.kind == "para" and b.key is None else None
+        if piped is not None and field_of(ctx, piped.group(1)) != "date":
+            piped = None
         if b.kind == "heading" or (b.key and field_of(ctx, b.key) == "date" and b.value_start is not None) \
-                or is_entry_line(ctx, b) or _dated_row(ctx, b):
+                or is_entry_line(ctx, b) or _dated_row(ctx, b) or piped is not None:
             # a heading is read past its section number: "1.3" there is not 1月3日
             start = outline.get(bi, b.start) if b.kind == "heading" or b.value_start is None else b.value_start
+            if piped is not None:
+                start = piped.end()
             if ref is not None:
                 words = ctx.text[start : b.end]
                 found = [d for d in find_dates(words, ref) if d.date is not None
