@@ -1875,3 +1875,10 @@ def test_a_piped_meeting_time_line_dates_its_meeting(rec_rules) -> None:
             "会议时间 | 2020.9.16 9:00\n会议地点 | 三教318教室\n会议内容 | 继续编码\n吴安之明天提交需求分析文档\n")
     r = rec_rules(text)
     assert [a.due for a in r.actions if "需求分析" in a.text] == ["2020-09-17"]
+
+
+def test_an_agenda_heading_with_a_colon_over_sections_is_the_proceedings(rec_rules) -> None:
+    # "## 議程：" with the meeting's sections under it: what they record was decided here
+    r = rec_rules("# 财政委员会会议纪录\n\n## 議程：\n\n### 參、討論事項\n\n#### **秘書處**\n\n"
+                  "**S00到S02包裹表決**，同意3票，反對0票，通過。\n")
+    assert [c.source.line for c in r.consensus] == [9]

@@ -24,7 +24,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from ..transcript import Turn, View
 
 # an agenda heading: skipped as a list of topics, read as proceedings when sections stand under it
-_PROCEEDINGS = rx.compile(r"^(?:[\u4e00-\u9fff]{0,4}会)?议程$|^agenda$", re.I)  # "## 议程", "# 周会议程" over sections
+_PROCEEDINGS = rx.compile(r"^(?:[\u4e00-\u9fff]{0,4}会)?议程\s*[:：]?$|^agenda\s*:?$", re.I)  # "## 议程：", "# 周会议程" over sections
 _NAME_LINE = rx.compile(r"\**[\u4e00-\u9fff]{2,3}\**")
 _ROLES = ("skip", "body", "meta", "plan", "progress", "decision")
 
