@@ -1882,3 +1882,15 @@ def test_an_agenda_heading_with_a_colon_over_sections_is_the_proceedings(rec_rul
     r = rec_rules("# 财政委员会会议纪录\n\n## 議程：\n\n### 參、討論事項\n\n#### **秘書處**\n\n"
                   "**S00到S02包裹表決**，同意3票，反對0票，通過。\n")
     assert [c.source.line for c in r.consensus] == [9]
+
+
+def test_a_year_in_chinese_numerals_dates_a_task_without_a_meeting_date(rec) -> None:
+    # no meeting date: only a date that gives its year is known, in digits or in 〇一二
+    assert [a.due for a in rec("## 待办\n- 二〇二四年五月六日前提交报告\n", meeting=None).actions] == ["2024-05-06"]
+    assert [a.due for a in rec("## 待办\n- 5月6日前提交报告\n", meeting=None).actions] == [None]
+
+
+def test_yu_and_a_date_between_who_and_the_work_leave_who_the_owner(rec_rules) -> None:
+    # "吴安之于5月6日前提交报告": 于 opens when, it is no part of the name
+    r = rec_rules("会议时间：2024年5月2日\n\n## 待办\n- 吴安之于5月6日前提交报告\n")
+    assert [(a.owner, a.due, a.task) for a in r.actions] == [("吴安之", "2024-05-06", "提交报告")]

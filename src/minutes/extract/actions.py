@@ -13,7 +13,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from .. import rx
-from ..resolve.dates import Deadline, find_deadline, find_deadlines, first_deadline
+from ..resolve.dates import Deadline, find_deadline, find_deadlines, first_deadline, has_year
 from ..resolve.owners import (Owner, could_be_name, counts_things, find_owners, is_department, is_handle,
                               known_people, lead_name_owner, plausible, split_names, subject_owner, two_common_words)
 from ..schema import Action, Producer
@@ -1427,9 +1427,9 @@ def _deadline_for(ctx: Context, b: Block, bi: int, s: int, e: int) -> tuple[Dead
         # Without a meeting date only an absolute date with a year is known:
         # "本周六（2023.04.08）前" is due on the date its brackets give.
         found = find_deadlines(ctx.text[s:e], date(2000, 1, 1))
-        d = next((x for x in found if x.date is not None and _HAS_YEAR.search(x.text)), None) or first_deadline(found)
+        d = next((x for x in found if x.date is not None and has_year(x)), None) or first_deadline(found)
         if d is not None:
-            if d.date is not None and not _HAS_YEAR.search(d.text):
+            if d.date is not None and not has_year(d):
                 d = Deadline(d.text, d.start, d.end, None, d.rule, d.vague, d.reading)
             return _shift(d, s), True
         return None, False
@@ -1444,9 +1444,6 @@ def _deadline_for(ctx: Context, b: Block, bi: int, s: int, e: int) -> tuple[Dead
 
 
 _BARE_WEEKDAY = rx.compile(r"(?:周|星期|礼拜)[一二三四五六日天]")
-_HAS_YEAR = rx.compile(r"(?:19|20)\d{2}")
-
-
 def _into_scope_week(ctx: Context, b: Block, d: Deadline, ref: date) -> Deadline:
     """"下周任务安排：被测软件，周一下午5点前准备好": a bare weekday in the plan
     of a later week falls in that week, not in the meeting's."""

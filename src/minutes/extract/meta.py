@@ -12,7 +12,7 @@ from pathlib import Path
 
 from .. import rx
 from ..columns import header_name
-from ..resolve.dates import Deadline, find_dates, time_of
+from ..resolve.dates import find_dates, has_year, time_of
 from ..structure import Block, clean
 from .context import Context
 
@@ -159,10 +159,6 @@ def _strip_dates(value: str) -> str:
     return _TIME_RANGE.sub("", value).strip(" ，,")
 
 
-def _has_year(d: Deadline) -> bool:
-    return d.rule == "deadline.roc" or bool(re.search(r"(?:19|20)\d{2}|[〇零一二三四五六七八九]{4}年", d.text))
-
-
 def _meeting_date(ctx: Context, fields: dict[str, tuple[int, int]], option: date | None,
                   path: str | None) -> None:
     """The text's own full date wins; a date without a year takes the year of
@@ -188,7 +184,7 @@ def _meeting_date(ctx: Context, fields: dict[str, tuple[int, int]], option: date
         for d in find_dates(ctx.text[s:e], ref, field=i == 0 and "date" in fields):
             if d.date is None:
                 continue
-            if _has_year(d):
+            if has_year(d):
                 meta.date, meta.date_source = d.date.isoformat(), "text"
                 ctx.meeting_date = d.date
                 return

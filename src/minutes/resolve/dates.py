@@ -876,6 +876,15 @@ def find_deadline(text: str, ref: date, field: bool | None = None, past: bool = 
     return first_deadline(all_)
 
 
+_YEAR = rx.compile(r"(?:19|20)\d{2}|[〇零一二三四五六七八九]{4}年")
+
+
+def has_year(d: Deadline) -> bool:
+    """Do the words give the year ("2024.5.6", "二〇二四年", a Minguo year)? Only then
+    is the date known without a meeting date to place it."""
+    return d.rule == "deadline.roc" or _YEAR.search(d.text) is not None
+
+
 def first_deadline(found: list[Deadline]) -> Deadline | None:
     """Of deadlines found (find_deadlines), the first dated one; else the first vague one."""
     for d in found:
