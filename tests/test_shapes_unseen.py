@@ -1894,3 +1894,16 @@ def test_yu_and_a_date_between_who_and_the_work_leave_who_the_owner(rec_rules) -
     # "吴安之于5月6日前提交报告": 于 opens when, it is no part of the name
     r = rec_rules("会议时间：2024年5月2日\n\n## 待办\n- 吴安之于5月6日前提交报告\n")
     assert [(a.owner, a.due, a.task) for a in r.actions] == [("吴安之", "2024-05-06", "提交报告")]
+
+
+@pytest.mark.parametrize("text, owner, task", [
+    # 需 between who and when is a modal, as 需要 is
+    ("## 行动项\n- 测试组需在下周一前完成回归测试\n", "测试组", "完成回归测试"),
+    # with the date cut out, the modal before the gap is no part of the task
+    ("## 行动项\n- 陈董锴将在两周内完成原型设计\n", "陈董锴", "完成原型设计"),
+    # an emptied deadline field in brackets goes with its date
+    ("## 行动项\n- 整理用户反馈（负责人：吴安之，截止：5月20日）\n", "吴安之", "整理用户反馈"),
+])
+def test_the_task_is_the_work_without_who_when_and_the_modal(rec_rules, text: str, owner: str, task: str) -> None:
+    r = rec_rules(text)
+    assert [(a.owner, a.task) for a in r.actions] == [(owner, task)]

@@ -1564,12 +1564,14 @@ _OWNER_MARK = rx.compile(r"(?:\d{1,2}[.、．](?=\x00))?(?:由|请|交给|要求
 _DUE_MARK = rx.compile(r"(?:在|于|截止(?:日期|时间)?是?在?)?\s*\x01+[日号]?(?:\s*[（(][^（）()\n]{0,4}[)）])*\s*(?:之前|以前|前|期间)?")
 _OWNER_FIELD = rx.compile(r"^(?:责任人|负责人|执行人)\s*[:：]\s*")
 _DECIDED = rx.compile(r"^(?:会议|经研究[，,]?\s*)?(?:决定|要求|同意|明确|强调|议定)\s*[:：，,]\s*")
-_MUST = rx.compile(r"^(?:需要|要(?!求)|应当|应该|必须|务必)(?=[\u4e00-\u9fff])")  # not the 要 of 要求
+# a modal opening the task, not the 要 of 要求; with a gap after it, where the date was
+# cut ("将[在两周内]完成原型设计"), 将 and 需 are modals too, not 将 = 把
+_MUST = rx.compile(r"^(?:需要|要(?!求)|应当|应该|必须|务必)(?=[\u4e00-\u9fff])|^(?:需要|将|会|需|要|应|应当|应该|必须|务必)\s+(?=[\u4e00-\u9fff])")
 _SETTLE = rx.compile(r"^(?:确定|决定|明确|要求)\s+(?=\S)")
 _SPOKEN_OPENER = rx.compile(r"^(?:(?:行|好|好的|嗯|那|那就|OK|ok)[，,]\s*)+")
 _FIRST_PERSON = rx.compile(r"(?:^|(?<=[，,]))(?:我们组|我们部门|我们团队|我们这边|我这边|你那边|你们那边|我来|我会|我先|我(?!们))(?=\S)")
 _PARTICLE = rx.compile(r"[吧啊呢哈]+(?=[。！!，,]?$)")
-_EMPTY_PAREN = rx.compile(r"\s*(?:[（(]\s*(?:due|by|截止)?\s*[)）]|【\s*】|\[\s*\])", re.I)
+_EMPTY_PAREN = rx.compile(r"\s*(?:[（(]\s*(?:due|by|截止)?\s*[:：]?\s*[)）]|【\s*】|\[\s*\])", re.I)
 _TAKES = rx.compile(r"^负责(?=\S)")
 _PUNCT_SPACE = rx.compile(r"\s*([，。；：、])\s*")
 _OWNER_JOIN = rx.compile(r"(\x00+)\s*(?:和|与|及|以及|、|/|[+＋&])\s*(?=\x00)")
