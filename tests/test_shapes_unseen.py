@@ -1907,3 +1907,20 @@ def test_yu_and_a_date_between_who_and_the_work_leave_who_the_owner(rec_rules) -
 def test_the_task_is_the_work_without_who_when_and_the_modal(rec_rules, text: str, owner: str, task: str) -> None:
     r = rec_rules(text)
     assert [(a.owner, a.task) for a in r.actions] == [(owner, task)]
+
+
+@pytest.mark.parametrize("text, owner, due", [
+    # who, then any time that ends in a deadline word (初, 上旬, 之内 …), then the work
+    ("## 后续安排\n- 周志豪于下月初组织培训\n", "周志豪", "2024-06-05"),
+    ("## 后续安排\n- 陈董锴在6月上旬完成验收\n", "陈董锴", "2024-06-10"),
+    ("## 后续安排\n- 王海涛3个工作日内提交报价\n", "王海涛", "2024-05-09"),
+])
+def test_who_then_any_deadline_then_the_work(rec_rules, text: str, owner: str, due: str) -> None:
+    assert [(a.owner, a.due) for a in rec_rules(text).actions] == [(owner, due)]
+
+
+def test_a_leaning_against_an_insistence_is_a_disagreement(rec_rules) -> None:
+    # under 讨论结果 a leaf line is a decision, unless it sets two sides against each other
+    r = rec_rules("## 讨论结果\n- 产品部倾向于先上线再优化，技术部则坚持先完成性能测试\n- 一致同意采用方案B\n")
+    assert [d.source.line for d in r.disagreements] == [2]
+    assert [c.source.line for c in r.consensus] == [3]
