@@ -1924,3 +1924,11 @@ def test_a_leaning_against_an_insistence_is_a_disagreement(rec_rules) -> None:
     r = rec_rules("## 讨论结果\n- 产品部倾向于先上线再优化，技术部则坚持先完成性能测试\n- 一致同意采用方案B\n")
     assert [d.source.line for d in r.disagreements] == [2]
     assert [c.source.line for c in r.consensus] == [3]
+
+
+def test_who_leads_and_who_assists_one_piece_of_work_is_one_action(rec_rules) -> None:
+    # "X牵头，Y协助，…拿出方案": roles in one task, not two tasks called 牵头 and 协助
+    r = rec_rules("## 行动计划\n- 吕莉牵头，周志豪协助，下周五前拿出培训方案\n")
+    assert len(r.actions) == 1
+    a = r.actions[0]
+    assert (a.owner, a.due) == ("吕莉", "2024-05-17") and a.task.endswith("拿出培训方案")

@@ -700,7 +700,12 @@ def _assignments(ctx: Context, s: int, e: int) -> list[tuple[int, int, list[Owne
             if owners or ce - cs > 8:
                 return []  # a clause among them that assigns nothing: not a list of assignments
             out[-1] = (out[-1][0], ce, out[-1][2])  # "任晓琪负责解析命令，执行命令，返回结果": the same one's next steps
+    if any(_ROLE_ONLY.fullmatch(text, owners[-1].end, ce) for _, ce, owners in out):
+        return []  # "吕莉牵头，周志豪协助，下周五前拿出方案": roles in one piece of work, not parts of it
     return out if len(out) >= 2 and len({tuple(o.name for o in x[2]) for x in out}) >= 2 else []
+
+
+_ROLE_ONLY = rx.compile(r"\s*(?:来|去)?(?:牵头|协助|配合|支持|参与|主导|协同|辅助)\s*")
 
 
 def _assignment_clauses(text: str, s: int, e: int) -> list[tuple[int, int]]:
