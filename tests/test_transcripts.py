@@ -274,3 +274,16 @@ def test_a_firm_objection_stays_one_after_a_conditional(rec_rules) -> None:
     r = rec_rules(text, input="transcript")
     assert [d.source.text for d in r.disagreements] == [
         "如果认为两个小组委员会的工作有疏慢，我不敢苟同。", "石议员可能略有误解。"]
+
+
+def test_a_spoken_sync_gives_its_promise_its_objection_and_its_deferral() -> None:
+    # "我争取…搞定" promises; "有点赶，测试时间不够" objects; "后面再说吧" leaves it open, vaguely
+    from minutes.ingest import Text
+
+    text = ("[no.0]: 那支付那块大概什么时候能好？\n[no.1]: 我争取这周五之前搞定吧。\n"
+            "[no.0]: 行，那就这么定了，下周五上线。\n[no.2]: 不过我觉得下周五上线有点赶，测试时间不够。\n"
+            "[no.1]: 对了，那个监控的事情后面再说吧。\n")
+    r = record(Text(text, "utf-8", "x", None), date(2024, 5, 6), layer="rules", speakers={"no.1": "吕莉"})
+    assert [(a.owner, a.due) for a in r.actions] == [("吕莉", "2024-05-10")]
+    assert [d.source.line for d in r.disagreements] == [4, 5]
+    assert [v.phrase for v in r.vague] == ["后面再说"]
