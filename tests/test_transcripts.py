@@ -287,3 +287,13 @@ def test_a_spoken_sync_gives_its_promise_its_objection_and_its_deferral() -> Non
     assert [(a.owner, a.due) for a in r.actions] == [("吕莉", "2024-05-10")]
     assert [d.source.line for d in r.disagreements] == [4, 5]
     assert [v.phrase for v in r.vague] == ["后面再说"]
+
+
+def test_a_hand_off_takes_its_task_from_the_last_clause_of_the_question() -> None:
+    # "嗯，这个确实，那测试谁来跟一下？" — "我来吧。" — "好，那就你负责测试，周四前给个报告。"
+    from minutes.ingest import Text
+
+    text = ("[no.0]: 嗯，这个确实，那测试谁来跟一下？\n[no.3]: 我来吧。\n"
+            "[no.0]: 好，那就你负责测试，周四前给个报告。\n")
+    r = record(Text(text, "utf-8", "x", None), date(2024, 5, 6), layer="rules", speakers={"no.3": "周志豪"})
+    assert [(a.owner, a.task, a.due) for a in r.actions] == [("周志豪", "测试", "2024-05-09")]

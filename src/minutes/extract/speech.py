@@ -141,6 +141,9 @@ def _item(ctx: Context, kind: str, s: int, e: int, bi: int, why: str) -> Item:
     return ctx.item(kind, s, e, ctx.st.blocks[bi], by=Producer(rule=why))
 
 
+_ASK_LEAD = rx.compile(r"^\s*(?:那么|那就|那|然后|所以|这个|那个|就是)+\s*")
+
+
 def merge_handoffs(ctx: Context, actions: list[Action]) -> list[Action]:
     """A commitment spread over turns is one action of the one who accepted.
 
@@ -166,7 +169,11 @@ def merge_handoffs(ctx: Context, actions: list[Action]) -> list[Action]:
         who = _hit(ctx, "who-question", q.start, q.end)
         if who is None:
             continue
-        task = clean(re.sub(r"[，,]?\s*(?:这个|那个|这件事)?\s*$", "", ctx.text[q.start:who.start])) \
+        # the last clause before 谁, without the words that lead into it: of
+        # "嗯，这个确实，那测试谁来跟一下？" the work is 测试
+        asked = re.split(r"[，,。；;]", ctx.text[q.start:who.start])[-1]
+        task = clean(_ASK_LEAD.sub("", re.sub(r"\s*(?:这个|那个|这件事)?\s*$", "", asked))) \
+            or clean(re.sub(r"[，,]?\s*(?:这个|那个|这件事)?\s*$", "", ctx.text[q.start:who.start])) \
             or clean(ctx.text[q.start:q.end])
         update: dict = {"task": task.rstrip("？?，, ")}
         if n + 1 < len(turn_blocks):
