@@ -1932,3 +1932,21 @@ def test_who_leads_and_who_assists_one_piece_of_work_is_one_action(rec_rules) ->
     assert len(r.actions) == 1
     a = r.actions[0]
     assert (a.owner, a.due) == ("吕莉", "2024-05-17") and a.task.endswith("拿出培训方案")
+
+
+FORMAL = ("关于推进数字化办公平台建设的会议纪要\n\n"
+          "2024年5月6日上午，公司副总经理王建国在总部三楼会议室主持召开数字化办公平台建设推进会。"
+          "信息中心、财务部相关负责同志参加会议。现将会议议定事项纪要如下：\n\n"
+          "一、会议听取了信息中心关于平台建设进展的汇报，对前期工作给予肯定。\n\n"
+          "二、会议明确，平台一期须于6月30日前上线试运行。\n\n"
+          "三、会议要求，财务部于5月20日前完成报销模块需求确认。\n\n出席：王建国、李明、张丽\n记录：陈静\n")
+
+
+def test_a_formal_records_opening_gives_date_chair_and_place_and_no_task(rec) -> None:
+    # "2024年5月6日上午，…王建国在总部三楼会议室主持召开…。…相关负责同志参加会议": the
+    # meeting's date (负责同志 attended, no one took a task), who chaired and where;
+    # "会议听取了…的汇报" says what the meeting did
+    r = rec(FORMAL, meeting=None)
+    assert (r.meta.date, r.meta.initiator, r.meta.location) == ("2024-05-06", "王建国", "总部三楼会议室")
+    assert [(a.source.line, a.owner, a.due, a.task) for a in r.actions] == [
+        (7, None, "2024-06-30", "平台一期上线试运行"), (9, "财务部", "2024-05-20", "完成报销模块需求确认")]

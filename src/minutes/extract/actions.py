@@ -891,7 +891,13 @@ def _known_with_deadline(ctx: Context, b: Block, bi: int, s: int, e: int) -> tup
         return None
     if not known_people(ctx.text, s, e, ctx.people):
         return None
-    return ("strong", "owner.known-with-deadline") if ctx.deadline(s, e, ctx.ref_date(bi) or date(2000, 1, 1)) is not None else None
+    d = ctx.deadline(s, e, ctx.ref_date(bi) or date(2000, 1, 1))
+    if d is None or (d.date is not None and d.date == ctx.meeting_date and has_year(d) and not _BY_WHEN.search(d.text)):
+        return None  # "2024年5月6日上午，王建国主持召开…": the day of the meeting itself, no deadline
+    return "strong", "owner.known-with-deadline"
+
+
+_BY_WHEN = rx.compile(r"前|截止|为止|之内|以内")
 
 
 def _mention_at_edge(text: str, s: int, e: int, owners: list[Owner]) -> bool:
@@ -1571,7 +1577,8 @@ _OWNER_FIELD = rx.compile(r"^(?:责任人|负责人|执行人)\s*[:：]\s*")
 _DECIDED = rx.compile(r"^(?:会议|经研究[，,]?\s*)?(?:决定|要求|同意|明确|强调|议定)\s*[:：，,]\s*")
 # a modal opening the task, not the 要 of 要求; with a gap after it, where the date was
 # cut ("将[在两周内]完成原型设计"), 将 and 需 are modals too, not 将 = 把
-_MUST = rx.compile(r"^(?:需要|要(?!求)|应当|应该|必须|务必)(?=[\u4e00-\u9fff])|^(?:需要|将|会|需|要|应|应当|应该|必须|务必)\s+(?=[\u4e00-\u9fff])")
+_MUST = rx.compile(r"^(?:需要|要(?!求)|应当|应该|必须|务必)(?=[\u4e00-\u9fff])|^(?:需要|将|会|需|须|要|应|应当|应该|必须|务必)\s+(?=[\u4e00-\u9fff])")
+_MODAL_GAP = rx.compile(r"(?<=[\u4e00-\u9fff])(?:须|需要|需|必须|务必|应当|应该)\s+(?=[\u4e00-\u9fff])")
 _SETTLE = rx.compile(r"^(?:确定|决定|明确|要求)\s+(?=\S)")
 _SPOKEN_OPENER = rx.compile(r"^(?:(?:行|好|好的|嗯|那|那就|OK|ok)[，,]\s*)+")
 _FIRST_PERSON = rx.compile(r"(?:^|(?<=[，,]))(?:我们组|我们部门|我们团队|我们这边|我这边|你那边|你们那边|我来|我会|我先|我(?!们))(?=\S)")
@@ -1598,6 +1605,7 @@ def _task(text: str, s: int, e: int, cuts: list[tuple[int, int]], b: Block, due_
     t = _OWNER_FIELD.sub("", t)
     t = _DECIDED.sub("", t)
     t = _MUST.sub("", t)
+    t = _MODAL_GAP.sub("", t)  # "平台一期须[于6月30日前]上线": the modal before the cut date
     t = _SETTLE.sub("", t)  # "确定[节后第一个工作日]完成压测"
     # spoken openers and the first person are not part of the task
     t = _SPOKEN_OPENER.sub("", t)

@@ -22,7 +22,7 @@ _PLACE_WORDS = rx.compile(r"腾讯会议|飞书会议|钉钉会议|线上会议|
 _MEETING_WORDS = rx.compile(r"会议|例会|周会|本次|召开|时间|日期|纪要|记录|meeting", re.I)
 # a line that opens with a dated year: "2024年5月6日 14:00", "##**2016年3月13日**", "2023 Jun 15, 19:00"
 _DATE_LINE = rx.compile(r"^[\s#*_>]*(?:19|20)\d{2}\s*(?:[-/.年]|[A-Z][a-z]{2})")
-_DEADLINE_WORDS = rx.compile(r"前|截止|负责|完成|提交|之内|以内")
+_DEADLINE_WORDS = rx.compile(r"前|截止|负责(?!同志|人)|完成|提交|之内|以内")  # not the 负责 of 负责同志, who attended
 _FILE_DATE = rx.compile(r"(20\d{2}|19\d{2})[-_.年]?(\d{1,2})[-_.月]?(\d{1,2})")
 _DEPT = rx.compile(r"^(?P<dept>[\u4e00-\u9fffA-Za-z]{1,12}(?:部|组|中心|团队|委员会|办公室|办|处|科|室|SIG|sig))\s*[:：]\s*(?P<names>.+)$")
 _NOT_NAME = rx.compile(r"^(?:等|共|人|各位|全体|无|本次|会议|由|来自|名|成员|\d+)$|[。：:]|\d+名|参会|主持")
@@ -77,6 +77,8 @@ def extract_meta(ctx: Context, *, option_date: date | None, path: str | None) ->
             setattr(meta, f, clean(text[s:e]) or None)
     if meta.initiator:
         meta.initiator = meta.initiator.lstrip("@＠")
+    if meta.initiator is None or meta.location is None:
+        _chaired(ctx)
     if meta.topic is None and st.title is not None:
         meta.topic = clean(st.span(st.title)) or None
     if meta.topic is None and st.blocks and st.blocks[0].kind == "para" and st.blocks[0].key is None:
@@ -218,6 +220,31 @@ def _meeting_date(ctx: Context, fields: dict[str, tuple[int, int]], option: date
 
 
 _COMPACT = rx.compile(r"(?<![\d.])((?:19|20)\d{2})([-_/.]?)(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])(?![\d.])")
+
+
+# a formal record's opening: "2024年5月6日上午，公司副总经理王建国在总部三楼会议室主持召开…",
+# "杨环宇组长主持": who chaired, a title after the name, and where
+_CHAIRED = rx.compile(r"([\u4e00-\u9fff]{2,4}?)(?:同志|组长|老师|经理|主任|书记|部长|院长|主席)?\s*(?:在([^，,。；;\n]{2,24}?))?主持(?:召开|了)?")
+
+
+def _chaired(ctx: Context) -> None:
+    """Who chaired and where, from the first lines of prose, when no field says."""
+    meta, text = ctx.meta, ctx.text
+    for b in ctx.st.blocks[:4]:
+        if b.kind != "para":
+            continue
+        m = _CHAIRED.search(text, b.start, b.end)
+        if m is None:
+            continue
+        run = m.group(1)
+        # the name ends the words before 在/主持: "副总经理王建国" is 王建国
+        name = next((run[i:] for i in range(max(0, len(run) - 3), len(run) - 1)
+                     if ctx.rules.any("owners", "person-name", run[i:])), None)
+        if meta.initiator is None and name is not None:
+            meta.initiator = name
+        if meta.location is None and m.group(2):
+            meta.location = clean(m.group(2))
+        return
 
 
 def _compact_date(text: str) -> date | None:
