@@ -1950,3 +1950,10 @@ def test_a_formal_records_opening_gives_date_chair_and_place_and_no_task(rec) ->
     assert (r.meta.date, r.meta.initiator, r.meta.location) == ("2024-05-06", "王建国", "总部三楼会议室")
     assert [(a.source.line, a.owner, a.due, a.task) for a in r.actions] == [
         (7, None, "2024-06-30", "平台一期上线试运行"), (9, "财务部", "2024-05-20", "完成报销模块需求确认")]
+
+
+def test_an_open_question_among_leftovers_is_left_open_not_a_task(rec_rules) -> None:
+    # under 遗留问题 work still to do is an action, a question left undecided is not (the guide)
+    r = rec_rules("**遗留问题**\n- 是否需要支持第三方登录，待产品确认。\n- 吕莉排查首页性能瓶颈\n")
+    assert [a.source.line for a in r.actions] == [3]
+    assert [d.source.line for d in r.disagreements] == [2]
