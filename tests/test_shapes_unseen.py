@@ -1957,3 +1957,10 @@ def test_an_open_question_among_leftovers_is_left_open_not_a_task(rec_rules) -> 
     r = rec_rules("**遗留问题**\n- 是否需要支持第三方登录，待产品确认。\n- 吕莉排查首页性能瓶颈\n")
     assert [a.source.line for a in r.actions] == [3]
     assert [d.source.line for d in r.disagreements] == [2]
+
+
+def test_a_vague_word_in_a_task_tables_deadline_column_makes_the_row_vague(rec_rules) -> None:
+    # "TBD" is in the vague rule pack; the table reader asks the pack, not a list of its own
+    r = rec_rules("| Task | Owner | Due |\n|---|---|---|\n| 排查内存泄漏 | 吴安之 | TBD |\n| 更新部署文档 | 吕莉 | 5/15 |\n")
+    assert [(a.owner, a.due, a.vague) for a in r.actions] == [("吴安之", None, True), ("吕莉", "2024-05-15", False)]
+    assert [v.phrase for v in r.vague] == ["TBD"]

@@ -12,9 +12,9 @@ from ..schema import Action, Producer
 from ..structure import clean
 from .context import Context
 from .scope import scope_deadline
+from .vague import vague_hits
 
 EMPTY_CELL = rx.compile(r"^(?:无|暂无|没有|-|—|/|N/?A|none)$", re.I)
-_VAGUE_DUE = rx.compile(r"尽快|尽早|抓紧|近期|择期|适时|稍后|后续|待定|另行通知")
 _STATUS_WORDS = {"已完成": "已完成", "完成": "已完成", "done": "已完成", "延期": "延期", "delayed": "延期",
                  "进行中": "进行中", "in progress": "进行中"}
 
@@ -61,10 +61,13 @@ def table_actions(ctx: Context) -> tuple[list[Action], set[int]]:
             owners = [Owner(text[a:z], a, z, "owner.column") for a, z in split_names(text, ob.start, ob.end)
                       if not EMPTY_CELL.match(text[a:z])]
         due, due_text = None, None
+        due_vague = False
         ref = ctx.ref_date(cols[task_col])
         if pick["due"]:
             db = ctx.st.blocks[cols[pick["due"]]]
             ctx.field_spans.append((db.start, db.end))
+            # "TBD", "待定", "尽快" in the deadline column: the row's date is vague (the vague rule pack's words)
+            due_vague = bool(vague_hits(ctx, db.start, db.end))
             d = ctx.deadline(db.start, db.end, ref or date(2000, 1, 1), field=True)
             if d is not None:
                 due_text = d.text
@@ -84,8 +87,7 @@ def table_actions(ctx: Context) -> tuple[list[Action], set[int]]:
         names = [o.name for o in owners]
         out.append(Action(id=aid, text=clean(source.text), source=source, task=clean(source.text),
                           owner="、".join(names) or None, owners=names, due=due, due_text=due_text,
-                          vague=bool(due_text and due is None and _VAGUE_DUE.search(due_text))
-                          or any(VAGUE_OWNERS.match(n) for n in names), status=status,
+                          vague=(due is None and due_vague) or any(VAGUE_OWNERS.match(n) for n in names), status=status,
                           by=Producer(rule="structure.action-table")))
         used.update(cols.values())
     return out, used
