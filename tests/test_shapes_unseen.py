@@ -1964,3 +1964,13 @@ def test_a_vague_word_in_a_task_tables_deadline_column_makes_the_row_vague(rec_r
     r = rec_rules("| Task | Owner | Due |\n|---|---|---|\n| 排查内存泄漏 | 吴安之 | TBD |\n| 更新部署文档 | 吕莉 | 5/15 |\n")
     assert [(a.owner, a.due, a.vague) for a in r.actions] == [("吴安之", None, True), ("吕莉", "2024-05-15", False)]
     assert [v.phrase for v in r.vague] == ["TBD"]
+
+
+def test_a_review_meetings_header_and_its_settled_point(rec_rules) -> None:
+    # "参与：产品部（吴安之、吕莉）、研发部（陈董锴）": who attended, by department in brackets;
+    # two views, then "最终同意…": settled
+    r = rec_rules("# 产品评审会\n\n参与：产品部（吴安之、吕莉）、研发部（陈董锴）\n\n## 讨论要点\n"
+                  "1. 积分有效期：产品部建议一年，研发部认为应与自然年对齐，最终同意按自然年清零。\n")
+    assert r.meta.participants == ["吴安之", "吕莉", "陈董锴"]
+    assert r.meta.departments == {"产品部": ["吴安之", "吕莉"], "研发部": ["陈董锴"]}
+    assert [c.source.line for c in r.consensus] == [6] and not r.actions
