@@ -1455,6 +1455,8 @@ def _deadline_for(ctx: Context, b: Block, bi: int, s: int, e: int) -> tuple[Dead
 
 
 _BARE_WEEKDAY = rx.compile(r"(?:周|星期|礼拜)[一二三四五六日天]")
+
+
 def _into_scope_week(ctx: Context, b: Block, d: Deadline, ref: date) -> Deadline:
     """"下周任务安排：被测软件，周一下午5点前准备好": a bare weekday in the plan
     of a later week falls in that week, not in the meeting's."""

@@ -142,6 +142,7 @@ def _item(ctx: Context, kind: str, s: int, e: int, bi: int, why: str) -> Item:
 
 
 _ASK_LEAD = rx.compile(r"^\s*(?:那么|那就|那|然后|所以|这个|那个|就是)+\s*")
+_ASK_TAIL = rx.compile(r"[，,]?\s*(?:这个|那个|这件事)?\s*$")  # "这个谁来弄？": the words pointing at the work
 
 
 def merge_handoffs(ctx: Context, actions: list[Action]) -> list[Action]:
@@ -171,9 +172,9 @@ def merge_handoffs(ctx: Context, actions: list[Action]) -> list[Action]:
             continue
         # the last clause before 谁, without the words that lead into it: of
         # "嗯，这个确实，那测试谁来跟一下？" the work is 测试
-        asked = re.split(r"[，,。；;]", ctx.text[q.start:who.start])[-1]
-        task = clean(_ASK_LEAD.sub("", re.sub(r"\s*(?:这个|那个|这件事)?\s*$", "", asked))) \
-            or clean(re.sub(r"[，,]?\s*(?:这个|那个|这件事)?\s*$", "", ctx.text[q.start:who.start])) \
+        before = ctx.text[q.start:who.start]
+        asked = re.split(r"[，,。；;]", before)[-1]
+        task = clean(_ASK_LEAD.sub("", _ASK_TAIL.sub("", asked))) or clean(_ASK_TAIL.sub("", before)) \
             or clean(ctx.text[q.start:q.end])
         update: dict = {"task": task.rstrip("？?，, ")}
         if n + 1 < len(turn_blocks):
