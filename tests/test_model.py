@@ -244,3 +244,17 @@ def test_the_model_adds_no_consensus_under_a_heading_of_open_points() -> None:
     r = record_text(text)
     assert r.consensus == []
     assert [d.source.line for d in r.disagreements] == [5]
+
+
+def test_vague_words_are_flagged_in_what_the_rules_settled_only() -> None:
+    from minutes.ingest import Text
+    from minutes.pipeline import record
+
+    text = "## 下周计划\n\n- 梳理登录流程的埋点，近期上线\n\n## 讨论\n\n- 接口文档的格式尽快统一\n"
+    r = record(Text(text, "utf-8", "x", None), layer="both")
+    by_model = [a for a in r.actions if a.by and a.by.model]
+    assert [a.text for a in by_model] == ["接口文档的格式尽快统一"]  # the classifier's own item
+    # its 尽快 is wording the model came upon; the plan item's 近期 is the rules'
+    assert [f.phrase for f in r.vague] == ["近期"]
+    alone = record(Text(text, "utf-8", "x", None), layer="model")
+    assert "尽快" in [f.phrase for f in alone.vague]  # without the rules every item is searched

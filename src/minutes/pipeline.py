@@ -78,6 +78,7 @@ def record(doc: Text, meeting_date: date | None = None, *, rules: RuleSet | None
     disagreements = extract_disagreements(ctx)
     stage("actions")
     actions = extract_actions(ctx)
+    flag_only = None
     if layer != "rules":
         from .learn.layer import apply
         from .learn.model import load as load_model
@@ -85,20 +86,29 @@ def record(doc: Text, meeting_date: date | None = None, *, rules: RuleSet | None
         m = load_model(model) if model is None or isinstance(model, str) else model
         if m is not None:
             stage("model")
+            if layer == "both":
+                # Vague words are looked for only in what the rules settled: in the
+                # units the classifier adds beside them they were more often plain
+                # wording than a hidden owner or date (prequential over the open
+                # collections, vague F1 0.742 so against 0.717 with every item)
+                flag_only = {i.id for i in (*consensus, *disagreements, *actions)}
             consensus, disagreements, actions = apply(ctx, m, layer, consensus, disagreements, actions)
-    return finish(ctx, doc, consensus, disagreements, actions, stage)
+    return finish(ctx, doc, consensus, disagreements, actions, stage, flag_only=flag_only)
 
 
 def finish(ctx: Context, doc: Text, consensus: list, disagreements: list, actions: list,
-           stage=None) -> Record:
-    """The record from the items decided: discussion, vague phrases and missing fields follow from them."""
+           stage=None, *, flag_only: set[str] | None = None) -> Record:
+    """The record from the items decided: discussion, vague phrases and missing fields follow from them.
+    `flag_only`, when given, names the items whose wording is searched for vague phrases."""
     stage = stage or _quiet
     actions = [a for a in actions if not _field_line(a.source.text)]
     taken = {(i.source.start, i.source.end) for i in (*consensus, *disagreements, *actions)}
     stage("discussion")
     discussion = extract_discussion(ctx, taken)
     stage("vague")
-    vague = extract_vague(ctx, actions, consensus, disagreements)
+    flagged = [[i for i in items if flag_only is None or i.id in flag_only]
+               for items in (actions, consensus, disagreements)]
+    vague = extract_vague(ctx, *flagged)
     stage("record")
     if ctx.script_map:
         actions = [a.model_copy(update={"text": ctx.restore(a.text), "task": ctx.restore(a.task),
