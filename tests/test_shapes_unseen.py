@@ -1974,3 +1974,24 @@ def test_a_review_meetings_header_and_its_settled_point(rec_rules) -> None:
     assert r.meta.participants == ["吴安之", "吕莉", "陈董锴"]
     assert r.meta.departments == {"产品部": ["吴安之", "吕莉"], "研发部": ["陈董锴"]}
     assert [c.source.line for c in r.consensus] == [6] and not r.actions
+
+
+def test_a_point_with_no_conclusion_or_put_to_the_next_meeting_is_left_open(rec_rules) -> None:
+    r = rec_rules("## 讨论\n\n1. 关于缓存方案，暂无结论。\n2. 接口鉴权方式，下次会议继续讨论。\n")
+    assert [d.source.line for d in r.disagreements] == [3, 4] and not r.actions and not r.consensus
+
+
+def test_views_after_mentions_are_positions_not_parts_of_a_task(rec_rules) -> None:
+    # "@甲 建议…，@乙 担心…": two sides of one point; "@甲 画时序图 @乙 写伪代码" hands out parts
+    r = rec_rules("## 讨论\n\n- 发布节奏：@alice 建议每月一次，@bob 担心回归测试跟不上。\n\n"
+                  "## 行动项\n\n- @carol 画时序图 @dave 写伪代码\n")
+    assert [d.source.line for d in r.disagreements] == [3]
+    assert [(a.owner, a.task) for a in r.actions] == [("carol", "画时序图"), ("dave", "写伪代码")]
+
+
+def test_a_work_verb_naming_a_field_of_work_opens_no_task(rec_rules) -> None:
+    # "开发进度确认", "完成情况": noun phrases (topics), beside a real task; even under a plan heading
+    r = rec_rules("## 议题\n\n- 开发进度确认\n- 测试环境使用 Docker 容器化部署\n- 完成进度报告\n")
+    assert [(a.task, a.by.rule) for a in r.actions] == [("完成进度报告", "action.imperative")]
+    r = rec_rules("## 下周计划\n\n- 开发进度确认\n- 完成情况\n- 完成进度报告\n")
+    assert [a.task for a in r.actions] == ["完成进度报告"]
