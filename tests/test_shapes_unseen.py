@@ -1995,3 +1995,11 @@ def test_a_work_verb_naming_a_field_of_work_opens_no_task(rec_rules) -> None:
     assert [(a.task, a.by.rule) for a in r.actions] == [("完成进度报告", "action.imperative")]
     r = rec_rules("## 下周计划\n\n- 开发进度确认\n- 完成情况\n- 完成进度报告\n")
     assert [a.task for a in r.actions] == ["完成进度报告"]
+
+
+def test_a_deadline_between_who_and_the_work(rec_rules) -> None:
+    # "由X本周内补齐", "X本周内补齐": the deadline sits between the owner and the verb;
+    # "于下周一前完成…" opens with a preposition: no one is named
+    r = rec_rules("会后由陈董锴本周内补齐接口文档。\n吕莉下周三前补全测试用例。\n于下周一前完成测试环境搭建。\n")
+    assert [(a.owner, a.due) for a in r.actions] == [
+        ("陈董锴", "2024-05-10"), ("吕莉", "2024-05-15"), (None, "2024-05-13")]
