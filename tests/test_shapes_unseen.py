@@ -2003,3 +2003,11 @@ def test_a_deadline_between_who_and_the_work(rec_rules) -> None:
     r = rec_rules("会后由陈董锴本周内补齐接口文档。\n吕莉下周三前补全测试用例。\n于下周一前完成测试环境搭建。\n")
     assert [(a.owner, a.due) for a in r.actions] == [
         ("陈董锴", "2024-05-10"), ("吕莉", "2024-05-15"), (None, "2024-05-13")]
+
+
+def test_a_note_in_brackets_after_a_participant(rec_rules) -> None:
+    # "张三（主持）" is 张三; "王五（请假）" and "赵六请假" were not there, yet may be given work
+    r = rec_rules("# 周会\n\n参会人员：张三（主持）、李四（记录、线上）、王五（请假）、赵六请假\n\n## 行动项\n\n"
+                  "- 王五下周一前提交报告\n")
+    assert r.meta.participants == ["张三", "李四"]
+    assert [(a.owner, a.due) for a in r.actions] == [("王五", "2024-05-13")]

@@ -258,18 +258,36 @@ def _compact_date(text: str) -> date | None:
         return None
 
 
-def _names(value: str) -> list[str]:
+# a note in brackets after a name says what the person did at the meeting
+# ("张三（主持）", "李四（线上）") or that they were not there ("王五（请假）")
+_NOTE = rx.compile(r"\s*[（(](?P<note>[^（）()]{1,12})[)）]")
+_ABSENT = rx.compile(r"请假|缺席|未到|未出席|未参加|缺勤")
+_AWAY = "\x00"  # marks a name whose note said they were away, until the value is split
+
+
+def _names(value: str, away: list[str] | None = None) -> list[str]:
+    """The people a participants value names, in order; those it says were
+    away (请假, 缺席) are left out, or put in `away` when it is given."""
+    value = _NOTE.sub(lambda m: _AWAY if _ABSENT.search(m["note"]) else "", clean(value))
     out = []
-    for part in _SPLIT_PEOPLE.split(clean(value)):
+    for part in _SPLIT_PEOPLE.split(value):
+        part = part.strip()
+        absent = part.endswith(_AWAY) or _ABSENT.search(part[-3:]) is not None
+        part = _ABSENT.sub("", part.replace(_AWAY, "")) if absent else part
         part = re.sub(r"(?:负责同志|同志|负责人|等(?:人)?)$", "", part.strip(" @＠*()（）[]【】"))
-        if part and not _NOT_NAME.search(part) and len(part) <= 24:
+        if not part or _NOT_NAME.search(part) or len(part) > 24:
+            continue
+        if not absent:
             out.append(part)
+        elif away is not None:
+            away.append(part)
     return out
 
 
 def _participants(ctx: Context, fields: dict[str, tuple[int, int]], heads: list[int]) -> None:
     st, meta = ctx.st, ctx.meta
     people: list[str] = []
+    away: list[str] = []  # named as away: not participants, but people who may still be given work
     depts: dict[str, list[str]] = {}
     if "participants" in fields:
         s, e = fields["participants"]
@@ -279,18 +297,18 @@ def _participants(ctx: Context, fields: dict[str, tuple[int, int]], heads: list[
         bracketed = list(_DEPT_BRACKET.finditer(value))
         if bracketed:
             for m in bracketed:
-                names = _names(m.group("names"))
+                names = _names(m.group("names"), away)
                 depts.setdefault(m.group("dept"), []).extend(names)
                 people += names
             value = _DEPT_BRACKET.sub("", value)
         for group in re.split(r"[；;]", value):
             m = _DEPT.match(group.strip())
             if m:
-                names = _names(m.group("names"))
+                names = _names(m.group("names"), away)
                 depts.setdefault(m.group("dept"), []).extend(names)
                 people += names
             else:
-                people += _names(group)
+                people += _names(group, away)
     for hi in heads:
         # the list right under a participants heading or label
         for bi in range(hi + 1, len(st.blocks)):
@@ -303,15 +321,15 @@ def _participants(ctx: Context, fields: dict[str, tuple[int, int]], heads: list[
             line = st.span(bi)
             m = _DEPT.match(line)
             if m:
-                names = _names(m.group("names"))
+                names = _names(m.group("names"), away)
                 depts.setdefault(m.group("dept"), []).extend(names)
                 people += names
             elif b.kind == "item":
-                people += _names(line)
+                people += _names(line, away)
     seen: set[str] = set()
     meta.participants = [p for p in people if not (p in seen or seen.add(p))]
     meta.departments = depts
-    ctx.people.update(meta.participants)
+    ctx.people.update(meta.participants, away)
     for f in ("initiator", "recorder"):
         v = getattr(meta, f)
         if v:
