@@ -2011,3 +2011,29 @@ def test_a_note_in_brackets_after_a_participant(rec_rules) -> None:
                   "- 王五下周一前提交报告\n")
     assert r.meta.participants == ["张三", "李四"]
     assert [(a.owner, a.due) for a in r.actions] == [("王五", "2024-05-13")]
+
+
+def test_a_sig_meetings_action_items_and_points(rec_rules) -> None:
+    # a topic before a mention is no owner; a bare M/D in brackets ends a task item;
+    # pangu spacing ("3 月 28 日"); a proposal met by another's worry is two sides
+    text = ("**记录**: @yanzi\n\n## Notes\n"
+            "- 剩余镜像 @yanzi 负责在下周五前迁移完毕\n"
+            "- @mo-tian 提议新增 4 台 ARM 节点，@chenhao 担心预算不够\n"
+            "- 计划 3 月 28 日发布 RC\n"
+            "- 张三 3 月 20 日前提交报告\n\n## Action Items\n"
+            "- [ ] @kevin-liu 提交 2 台 ARM 节点采购申请 (3/12)\n"
+            "- [ ] 升级到 Python (3.11)\n")
+    r = rec_rules(text, meeting="2024-03-07")
+    assert r.meta.recorder == "yanzi"
+    assert [(a.source.line, a.owner, a.due) for a in r.actions] == [
+        (4, "yanzi", "2024-03-15"), (6, None, "2024-03-28"), (7, "张三", "2024-03-20"),
+        (10, "kevin-liu", "2024-03-12"), (11, None, None)]
+    assert r.actions[3].task == "提交 2 台 ARM 节点采购申请"
+    assert [d.source.line for d in r.disagreements] == [5]
+
+
+def test_a_formal_record_asks_every_department(rec_rules) -> None:
+    # "会议要求各部门近期做好…": 各部门 is who must act (kept as written), 近期 is vague
+    r = rec_rules("五、会议要求各部门近期做好数据安全自查工作。\n六、维修工程已于 10 月 4 日起开展。\n")
+    assert [(a.owner, a.task, a.due) for a in r.actions] == [("各部门", "做好数据安全自查工作", None)]
+    assert [v.phrase for v in r.vague] == ["近期"]

@@ -226,8 +226,8 @@ def _list_peers(ctx: Context, out: list[Action]) -> list[Action]:
                           or _OPINION_KEY.fullmatch(b.key.strip("*# "))):
                 continue  # "项目经理：孙悦" holds a post; "时间：…" is this meeting's; "建议：…", "熊伟：…" say what someone thinks
             if any(rules.any("actions", r, text, s, e) for r in ("done", "report", "question", "invite")) \
-                    or rules.any("consensus", "trigger", text, s, e):
-                continue  # "确定了本周的工作流程": what was decided, not a task
+                    or rules.any("consensus", "trigger", text, s, e) or rules.any("disagreements", "trigger", text, s, e):
+                continue  # "确定了本周的工作流程": what was decided, not a task; "甲提议…，乙担心…": left open
             # read from its peers, not its own words, yet not left to the learned layer's
             # veto: out of fold it cut about as many right as wrong here (tools/overrule.py)
             added.append(_build(ctx, b, bi, s, e, ctx.role(bi), "strong", by=Producer(rule="structure.list-peers")))
@@ -1577,7 +1577,7 @@ def _build(ctx: Context, b: Block, bi: int, s: int, e: int, role: str | None, ve
 
 
 # _task's clean-up, compiled once (it runs for every action)
-_OWNER_MARK = rx.compile(r"(?:\d{1,2}[.、．](?=\x00))?(?:由|请|交给|要求|@|＠)?(?:各位|各|全体|所有)?\s*`?\x00+`?(?:同学|老师|同志)?\s*(?:这边|那边)?(?:来|去)?(?:负责|牵头)?[，,：:]?")
+_OWNER_MARK = rx.compile(r"(?:\d{1,2}[.、．](?=\x00))?(?:由|请|交给|(?:会议|会上)?要求|@|＠)?(?:各位|各|全体|所有)?\s*`?\x00+`?(?:同学|老师|同志)?\s*(?:这边|那边)?(?:来|去)?(?:负责|牵头)?[，,：:]?")
 _DUE_MARK = rx.compile(r"(?:在|于|截止(?:日期|时间)?是?在?)?\s*\x01+[日号]?(?:\s*[（(][^（）()\n]{0,4}[)）])*\s*(?:之前|以前|前|期间)?")
 _OWNER_FIELD = rx.compile(r"^(?:责任人|负责人|执行人)\s*[:：]\s*")
 _DECIDED = rx.compile(r"^(?:会议|经研究[，,]?\s*)?(?:决定|要求|同意|明确|强调|议定)\s*[:：，,]\s*")

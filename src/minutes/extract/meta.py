@@ -76,8 +76,9 @@ def extract_meta(ctx: Context, *, option_date: date | None, path: str | None) ->
             if (m := _NEXT_FIELD.search(text, s, e)) is not None:
                 e = m.start()  # "发布人：徐琳金      编号：022": the next field on the same line
             setattr(meta, f, clean(text[s:e]) or None)
-    if meta.initiator:
-        meta.initiator = meta.initiator.lstrip("@＠")
+    for f in ("initiator", "recorder"):  # "**记录**: @yanzi" names yanzi, as the participants list does
+        if getattr(meta, f):
+            setattr(meta, f, getattr(meta, f).lstrip("@＠"))
     if meta.initiator is None or meta.location is None:
         _chaired(ctx)
     if meta.topic is None and st.title is not None:
