@@ -2037,3 +2037,31 @@ def test_a_formal_record_asks_every_department(rec_rules) -> None:
     r = rec_rules("五、会议要求各部门近期做好数据安全自查工作。\n六、维修工程已于 10 月 4 日起开展。\n")
     assert [(a.owner, a.task, a.due) for a in r.actions] == [("各部门", "做好数据安全自查工作", None)]
     assert [v.phrase for v in r.vague] == ["近期"]
+
+
+def test_a_student_teams_tasks_under_each_persons_heading(rec_rules) -> None:
+    # "（周五前）" is when, not who; "协助蒋一鸣…" helps 蒋一鸣; "个人中心" is a page of the product
+    text = ("出席：刘畅、黄子涵、蒋一鸣\n\n## 本周任务\n### 刘畅\n- 实现登录鉴权（周五前）\n- 协助蒋一鸣部署测试服务器\n"
+            "### 黄子涵\n- 个人中心原型，10.29 前交\n")
+    r = rec_rules(text, meeting="2023-10-26")
+    assert [(a.owner, a.due) for a in r.actions] == [
+        ("刘畅", "2023-10-27"), ("刘畅", "2023-10-27"), ("黄子涵", "2023-10-29")]
+
+
+def test_a_question_the_item_itself_settles_is_a_consensus(rec_rules) -> None:
+    r = rec_rules("## 讨论\n\n1. 前端框架用 Vue 还是 React？大家倾向 Vue，最后定了 Vue3。\n"
+                  "2. 答辩 PPT 谁来做还没定。\n3. 部署方式最终确定用 Docker。\n")
+    assert [c.source.line for c in r.consensus] == [3, 5]
+    assert [d.source.line for d in r.disagreements] == [4]
+    assert not r.actions  # "部署方式…" names a way of deploying, it asks no one to deploy
+
+
+def test_an_english_mixed_sync(rec_rules) -> None:
+    # "Amy Chen" is one person; "## Decisions" holds decisions; "next Fri" is 下周五
+    text = ("Attendees: Amy Chen, 王磊, Jason\n\n## Decisions\n- 退款审批阈值统一调整为 5000 元\n\n"
+            "## Action Items\n| Owner | Task | Due |\n|---|---|---|\n| Jason | 整理海外商户费率方案 | next Fri |\n"
+            "| 王磊 | 修复对账服务内存泄漏 | EOW |\n")
+    r = rec_rules(text, meeting="2024-05-20")
+    assert r.meta.participants == ["Amy Chen", "王磊", "Jason"]
+    assert [c.source.line for c in r.consensus] == [4]
+    assert [(a.owner, a.due) for a in r.actions] == [("Jason", "2024-05-31"), ("王磊", "2024-05-24")]

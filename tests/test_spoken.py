@@ -176,6 +176,28 @@ def test_commitment_spread_over_turns_is_one_action_of_who_accepted() -> None:
     exact(r, text)
 
 
+def test_a_commitment_in_the_accepting_turns_own_words_is_confirmed_not_repeated() -> None:
+    # "我来吧我来吧，我周四之前把场地定下来" says the task itself; "那场地就你负责" confirms it
+    text = ("[no.0]: 场地那边谁去联系一下？\n"
+            "[no.2]: 我来吧我来吧，我周四之前把场地定下来。\n"
+            "[no.0]: 行，那场地就你负责。\n")
+    r = rec(text)
+    assert [(a.owner, a.task, a.due, a.source.line) for a in r.actions] == [("no.2", "把场地定下来", "2024-05-09", 2)]
+    exact(r, text)
+
+
+def test_a_phrase_said_twice_over_is_read_once_with_exact_offsets() -> None:
+    from minutes.transcript import build_view
+
+    text = "[no.1]: 可以可以，我来吧我来吧。\n[no.2]: 公司法现在大修，大修之后再讨论。\n"
+    view = build_view(text, load())
+    assert "可以可以" not in view.text and "我来吧我来吧" not in view.text
+    assert "大修，大修之后" in view.text  # a repetition across a pause links two clauses
+    for i, ch in enumerate(view.text):
+        if ch != "\n":
+            assert text[view.cmap[i]] == ch
+
+
 def test_you_is_the_addressee_only_when_the_turns_show_who() -> None:
     r = rec("王芳：这个你看一下。\n李明：嗯。\n王芳：下周给我就行。\n")
     assert all(a.owner in (None, "李明") for a in r.actions)

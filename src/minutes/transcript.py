@@ -380,7 +380,8 @@ def _append(parts: list[str], cmap: list[int], text: str, s: int, e: int,
         for r in rs:
             for h in r.finditer(text, s, e):
                 # a stutter keeps its first repetition: 我我我 → 我
-                first = len(h.groups.get("unit") or h.groups.get("word") or "") if role == "stutter" else 0
+                first = len(h.groups.get("unit") or h.groups.get("word") or h.groups.get("phrase") or "") \
+                    if role == "stutter" else 0
                 if h.start + first < h.end:
                     cuts.append((h.start + first, h.end))
     if not cuts:  # most turns: the words as spoken, with no per-character bookkeeping

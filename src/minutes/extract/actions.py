@@ -1354,16 +1354,31 @@ def _owners_for(ctx: Context, b: Block, bi: int, s: int, e: int) -> list[Owner]:
         return owners
     m = _LEADING_DEPT.match(text, s, e)
     # "测试部提供性能基线数据": a department opening the line does the work ("設定一組…" counts things)
+    dept: list[Owner] = []
     if m and not re.search(r"[我你咱]|今天|本次|这次|第", m.group(1)) and not counts_things(m.group(1)) \
             and rules.which("actions", "imperative", text, m.start(1), m.end(1)) is None:
         # ("完善分组管理功能…" opens with the work: 完善分组 is no department)
         # "请财务处核算…": the department, without the word that hands it the work
-        return [Owner(text[a:z], a, z, "owner.department") for a, z in split_names(text, m.start(1), m.end(1))[:1]]
+        dept = [Owner(text[a:z], a, z, "owner.department") for a, z in split_names(text, m.start(1), m.end(1))[:1]]
+        if _work_follows(ctx, m.end(1), e):
+            return dept
     if b.start < s:  # an owner named earlier in the same item: "提醒学员注意…。特别注意…"
         owners = find_owners(text, b.start, s, rules, people)
         if owners:
             return owners
-    return _child_names(ctx, b, bi) or _context_owner(ctx, bi)
+    # with no work right after it, the word may name a thing ("个人中心原型" under
+    # "### 黄子涵"): the person the item stands under comes first
+    return _child_names(ctx, b, bi) or _context_owner(ctx, bi) or dept
+
+
+def _work_follows(ctx: Context, s: int, e: int) -> bool:
+    """Work is named within a few characters of `s`, before the clause ends: after
+    "测试部" in "测试部本周提供数据", not after "个人中心" in "个人中心原型，10.29 前交"
+    (a page of the product, not a department)."""
+    end = min(e, s + 8)
+    if (c := _CLAUSE_END.search(ctx.text, s, end)) is not None:
+        end = c.start()
+    return any(ctx.rules.which("actions", "imperative", ctx.text, k, e) is not None for k in range(s, end))
 
 
 _PAREN = rx.compile(r"[（(][^)）\n]*[)）]")
@@ -1586,8 +1601,8 @@ _DECIDED = rx.compile(r"^(?:会议|经研究[，,]?\s*)?(?:决定|要求|同意|
 _MUST = rx.compile(r"^(?:需要|要(?!求)|应当|应该|必须|务必)(?=[\u4e00-\u9fff])|^(?:需要|将|会|需|须|要|应|应当|应该|必须|务必)\s+(?=[\u4e00-\u9fff])")
 _MODAL_GAP = rx.compile(r"(?<=[\u4e00-\u9fff])(?:须|需要|需|必须|务必|应当|应该)\s+(?=[\u4e00-\u9fff])")
 _SETTLE = rx.compile(r"^(?:确定|决定|明确|要求)\s+(?=\S)")
-_SPOKEN_OPENER = rx.compile(r"^(?:(?:行|好|好的|嗯|那|那就|OK|ok)[，,]\s*)+")
-_FIRST_PERSON = rx.compile(r"(?:^|(?<=[，,]))(?:我们组|我们部门|我们团队|我们这边|我这边|你那边|你们那边|我来|我会|我先|我(?!们))(?=\S)")
+_SPOKEN_OPENER = rx.compile(r"^(?:(?:行|好|好的|嗯|那|那就|OK|ok|(?:我来|我去|交给我)(?:吧|的|了|啊)?)[，,]\s*)+")  # "我来吧，我…"
+_FIRST_PERSON = rx.compile(r"(?:^|(?<=[，,]))(?:我们组|我们部门|我们团队|我们这边|我这边|你那边|你们那边|我来|我会|我先|我(?!们))\s*(?=\S)")
 _PARTICLE = rx.compile(r"[吧啊呢哈]+(?=[。！!，,]?$)")
 _EMPTY_PAREN = rx.compile(r"\s*(?:[（(]\s*(?:due|by|截止)?\s*[:：]?\s*[)）]|【\s*】|\[\s*\])", re.I)
 _TAKES = rx.compile(r"^负责(?=\S)")

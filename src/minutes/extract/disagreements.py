@@ -6,6 +6,7 @@ and alternatives listed side by side (方案一 / 方案二) under an open quest
 from __future__ import annotations
 
 from ..schema import Item, Producer
+from ..structure import Block
 from .context import Context
 
 
@@ -25,7 +26,7 @@ def extract_disagreements(ctx: Context) -> list[Item]:
             # the record's own yes/no or either/or question ("是否需要区分…？"): still to decide
             r = rules.which("disagreements", "choice", text, s, e)
             why = r.id if r is not None else None
-        if why is None:
+        if why is None or _settled_after(ctx, b, e):
             continue
         out.append(ctx.item("disagreement", s, e, b, by=Producer(rule=why)))
         spans.add((s, e))
@@ -35,6 +36,14 @@ def extract_disagreements(ctx: Context) -> list[Item]:
         out += speech_objections(ctx, spans)
         out.sort(key=lambda i: i.source.start)
     return out
+
+
+def _settled_after(ctx: Context, b: Block, e: int) -> bool:
+    """"前端框架用 Vue 还是 React？大家倾向 Vue，最后定了 Vue3。": the question
+    the item asks, the item itself settles; the point is not left open."""
+    text = ctx.text
+    return e < b.end and text[e - 1:e] in "？?" \
+        and ctx.rules.which("consensus", "trigger", text, e, b.end, spoken=ctx.view is not None) is not None
 
 
 def _answered(ctx: Context, bi: int) -> bool:

@@ -17,6 +17,9 @@ from ..structure import Block, clean
 from .context import Context
 
 _SPLIT_PEOPLE = rx.compile(r"[、，,；;／/]|\s{1,}(?=@)|(?<=\S)@|\s+和\s*|\s+|(?<=[\u4e00-\u9fff])和(?=[\u4e00-\u9fff])")
+# with commas between the people, a space between two Latin words is inside a name ("Amy Chen, 王磊")
+_SPLIT_LISTED = rx.compile(r"[、，,；;／/]|\s{1,}(?=@)|(?<=\S)@|\s+和\s*|(?<![A-Za-z])\s+|\s+(?![A-Za-z])|(?<=[\u4e00-\u9fff])和(?=[\u4e00-\u9fff])")
+_LISTED = rx.compile(r"[、，,；;]")
 _TIME_RANGE = rx.compile(r"(\d{1,2}\s*[:：]\s*\d{2})(?:\s*[-–—~～至到]\s*(\d{1,2}\s*[:：]\s*\d{2}))?")
 _PLACE_WORDS = rx.compile(r"腾讯会议|飞书会议|钉钉会议|线上会议|线上|线下|Zoom|Teams|会议室|[\u4e00-\u9fff]{1,6}楼\s*\d+|\d{3}\b")
 _MEETING_WORDS = rx.compile(r"会议|例会|周会|本次|召开|时间|日期|纪要|记录|meeting", re.I)
@@ -271,7 +274,7 @@ def _names(value: str, away: list[str] | None = None) -> list[str]:
     away (请假, 缺席) are left out, or put in `away` when it is given."""
     value = _NOTE.sub(lambda m: _AWAY if _ABSENT.search(m["note"]) else "", clean(value))
     out = []
-    for part in _SPLIT_PEOPLE.split(value):
+    for part in (_SPLIT_LISTED if _LISTED.search(value) else _SPLIT_PEOPLE).split(value):
         part = part.strip()
         absent = part.endswith(_AWAY) or _ABSENT.search(part[-3:]) is not None
         part = _ABSENT.sub("", part.replace(_AWAY, "")) if absent else part

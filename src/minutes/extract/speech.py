@@ -160,7 +160,10 @@ def merge_handoffs(ctx: Context, actions: list[Action]) -> list[Action]:
     for n, bi in enumerate(turn_blocks):
         a = by_block.get(bi)
         b = st.blocks[bi]
-        if a is None or n == 0 or not _hit(ctx, "accept", b.start, b.end):
+        if a is None or n == 0:
+            continue
+        pure = _hit(ctx, "accept", b.start, b.end) is not None  # "我来吧" alone: the task is the question's
+        if not pure and _hit(ctx, "accept-lead", b.start, b.end) is None:
             continue
         q = st.blocks[turn_blocks[n - 1]]
         asker = ctx.turn_at(q.start)
@@ -170,13 +173,15 @@ def merge_handoffs(ctx: Context, actions: list[Action]) -> list[Action]:
         who = _hit(ctx, "who-question", q.start, q.end)
         if who is None:
             continue
-        # the last clause before 谁, without the words that lead into it: of
-        # "嗯，这个确实，那测试谁来跟一下？" the work is 测试
-        before = ctx.text[q.start:who.start]
-        asked = re.split(r"[，,。；;]", before)[-1]
-        task = clean(_ASK_LEAD.sub("", _ASK_TAIL.sub("", asked))) or clean(_ASK_TAIL.sub("", before)) \
-            or clean(ctx.text[q.start:q.end])
-        update: dict = {"task": task.rstrip("？?，, ")}
+        update: dict = {}
+        if pure:
+            # the last clause before 谁, without the words that lead into it: of
+            # "嗯，这个确实，那测试谁来跟一下？" the work is 测试
+            before = ctx.text[q.start:who.start]
+            asked = re.split(r"[，,。；;]", before)[-1]
+            task = clean(_ASK_LEAD.sub("", _ASK_TAIL.sub("", asked))) or clean(_ASK_TAIL.sub("", before)) \
+                or clean(ctx.text[q.start:q.end])
+            update["task"] = task.rstrip("？?，, ")
         if n + 1 < len(turn_blocks):
             c = st.blocks[turn_blocks[n + 1]]
             confirm = by_block.get(turn_blocks[n + 1])

@@ -286,6 +286,30 @@ def _weekday(m: re.Match[str], ref: date) -> date:
     return ref + timedelta(days=(wd - ref.weekday()) % 7)
 
 
+_EN_WD = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
+
+
+def _english_relative(m: re.Match[str], ref: date) -> date | None:
+    """English-mixed minutes' own words: "next Fri" as 下周五, "this Friday" as
+    本周五, "Friday" as 周五, "tomorrow", "EOD", "EOW"/"end of week" as 本周,
+    "end of month" as 月底."""
+    if day := m["wd"] or m["wd2"]:
+        pre, wd = (m["pre"] or "").lower(), _EN_WD[day.lower()[:3]]
+        if pre == "next":
+            return _week_start(ref) + timedelta(days=7 + wd)
+        if pre == "this":
+            return _week_start(ref) + timedelta(days=wd)
+        return ref + timedelta(days=(wd - ref.weekday()) % 7)
+    word = m["word"].lower()
+    if word == "tomorrow":
+        return ref + timedelta(days=1)
+    if word in ("eod", "today"):
+        return ref
+    if "month" in word or word == "eom":
+        return _last_day(ref.year, ref.month)
+    return _week_start(ref) + timedelta(days=6 if ref.weekday() >= 5 else 4)  # EOW: as 本周
+
+
 def _nth_weekday(m: re.Match[str], ref: date) -> date | None:
     mo, n, wd = _num(m["mon"]), _num(m["n"]), _WD[m["wd"]]
     last = _last_day(ref.year, mo)
@@ -449,7 +473,7 @@ def _clock(m: re.Match[str], ref: date) -> date:
 PRODUCERS: dict[str, Callable[[re.Match[str], date], date | None]] = {
     "range-end": _range_end, "absolute": _abs_full, "roc": _roc, "english": _english, "mdy": _mdy, "month-day": _month_day, "holiday": _holiday,
     "festival-day": _festival_day, "workdays": _workdays, "relative-day": _rel_day, "n-days": _n_days,
-    "weekday": _weekday, "nth-weekday": _nth_weekday, "weekend": _weekend, "week": _week,
+    "weekday": _weekday, "english-relative": _english_relative, "nth-weekday": _nth_weekday, "weekend": _weekend, "week": _week,
     "month-in": _month_day_in, "month-part": _month_part, "month-only": _month_only, "quarter": _quarter,
     "half-year": _half, "year-part": _year_part, "year-end": _year_end, "day-only": _day_only, "clock": _clock,
     "vague": lambda m, ref: None, "undated": lambda m, ref: None,

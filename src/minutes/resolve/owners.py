@@ -305,15 +305,20 @@ def _subjectish(name: str, people: set[str]) -> bool:
 
 
 def known_people(text: str, start: int, end: int, people: set[str]) -> list[Owner]:
-    """Known participants named in a line (for "4.1+4.2 章玉婷 在周一之前push")."""
+    """Known participants named in a line (for "4.1+4.2 章玉婷 在周一之前push");
+    not one the work is for or done with ("协助蒋一鸣部署…", "和李四对接")."""
     out = []
     for p in sorted(people, key=len, reverse=True):
         if len(p) < 2:
             continue
         i = text.find(p, start, end)
-        if i >= 0 and not any(o.start <= i < o.end for o in out):
+        if i >= 0 and not any(o.start <= i < o.end for o in out) \
+                and not _OBJECT_BEFORE.search(text, max(start, i - 2), i):
             out.append(Owner(p, i, i + len(p), "owner.known"))
     return sorted(out, key=lambda o: o.start)
+
+
+_OBJECT_BEFORE = rx.compile(r"(?:协助|帮助|帮|配合|和|与|跟|同|给|向|找|问|联系|通知|提醒|等)\s*$")
 
 
 def is_department(name: str, rules: RuleSet) -> bool:
