@@ -2065,3 +2065,23 @@ def test_an_english_mixed_sync(rec_rules) -> None:
     assert r.meta.participants == ["Amy Chen", "王磊", "Jason"]
     assert [c.source.line for c in r.consensus] == [4]
     assert [(a.owner, a.due) for a in r.actions] == [("Jason", "2024-05-31"), ("王磊", "2024-05-24")]
+
+
+def test_a_client_meeting_with_two_sides(rec_rules) -> None:
+    # both sides' attendee lines are the participants, "（记录）" names the recorder,
+    # "双方确认…" is agreed, a point the two sides did not settle is left open
+    text = ("客户沟通会议纪要\n\n会议时间：2024年7月3日 14:00-15:00\n甲方参会人：钱总（技术总监）、吴经理\n"
+            "乙方参会人：黄工、冯晓（记录）\n\n一、会议内容\n"
+            "1. 关于数据同步频率，甲方希望实时同步，乙方建议每小时同步一次，双方未达成一致。\n"
+            "2. 双方确认项目二期验收时间为8月30日。\n")
+    r = rec_rules(text)
+    assert r.meta.participants == ["钱总", "吴经理", "黄工", "冯晓"] and r.meta.recorder == "冯晓"
+    assert [c.source.line for c in r.consensus] == [9] and [d.source.line for d in r.disagreements] == [8]
+
+
+def test_a_group_meetings_absent_member_and_a_formal_follow_up(rec_rules) -> None:
+    # "周凯：请假" is no task; "会议决定由人事处进一步征求意见…" is the 人事处's
+    r = rec_rules("## 各人进展与下周目标\n- 刘洋：下周完成剩余清洗\n- 周凯：请假\n\n"
+                  "三、会议决定由人事处进一步征求意见后再提交校长办公会审议。\n")
+    assert [(a.owner, a.task) for a in r.actions] == [
+        ("刘洋", "完成剩余清洗"), ("人事处", "进一步征求意见后再提交校长办公会审议")]

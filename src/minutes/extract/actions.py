@@ -218,7 +218,7 @@ def _list_peers(ctx: Context, out: list[Action]) -> list[Action]:
             s, e = b.start, b.end
             if not _TWO_CJK.search(text, s, e) or links_only(text, s, e) or _opens_option(ctx, bi, b):
                 continue
-            if _ASIDE.match(text, s, e):
+            if _ASIDE.match(text, s, e) or _no_work(ctx, b):
                 continue  # "（缓存）", "> chyyuu 基于…": a note in brackets or a quoted comment on the items
             if _part_and_name(ctx, bi) or _only_who(ctx, ctx.st.span(bi)) or _names_a_part(ctx, b, bi):
                 continue  # "前端用户界面 田鸿龙" over its tasks: they are the actions; "邓皓文" alone is who
@@ -234,6 +234,16 @@ def _list_peers(ctx: Context, out: list[Action]) -> list[Action]:
     if not added:
         return out
     return sorted(out + added, key=lambda a: a.source.start)
+
+
+def _no_work(ctx: Context, b: Block) -> bool:
+    """A short line, or its value after a key, that names no work: "以上", "（gmm）",
+    "2024年4月2日", "周凯：请假"."""
+    if b.end - b.start > 40:
+        return False
+    rules, text = ctx.rules, ctx.text
+    return rules.any("actions", "fragment", text, b.start, b.end) is not None or (
+        b.value_start is not None and rules.any("actions", "fragment", text, b.value_start, b.end) is not None)
 
 
 _TWO_CJK = rx.compile(r"[\u4e00-\u9fff]{2}")
@@ -528,8 +538,8 @@ def _decide(ctx: Context, b: Block, bi: int, s: int, e: int, plan_unit: bool) ->
         return "strong", "owner.parent"  # "- 实现用户的添加和删除" under "前端管理员界面 魏荣来": one of his tasks
     if (plan_unit or ctx.role(bi) == "plan") and _group_title(ctx, bi):
         return None  # "1. **前端开发**" over its sub-items titles a part of the plan; they are its tasks
-    if b.end - b.start <= 40 and rules.any("actions", "fragment", text, b.start, b.end):
-        return None  # "以上", "（gmm）", "2024年4月2日": a line with no work in it (a piece of a line may sign it)
+    if _no_work(ctx, b):
+        return None  # "以上", "（gmm）", "2024年4月2日", "周凯：请假": a line with no work in it (a piece of a line may sign it)
 
     seen: dict[str, str | None] = {}
 
@@ -1595,7 +1605,8 @@ def _build(ctx: Context, b: Block, bi: int, s: int, e: int, role: str | None, ve
 _OWNER_MARK = rx.compile(r"(?:\d{1,2}[.、．](?=\x00))?(?:由|请|交给|(?:会议|会上)?要求|@|＠)?(?:各位|各|全体|所有)?\s*`?\x00+`?(?:同学|老师|同志)?\s*(?:这边|那边)?(?:来|去)?(?:负责|牵头)?[，,：:]?")
 _DUE_MARK = rx.compile(r"(?:在|于|截止(?:日期|时间)?是?在?)?\s*\x01+[日号]?(?:\s*[（(][^（）()\n]{0,4}[)）])*\s*(?:之前|以前|前|期间)?")
 _OWNER_FIELD = rx.compile(r"^(?:责任人|负责人|执行人)\s*[:：]\s*")
-_DECIDED = rx.compile(r"^(?:会议|经研究[，,]?\s*)?(?:决定|要求|同意|明确|强调|议定)\s*[:：，,]\s*")
+# the record's own voice before the work ("会议决定[由人事处]进一步征求意见", "决定：…")
+_DECIDED = rx.compile(r"^(?:会议|经研究[，,]?\s*)(?:决定|要求|同意|明确|强调|议定)\s*[:：，,]?\s*|^(?:决定|要求|同意|明确|强调|议定)\s*[:：，,]\s*")
 # a modal opening the task, not the 要 of 要求; with a gap after it, where the date was
 # cut ("将[在两周内]完成原型设计"), 将 and 需 are modals too, not 将 = 把
 _MUST = rx.compile(r"^(?:需要|要(?!求)|应当|应该|必须|务必)(?=[\u4e00-\u9fff])|^(?:需要|将|会|需|须|要|应|应当|应该|必须|务必)\s+(?=[\u4e00-\u9fff])")

@@ -38,6 +38,8 @@ def extract_meta(ctx: Context, *, option_date: date | None, path: str | None) ->
     participants_heads: list[int] = []
     date_values: list[tuple[int, int]] = []
     inline: dict[str, tuple[int, int]] = {}  # fields a value ran into, on the same line
+    more_people: list[tuple[int, int]] = []  # participants fields right after the first
+    people_at = -3  # the block of the last participants field read
     for bi, b in enumerate(st.blocks):
         if b.kind == "heading":
             if field_of(ctx, st.span(bi).rstrip("：: ")) == "participants":
@@ -63,6 +65,13 @@ def extract_meta(ctx: Context, *, option_date: date | None, path: str | None) ->
                 end = runs[0][0].start()
         if f == "date" and b.value_start is not None:
             date_values.append((b.value_start, end))  # 日期 and 时间 lines both
+        if f == "participants" and f in fields and b.value_start is not None:
+            # "甲方参会人：…" then "乙方参会人：…": both sides attended; a 参会人员 line further
+            # down opens another meeting of a running log, whose people are its own
+            if bi - people_at <= 2:
+                more_people.append((b.value_start, end))
+                people_at = bi
+            continue
         if f is None or f in fields:
             continue
         if b.value_start is None:
@@ -70,6 +79,8 @@ def extract_meta(ctx: Context, *, option_date: date | None, path: str | None) ->
                 participants_heads.append(bi)
             continue
         fields[f] = (b.value_start, end)
+        if f == "participants":
+            people_at = bi
 
     for f, span in [*inline.items(), *_heading_fields(ctx).items()]:
         fields.setdefault(f, span)  # a line of its own ("出席人員：黃庭毅 …") over one run into another ("| 出席人員：如下列")
@@ -103,7 +114,8 @@ def extract_meta(ctx: Context, *, option_date: date | None, path: str | None) ->
     if meta.time is None:  # "时间：下午三点-五点": the deadline resolver reads times of day too
         meta.time = next((t for s, e in date_values if (t := time_of(text[s:e])) is not None), None)
     _meeting_date(ctx, fields, option_date, path)
-    _participants(ctx, fields, participants_heads)
+    _participants(ctx, [fields["participants"], *more_people] if "participants" in fields else more_people,
+                  participants_heads)
     _block_dates(ctx)
 
 
@@ -265,6 +277,7 @@ def _compact_date(text: str) -> date | None:
 # a note in brackets after a name says what the person did at the meeting
 # ("张三（主持）", "李四（线上）") or that they were not there ("王五（请假）")
 _NOTE = rx.compile(r"\s*[（(](?P<note>[^（）()]{1,12})[)）]")
+_ROLE_NOTE = rx.compile(r"(?P<name>[^、，,；;\s（()）:：]{2,12})\s*[（(]\s*(?P<role>记录人?|主持人?)\s*[)）]")
 _ABSENT = rx.compile(r"请假|缺席|未到|未出席|未参加|缺勤")
 _AWAY = "\x00"  # marks a name whose note said they were away, until the value is split
 
@@ -288,16 +301,19 @@ def _names(value: str, away: list[str] | None = None) -> list[str]:
     return out
 
 
-def _participants(ctx: Context, fields: dict[str, tuple[int, int]], heads: list[int]) -> None:
+def _participants(ctx: Context, spans: list[tuple[int, int]], heads: list[int]) -> None:
     st, meta = ctx.st, ctx.meta
     people: list[str] = []
     away: list[str] = []  # named as away: not participants, but people who may still be given work
     depts: dict[str, list[str]] = {}
-    if "participants" in fields:
-        s, e = fields["participants"]
+    for s, e in spans:
         # "研发部：张三、李四；测试部：王五" groups people by department inline, as
         # "产品部（吴安之、吕莉）、研发部（陈董锴）" does with brackets
         value = ctx.text[s:e]
+        for m in _ROLE_NOTE.finditer(value):  # "冯晓（记录）": who kept the record, when no field says
+            f = "recorder" if m["role"].startswith("记录") else "initiator"
+            if getattr(meta, f) is None:
+                setattr(meta, f, m["name"])
         bracketed = list(_DEPT_BRACKET.finditer(value))
         if bracketed:
             for m in bracketed:
