@@ -186,6 +186,19 @@ def test_a_commitment_in_the_accepting_turns_own_words_is_confirmed_not_repeated
     exact(r, text)
 
 
+def test_work_asked_of_you_is_taken_by_who_says_yes() -> None:
+    # "你去跟人事说一下" — "好的，我明天就去": one action, the replier's, with the reply's day;
+    # "行，那就先加三个" settles the proposal; "五个人有点多吧" objects to it
+    text = ("说话人3 00:00:41\n我建议临时加五个人。\n\n说话人1 00:00:50\n五个人有点多吧，预算不一定批得下来。\n\n"
+            "说话人3 00:00:58\n那先加三个？\n\n说话人1 00:01:03\n行，那就先加三个，你去跟人事说一下。\n\n"
+            "说话人3 00:01:08\n好的，我明天就去。\n")
+    r = rec(text, speakers={"说话人1": "张总", "说话人3": "周凯"})
+    assert [(a.owner, a.task, a.due) for a in r.actions] == [("周凯", "跟人事说一下", "2024-05-07")]
+    assert [c.text for c in r.consensus] == ["行，那就先加三个，你去跟人事说一下。"]
+    assert [d.text for d in r.disagreements] == ["五个人有点多吧，预算不一定批得下来。"]
+    exact(r, text)
+
+
 def test_a_phrase_said_twice_over_is_read_once_with_exact_offsets() -> None:
     from minutes.transcript import build_view
 

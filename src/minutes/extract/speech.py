@@ -141,6 +141,10 @@ def _item(ctx: Context, kind: str, s: int, e: int, bi: int, why: str) -> Item:
     return ctx.item(kind, s, e, ctx.st.blocks[bi], by=Producer(rule=why))
 
 
+# the words that turn the work to the one spoken to: "那就你去…" → "…"
+_YOU_ASKED = rx.compile(r"^\s*(?:那|那就|好|行)?[，,]?\s*|(?:你们|你|您)(?:先|回头|待会儿?|一会儿|来|去)?")
+_PARTICLE_END = rx.compile(r"[吧啊呢]+(?=[，,]|$)|[，,\s]+$")
+_AGREE = rx.compile(r"\s*(?:好的?|行|可以|没问题|OK|ok|收到)[，,。！!\s]")  # a yes opening the turn
 _ASK_LEAD = rx.compile(r"^\s*(?:那么|那就|那|然后|所以|这个|那个|就是)+\s*")
 _ASK_TAIL = rx.compile(r"[，,]?\s*(?:这个|那个|这件事)?\s*$")  # "这个谁来弄？": the words pointing at the work
 
@@ -162,13 +166,23 @@ def merge_handoffs(ctx: Context, actions: list[Action]) -> list[Action]:
         b = st.blocks[bi]
         if a is None or n == 0:
             continue
-        pure = _hit(ctx, "accept", b.start, b.end) is not None  # "我来吧" alone: the task is the question's
-        if not pure and _hit(ctx, "accept-lead", b.start, b.end) is None:
-            continue
         q = st.blocks[turn_blocks[n - 1]]
         asker = ctx.turn_at(q.start)
         me = ctx.turn_at(b.start)
         if asker is None or me is None or asker.speaker == me.speaker:
+            continue
+        asked = by_block.get(turn_blocks[n - 1])
+        if asked is not None and asked.owner in (None, me.speaker) and _AGREE.match(ctx.text, b.start, b.end) \
+                and (you := _hit(ctx, "addressee", q.start, q.end)) is not None:
+            # "你去跟人事说一下" — "好的，我明天就去": the work asked, taken up by who said yes
+            drop.add(asked.id)
+            when = {"due": a.due, "due_text": a.due_text} if a.due_text else {"due": asked.due, "due_text": asked.due_text}
+            clause = re.split(r"[。！!？?；;]", ctx.text[you.start:q.end])[0]
+            task = clean(_PARTICLE_END.sub("", _YOU_ASKED.sub("", clause))) or asked.task
+            updated[a.id] = a.model_copy(update={"task": task, **when})
+            continue
+        pure = _hit(ctx, "accept", b.start, b.end) is not None  # "我来吧" alone: the task is the question's
+        if not pure and _hit(ctx, "accept-lead", b.start, b.end) is None:
             continue
         who = _hit(ctx, "who-question", q.start, q.end)
         if who is None:
