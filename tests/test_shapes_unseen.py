@@ -2085,3 +2085,22 @@ def test_a_group_meetings_absent_member_and_a_formal_follow_up(rec_rules) -> Non
                   "三、会议决定由人事处进一步征求意见后再提交校长办公会审议。\n")
     assert [(a.owner, a.task) for a in r.actions] == [
         ("刘洋", "完成剩余清洗"), ("人事处", "进一步征求意见后再提交校长办公会审议")]
+
+
+def test_a_supervision_table_with_time_limits_and_progress(rec_rules) -> None:
+    # 督办事项: 完成时限 is the deadline column, 进展情况 says where each row stands
+    text = ("## 督办事项\n| 事项 | 责任部门 | 完成时限 | 进展情况 |\n| --- | --- | --- | --- |\n"
+            "| 官网改版上线 | 数字营销组 | 10月31日 | 进行中 |\n| 品牌手册更新 | 品牌组 | 已完成 | 已完成 |\n")
+    r = rec_rules(text, meeting="2024-10-08")
+    assert [(a.owner, a.due, a.status) for a in r.actions] == [
+        ("数字营销组", "2024-10-31", "进行中"), ("品牌组", None, "已完成")]
+
+
+def test_a_release_syncs_labels_in_english(rec_rules) -> None:
+    # "ETA Thu", "ETA: 8/9" and "Owner: @bob" label the fields; "定在 8/20" is decided
+    text = ("## Action items\n- [ ] #1423 @lina fix the flaky upload test — ETA Thu\n"
+            "- Owner: @bob, ETA: 8/9 — 回滚脚本补测试\n\n## Notes\n- v2.4 的 feature freeze 定在 8/20\n")
+    r = rec_rules(text, meeting="2024-08-06")
+    assert [(a.owner, a.due, a.task) for a in r.actions] == [
+        ("lina", "2024-08-08", "#1423 fix the flaky upload test"), ("bob", "2024-08-09", "回滚脚本补测试")]
+    assert [c.source.line for c in r.consensus] == [6]

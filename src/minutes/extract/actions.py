@@ -57,8 +57,8 @@ _POSITION_KEY = rx.compile(r"(?:经理|组长|队长|班长|主席|秘书|主任
 _NEXT_ROLE_KEYS = rx.compile(r"^下[次一周](?:次|个)?(?:会议|例会|周会|组会)?(?:轮值)?(?:主持|主持人|记录|记录人|纪要)$")
 _FIELD_AFTER = rx.compile(r"(?:责任人|负责人|执行人|跟进人|Owner|Assignee)\s*[:：]", re.I)
 _FIELD_LABEL = rx.compile(
-    r"[，,。；;\s\-—]*(?:责任人|负责人|执行人|跟进人|完成时间|截止时间|截止日期|闭环时间|完成日期|时间节点|DDL|deadline)\s*[:：]?\s*"
-    r"(?=[\x00\x01])", re.I)
+    r"[，,。；;\s\-—]*(?:责任人|负责人|执行人|跟进人|完成时间|截止时间|截止日期|闭环时间|完成日期|时间节点|DDL|deadline|(?-i:Owner|ETA|Due))\s*[:：]?\s*"
+    r"(?=[@＠]?[\x00\x01])", re.I)
 _FIELD_TAIL = rx.compile(
     r"[，,。；;\s\-—]*(?:完成时间|截止时间|截止日期|闭环时间|完成日期|时间节点|DDL)\s*[:：]?\s*[^，,。；;\x00\x01]*$", re.I)
 _LEAD_MARK = rx.compile(r"\s*[（(](?:负责人|组长|牵头人?|lead|owner|PM)[)）]", re.I)

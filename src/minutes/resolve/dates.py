@@ -291,9 +291,9 @@ _EN_WD = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
 
 def _english_relative(m: re.Match[str], ref: date) -> date | None:
     """English-mixed minutes' own words: "next Fri" as 下周五, "this Friday" as
-    本周五, "Friday" as 周五, "tomorrow", "EOD", "EOW"/"end of week" as 本周,
+    本周五, "Friday" (or "Fri" after ETA/due/by) as 周五, "tomorrow", "EOD", "EOW"/"end of week" as 本周,
     "end of month" as 月底."""
-    if day := m["wd"] or m["wd2"]:
+    if day := m["wd"] or m["wd2"] or m["wd3"]:
         pre, wd = (m["pre"] or "").lower(), _EN_WD[day.lower()[:3]]
         if pre == "next":
             return _week_start(ref) + timedelta(days=7 + wd)
