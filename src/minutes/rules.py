@@ -297,6 +297,8 @@ class RuleSet:
     _quick: dict[tuple[str, tuple[str, ...]], list[_Alternative]] = field(default_factory=dict)
     # (family, role or None for all) → its rules and their screen (see `screen`)
     _screened: dict[tuple[str, str | None], tuple[list[Rule], "re.Pattern[str] | None"]] = field(default_factory=dict)
+    # (family, role) → the rules that hold in spoken transcripts, and their screen
+    _spoken: dict[tuple[str, str], tuple[list[Rule], "re.Pattern[str] | None"]] = field(default_factory=dict)
     # answers that depend only on these rules and a string (a heading's role,
     # a header key's field), kept with the rules they came from
     memo: dict[tuple[str, str], object] = field(default_factory=dict)
@@ -348,13 +350,15 @@ class RuleSet:
         """The first rule of this role that matches: what an item cites as its
         producer. `spoken`: the text is a spoken transcript, where rules marked
         `spoken = false` do not hold."""
-        found = self._first(family, role, text, start, end)
-        if found is None:
-            return None
-        if spoken and found[0].extra.get("spoken") is False:
-            return next((r for r in self.role(family, role)
-                         if r.extra.get("spoken") is not False and r.search(text, start, end) is not None), None)
-        return found[0]
+        if spoken:  # the first that holds in speech: those rules alone, behind their own screen
+            kept = self._spoken.get((family, role))
+            if kept is None:
+                rules = [r for r in self.role(family, role) if r.extra.get("spoken") is not False]
+                kept = self._spoken[(family, role)] = (rules, screen(rules) if len(rules) > 1 else None)
+            found = first_hit(kept[0], kept[1], text, start, len(text) if end is None else end)
+        else:
+            found = self._first(family, role, text, start, end)
+        return found[0] if found is not None else None
 
     def any(self, family: str, role: str, text: str, start: int = 0, end: int | None = None) -> Hit | None:
         """The first hit of the first rule of this role that matches."""
