@@ -2104,3 +2104,16 @@ def test_a_release_syncs_labels_in_english(rec_rules) -> None:
     assert [(a.owner, a.due, a.task) for a in r.actions] == [
         ("lina", "2024-08-08", "#1423 fix the flaky upload test"), ("bob", "2024-08-09", "回滚脚本补测试")]
     assert [c.source.line for c in r.consensus] == [6]
+
+
+def test_a_weekly_with_a_table_of_tracked_problems(rec_rules) -> None:
+    # "| 问题 | 负责人 | 计划完成 | 状态 |": the problem is the work, 计划完成 its deadline;
+    # "罗琦提出…" is 罗琦 raising a point (not a person called 罗琦提); "下周评审会再讨论" puts
+    # the point to a review meeting, it hands no one work
+    text = ("参会人员：彭磊、戴安、罗琦\n\n## 遗留问题跟踪\n| 编号 | 问题 | 负责人 | 计划完成 | 状态 |\n|---|---|---|---|---|\n"
+            "| Q-07 | 支付超时重试 | 彭磊 | 11/15 | 延期 |\n\n## 本周讨论\n"
+            "1. 罗琦提出测试环境资源紧张，建议申请两台新服务器。\n"
+            "2. 关于是否引入消息队列，彭磊认为没必要，戴安认为需要，暂未定论，下周评审会再讨论。\n")
+    r = rec_rules(text, meeting="2024-11-18")
+    assert [(a.task, a.owner, a.due, a.status) for a in r.actions] == [("支付超时重试", "彭磊", "2024-11-15", "延期")]
+    assert [d.source.line for d in r.disagreements] == [10]

@@ -18,7 +18,9 @@ DONE_COL = rx.compile(r"已完成|已做|完成情况|进展|困难|问题|总�
 # a column of who ("组员", "成员"): the owner when the other owner-like column is a
 # bare "负责" holding each one's area (后端, PM) rather than a name
 PERSON_COL = rx.compile(r"^(?:小组|项目|团队)?(?:组员|成员|姓名|人员|队员|名字|同学|Name|Member)$", re.I)
-DUE_COL = rx.compile(r"截止|完成时间|完成日期|时间节点|期限|时限|闭环|DDL|Due|Deadline|ETA|^预计(?:完成)?时间$|^何时$", re.I)
+DUE_COL = rx.compile(r"截止|完成时间|完成日期|时间节点|期限|时限|闭环|DDL|Due|Deadline|ETA|^预计(?:完成)?时间$|^(?:计划|预计)完成(?:日期)?$|^何时$", re.I)
+# a tracked problem with who and by when is work to do ("| 问题 | 负责人 | 计划完成 |")
+ISSUE_COL = rx.compile(r"^(?:遗留)?问题(?:描述)?$")
 # a 督办 table's 进展情况 says where each row stands (进行中, 已完成)
 STATUS_COL = rx.compile(r"状态|进度|进展情况|执行情况|落实情况|办理情况|Status", re.I)
 

@@ -6,7 +6,7 @@ import re
 from datetime import date
 
 from .. import rx
-from ..columns import DONE_COL, DUE_COL, OWNER_COL, PERSON_COL, STATUS_COL, TASK_COL
+from ..columns import DONE_COL, DUE_COL, ISSUE_COL, OWNER_COL, PERSON_COL, STATUS_COL, TASK_COL
 from ..resolve.owners import VAGUE_OWNERS, Owner, split_names
 from ..schema import Action, Producer
 from ..structure import clean
@@ -50,6 +50,8 @@ def table_actions(ctx: Context) -> tuple[list[Action], set[int]]:
         above = (pick["owner"], ob_i) if ob_i is not None and ctx.st.blocks[ob_i].row_key is None else None
         task_col = next((c for c in cols if TASK_COL.search(c) and not DONE_COL.search(c)
                          and c not in pick.values()), None)
+        if task_col is None and pick["owner"] and pick["due"]:
+            task_col = next((c for c in cols if ISSUE_COL.match(c.strip())), None)
         if task_col is None or (pick["owner"] is None and pick["due"] is None):
             continue
         tb = ctx.st.blocks[cols[task_col]]

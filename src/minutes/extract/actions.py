@@ -908,6 +908,8 @@ def _known_with_deadline(ctx: Context, b: Block, bi: int, s: int, e: int) -> tup
     d = ctx.deadline(s, e, ctx.ref_date(bi) or date(2000, 1, 1))
     if d is None or (d.date is not None and d.date == ctx.meeting_date and has_year(d) and not _BY_WHEN.search(d.text)):
         return None  # "2024年5月6日上午，王建国主持召开…": the day of the meeting itself, no deadline
+    if ctx.rules.any("disagreements", "trigger", ctx.text, s, e) is not None:
+        return None  # "彭磊认为…，戴安认为…，暂未定论，下周再讨论": the date is when it is taken up again
     return "strong", "owner.known-with-deadline"
 
 

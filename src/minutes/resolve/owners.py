@@ -231,6 +231,8 @@ def _lead_name_ok(name: str, rules: RuleSet, people: set[str], laid_out: bool = 
         return True
     if counts_things(name):
         return False
+    if any(len(p) >= 2 and len(name) > len(p) and name.startswith(p) for p in people):
+        return False  # "罗琦提出…" with 罗琦 listed: the name ran into the verb
     # a bare group word opening a line is more often a verb ("测试验证…", "设计方案"):
     # groups count here only with their suffix ("测试组", "前端同学")
     if rules.any("owners", "group", name) and re.search(
