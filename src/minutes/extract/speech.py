@@ -141,8 +141,9 @@ def _item(ctx: Context, kind: str, s: int, e: int, bi: int, why: str) -> Item:
     return ctx.item(kind, s, e, ctx.st.blocks[bi], by=Producer(rule=why))
 
 
-# the words that turn the work to the one spoken to: "那就你去…" → "…"
-_YOU_ASKED = rx.compile(r"^\s*(?:那|那就|好|行)?[，,]?\s*|(?:你们|你|您)(?:先|回头|待会儿?|一会儿|来|去)?")
+# the words that turn the work to the one spoken to, the first time only, keeping the
+# topic before them: "那就你去跟你的主管说" → "跟你的主管说", "预案这个你来写" → "预案这个写"
+_YOU_ASKED = rx.compile(r"^\s*(?:(?:那就|那|好|行)[，,]?\s*)*(?P<topic>[\u4e00-\u9fff]{0,6}?(?:这个)?)(?:你们|你|您)(?:先|回头|待会儿?|一会儿|来|去)?")
 _PARTICLE_END = rx.compile(r"[吧啊呢]+(?=[，,]|$)|[，,\s]+$")
 _AGREE = rx.compile(r"\s*(?:好的?|行|可以|没问题|OK|ok|收到)[，,。！!\s]")  # a yes opening the turn
 _ASK_LEAD = rx.compile(r"^\s*(?:那么|那就|那|然后|所以|这个|那个|就是)+\s*")
@@ -178,7 +179,7 @@ def merge_handoffs(ctx: Context, actions: list[Action]) -> list[Action]:
             drop.add(asked.id)
             when = {"due": a.due, "due_text": a.due_text} if a.due_text else {"due": asked.due, "due_text": asked.due_text}
             clause = re.split(r"[。！!？?；;]", ctx.text[you.start:q.end])[0]
-            task = clean(_PARTICLE_END.sub("", _YOU_ASKED.sub("", clause))) or asked.task
+            task = clean(_PARTICLE_END.sub("", _YOU_ASKED.sub(r"\g<topic>", clause, count=1))) or asked.task
             updated[a.id] = a.model_copy(update={"task": task, **when})
             continue
         pure = _hit(ctx, "accept", b.start, b.end) is not None  # "我来吧" alone: the task is the question's
