@@ -2117,3 +2117,14 @@ def test_a_weekly_with_a_table_of_tracked_problems(rec_rules) -> None:
     r = rec_rules(text, meeting="2024-11-18")
     assert [(a.task, a.owner, a.due, a.status) for a in r.actions] == [("支付超时重试", "彭磊", "2024-11-15", "延期")]
     assert [d.source.line for d in r.disagreements] == [10]
+
+
+def test_an_ai_summarys_chapters_todos_and_resolutions(rec_rules) -> None:
+    # "是否准入下次再定" leaves the point open (and 下次再定 is vague); "@赵磊 2024-12-13" owns and dates
+    # a to-do; "表决结果：同意5票…通过…" is a resolution
+    text = ("## 章节速览\n12:45 供应商准入\n  新供应商的资质审核还没完成，是否准入下次再定。\n\n## 待办\n"
+            "- [ ] 华东仓清理滞销品 @赵磊 2024-12-13\n\n## 决议\n2）表决结果：同意5票，反对0票，弃权1票，通过新物流合同。\n")
+    r = rec_rules(text, meeting="2024-12-03")
+    assert [d.source.line for d in r.disagreements] == [3] and [v.phrase for v in r.vague] == ["下次再定"]
+    assert [(a.owner, a.due) for a in r.actions] == [("赵磊", "2024-12-13")]
+    assert [c.source.line for c in r.consensus] == [9]
