@@ -808,7 +808,7 @@ def _mention_clauses(ctx: Context, s: int, e: int) -> list[tuple[int, int, list[
             out.append((s, lead_end, owners))
     for k, m in enumerate(runs):
         ce = runs[k + 1].start() if k + 1 < len(runs) else e
-        if _VIEW_LEAD.match(text, m.end(), ce):
+        if ctx.rules.any("actions", "view-lead", text, m.end(), ce) is not None:
             return []  # "@甲 建议…，@乙 担心…": each states a view, no one is handed a part
         if len(_HAN.findall(text, m.end(), ce)) + len(re.findall(r"[A-Za-z]{2,}", text[m.end():ce])) < 2:
             continue  # a mention with no words of its own ("@甲 @乙 继续…" is one group)
@@ -820,8 +820,6 @@ def _mention_clauses(ctx: Context, s: int, e: int) -> list[tuple[int, int, list[
     return out if len(out) >= 2 and len(names) >= 2 else []
 
 
-# the view verbs after a mention that action.assign's @ alternative also passes over
-_VIEW_LEAD = rx.compile(r"\s*[:：]?\s*(?:建议|担心|担忧|认为|觉得|倾向|主张|希望|提议|质疑|反对|同意|赞成|表示|指出|提醒)")
 _OWNER_FIELD_END = rx.compile(_FIELD_AFTER.pattern + r"\s*$", re.I)  # a 责任人 field the words end on
 _PRONOUN_ONLY = rx.compile(r"我|我们|你|你们|大家|all|everyone", re.I)
 
