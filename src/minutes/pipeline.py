@@ -90,7 +90,7 @@ def record(doc: Text, meeting_date: date | None = None, *, rules: RuleSet | None
                 # Vague words are looked for only in what the rules settled: in the
                 # units the classifier adds beside them they were more often plain
                 # wording than a hidden owner or date (prequential over the open
-                # collections, vague F1 0.742 so against 0.717 with every item)
+                # collections, vague F1 0.742 against 0.717 with every item)
                 flag_only = {i.id for i in (*consensus, *disagreements, *actions)}
             consensus, disagreements, actions = apply(ctx, m, layer, consensus, disagreements, actions)
     return finish(ctx, doc, consensus, disagreements, actions, stage, flag_only=flag_only)

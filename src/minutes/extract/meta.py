@@ -27,8 +27,9 @@ _MEETING_WORDS = rx.compile(r"会议|例会|周会|本次|召开|时间|日期|�
 _DATE_LINE = rx.compile(r"^[\s#*_>]*(?:19|20)\d{2}\s*(?:[-/.年]|[A-Z][a-z]{2})")
 _DEADLINE_WORDS = rx.compile(r"前|截止|负责(?!同志|人)|完成|提交|之内|以内")  # not the 负责 of 负责同志, who attended
 _FILE_DATE = rx.compile(r"(20\d{2}|19\d{2})[-_.年]?(\d{1,2})[-_.月]?(\d{1,2})")
-_DEPT_BRACKET = rx.compile(r"(?P<dept>[\u4e00-\u9fffA-Za-z]{1,12}(?:部|组|中心|团队|委员会|办公室|处|科|室|SIG|sig))\s*[（(](?P<names>[^（）()]{2,60})[)）]")
-_DEPT = rx.compile(r"^(?P<dept>[\u4e00-\u9fffA-Za-z]{1,12}(?:部|组|中心|团队|委员会|办公室|办|处|科|室|SIG|sig))\s*[:：]\s*(?P<names>.+)$")
+_DEPT_SUFFIX = "部|组|中心|团队|委员会|办公室|处|科|室|SIG|sig"  # what ends a department's name
+_DEPT_BRACKET = rx.compile(rf"(?P<dept>[\u4e00-\u9fffA-Za-z]{{1,12}}(?:{_DEPT_SUFFIX}))\s*[（(](?P<names>[^（）()]{{2,60}})[)）]")
+_DEPT = rx.compile(rf"^(?P<dept>[\u4e00-\u9fffA-Za-z]{{1,12}}(?:{_DEPT_SUFFIX}|办))\s*[:：]\s*(?P<names>.+)$")
 _NOT_NAME = rx.compile(r"^(?:等|共|人|各位|全体|无|本次|会议|由|来自|名|成员|\d+)$|[。：:]|\d+名|参会|主持")
 
 

@@ -303,7 +303,7 @@ def _english_relative(m: re.Match[str], ref: date) -> date | None:
     word = m["word"].lower()
     if word == "tomorrow":
         return ref + timedelta(days=1)
-    if word in ("eod", "today"):
+    if word == "eod":
         return ref
     if "month" in word or word == "eom":
         return _last_day(ref.year, ref.month)
