@@ -2128,3 +2128,34 @@ def test_an_ai_summarys_chapters_todos_and_resolutions(rec_rules) -> None:
     assert [d.source.line for d in r.disagreements] == [3] and [v.phrase for v in r.vague] == ["下次再定"]
     assert [(a.owner, a.due) for a in r.actions] == [("赵磊", "2024-12-13")]
     assert [c.source.line for c in r.consensus] == [9]
+
+
+def _rules_undated(text: str):
+    from minutes.ingest import Text
+    from minutes.pipeline import record
+
+    return record(Text(text, "utf-8", "x", None), None, layer="rules")
+
+
+def test_a_blog_posts_front_matter_dates_the_meeting() -> None:
+    # Hexo, Jekyll and Hugo posts carry their date in the front matter: a
+    # year-less date in the text takes its year, and without one it is the date
+    r = _rules_undated("---\ntitle: 社区例会\ndate: 2022-02-28T15:00:00+08:00\n---\n\n"
+                       "2 月 24 日，社区举办了今年首次例会。\n\n## 待办\n- 周宁下周五前发布 1.0 版本\n")
+    assert (r.meta.date, r.meta.date_source) == ("2022-02-24", "text")
+    assert [(a.owner, a.due) for a in r.actions] == [("周宁", "2022-03-04")]
+    r = _rules_undated("---\ntitle: 周会\ndate: \"2015-04-30 19:55:43 +0800\"\n---\n\n## 待办\n- 周宁明天提交报告\n")
+    assert r.meta.date == "2015-04-30" and [a.due for a in r.actions] == ["2015-05-01"]
+
+
+def test_a_log_of_group_meetings_headed_by_month_and_day(rec_rules) -> None:
+    # "## 8.5 组会" opens an entry: its 下周任务 fall in the week after 8.5, not
+    # after the log's first date; "**6.2**" over a paragraph is a section number
+    text = ("# 组会纪要\n\n## 8.12 组会\n\n### 下周任务\n\n1. 阅读论文\n\n"
+            "## 8.5 组会\n\n### 下周任务\n\n1. 完成缓存设计\n\n## 7.29\n\n### 下周工作\n\n1. 联调测试\n")
+    r = rec_rules(text, meeting="2022-08-12")
+    assert [(a.task, a.due) for a in r.actions] == [
+        ("阅读论文", "2022-08-19"), ("完成缓存设计", "2022-08-12"), ("联调测试", "2022-08-05")]
+    r = rec_rules("### 6) 跟进招标事宜\n\n**6.2**\n如无修订，下星期安排刊登广告。\n", meeting="2022-11-17")
+    assert [(a.task, a.due) for a in r.actions] == [("如无修订，安排刊登广告", "2022-11-25")]
+

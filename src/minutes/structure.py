@@ -91,6 +91,9 @@ class Structure:
     sentences: list[Sentence] = field(default_factory=list)
     line_starts: list[int] = field(default_factory=list)
     title: int | None = None  # index of the first heading, when there is one
+    # the value of a `date:` line in the front matter (Hexo, Jekyll, Hugo):
+    # the post's date, which gives year-less dates in the text their year
+    front_date: tuple[int, int] | None = None
 
     def span(self, i: int) -> str:
         b = self.blocks[i]
@@ -231,6 +234,8 @@ def parse(text: str, spoken: bool = False) -> Structure:
                 if m:
                     i = add(Block("heading", base + m.start(1), base + m.end(1), lineno, level=0))
                     st.title = i
+                elif (m := re.match(r"^date:\s*(.+?)\s*$", body)) is not None and st.front_date is None:
+                    st.front_date = (base + m.start(1), base + m.end(1))
             continue
         if stripped.startswith("```"):
             if prose_fence:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from .. import rx
 from ..columns import header_name
-from ..resolve.dates import find_dates, has_year, time_of
+from ..resolve.dates import find_dates, find_deadline, has_year, time_of
 from ..structure import Block, clean
 from .context import Context
 
@@ -185,7 +185,8 @@ def _meeting_date(ctx: Context, fields: dict[str, tuple[int, int]], option: date
     --date; then the file name; then --date. Never today's date: a record
     whose date is unknown says so."""
     meta = ctx.meta
-    ref = option or date(2000, 1, 1)
+    front = _front_date(ctx)
+    ref = option or front or date(2000, 1, 1)
     candidates: list[tuple[int, int, bool]] = []  # span, and whether a year-less date may count
     if "date" in fields:
         candidates.append((*fields["date"], True))
@@ -212,6 +213,11 @@ def _meeting_date(ctx: Context, fields: dict[str, tuple[int, int]], option: date
                 meta.date, meta.date_source = d.date.isoformat(), "option"
                 ctx.meeting_date = d.date
                 return
+            if option is None and front is not None:
+                # "2 月 24 日，MOSN 举办了…" under a post dated 2022-02-28: the year is the post's
+                meta.date, meta.date_source = d.date.isoformat(), "text"
+                ctx.meeting_date = d.date
+                return
     # "## 20190318会议纪要", "# 2023_04_16 会议记录", "=====2018-12-08=====": a compact
     # date in the title or an early heading or line
     for s, e in [(c[0], c[1]) for c in candidates] + [
@@ -221,6 +227,10 @@ def _meeting_date(ctx: Context, fields: dict[str, tuple[int, int]], option: date
             meta.date, meta.date_source = d.isoformat(), "text"
             ctx.meeting_date = d
             return
+    if front is not None:
+        meta.date, meta.date_source = front.isoformat(), "text"
+        ctx.meeting_date = front
+        return
     if path and path != "-":
         m = _FILE_DATE.search(Path(path).stem)
         if m:
@@ -235,6 +245,24 @@ def _meeting_date(ctx: Context, fields: dict[str, tuple[int, int]], option: date
     if option is not None:
         meta.date, meta.date_source = option.isoformat(), "option"
         ctx.meeting_date = option
+
+
+def _front_date(ctx: Context) -> date | None:
+    """The date of the front matter's `date:` line, when it has a year."""
+    if ctx.st.front_date is None:
+        return None
+    # ISO dates and datetimes ("2024-05-27T22:19:13-08:00", "2014-08-31 16:18:10 +0800"):
+    # the calendar day as written, whatever the zone
+    m = _FRONT_DATE.match(ctx.text, *ctx.st.front_date)
+    if m is None:
+        return None
+    try:
+        return date(int(m["y"]), int(m["m"]), int(m["d"]))
+    except ValueError:
+        return None
+
+
+_FRONT_DATE = rx.compile(r"[\"']?(?P<y>(?:19|20)\d{2})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?!\d)")
 
 
 _COMPACT = rx.compile(r"(?<![\d.])((?:19|20)\d{2})([-_/.]?)(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])(?![\d.])")
@@ -287,6 +315,7 @@ def _names(value: str, away: list[str] | None = None) -> list[str]:
     """The people a participants value names, in order; those it says were
     away (请假, 缺席) are left out, or put in `away` when it is given."""
     value = _NOTE.sub(lambda m: _AWAY if _ABSENT.search(m["note"]) else "", clean(value))
+    value = value.rstrip("。；;，, ")  # "…、刘嘉飞、安尚文。": the line's full stop ends the list, not the last name
     out = []
     for part in (_SPLIT_LISTED if _LISTED.search(value) else _SPLIT_PEOPLE).split(value):
         part = part.strip()
@@ -384,6 +413,13 @@ def _dated_row(ctx: Context, b: Block) -> bool:
     return b.kind == "para" and b.key is None and _ROW_DATE.match(ctx.text, b.start, b.end) is not None
 
 
+# "## 8.5 组会", "### 12.7 组会会议记录", "## 8.21": an entry of a log of meetings
+# headed by its month and day alone (a section number is read past before:
+# "### 1.3 会议时间" is no date)
+_DATED_HEADING = rx.compile(r"[\s*#]*(?P<md>\d{1,2}\s*[./．]\s*\d{1,2})\s*(?P<what>(?:(?:组会|例会|周会|会议|讨论|碰头会)\s*)?"
+                            r"(?:(?:会议)?(?:纪要|记录|讨论记录|小结|总结))?)[\s*：:]*")
+
+
 # "议题1. 讨论保全合约(合约于114/1/31 到期)": a date in a heading that says
 # when something falls due is no date of the meeting under it
 _DUE_AFTER = rx.compile(r"\s*(?:到期|截止|(?:之|以)?前(?![端台期]))")
@@ -420,6 +456,12 @@ def _block_dates(ctx: Context) -> None:
                     entry = found[0].date
             if entry is None and b.kind == "heading":
                 entry = _compact_date(ctx.text[start : b.end])
+            if entry is None and b.kind == "heading" and ref is not None \
+                    and (m := _DATED_HEADING.fullmatch(ctx.text, start, b.end)) is not None \
+                    and (m.group("what") or ctx.text.startswith("#", ctx.st.line_starts[b.line - 1])):
+                # bare, only as a Markdown heading: "**6.2**" over a paragraph numbers it
+                d = find_deadline(m.group("md"), ref, field=True)
+                entry = d.date if d is not None else None
         if entry is not None:
             current = entry
         out.append(current)
