@@ -2159,3 +2159,15 @@ def test_a_log_of_group_meetings_headed_by_month_and_day(rec_rules) -> None:
     r = rec_rules("### 6) 跟进招标事宜\n\n**6.2**\n如无修订，下星期安排刊登广告。\n", meeting="2022-11-17")
     assert [(a.task, a.due) for a in r.actions] == [("如无修订，安排刊登广告", "2022-11-25")]
 
+
+def test_listed_participants_opening_a_line_with_a_wider_work_verb(rec_rules) -> None:
+    # "王林诺制作问卷星": a listed participant, then 制作/学习/熟悉 (verbs that after a common
+    # word make noun phrases, "前端添加页面"); "李锶、张瑞涵、李懿旋对初稿提供意见": three names
+    # and the work told as 对 + object + 提供; the participants line's full stop ends the list
+    text = ("参会人员：王林诺、李锶、张瑞涵、李懿旋、安尚文。\n\n## 会议内容\n"
+            "1. 王林诺制作问卷星\n2. 李锶、张瑞涵、李懿旋对初稿提供意见\n3. 安尚文：学习Django\n"
+            "4. 前端添加页面的方案已定\n")
+    r = rec_rules(text)
+    assert r.meta.participants[-1] == "安尚文"
+    assert [(a.owner, a.task) for a in r.actions] == [
+        ("王林诺", "制作问卷星"), ("李锶、张瑞涵、李懿旋", "对初稿提供意见"), ("安尚文", "学习Django")]

@@ -195,10 +195,11 @@ def lead_name_owner(text: str, start: int, end: int, rules: RuleSet, people: set
             continue
         gs, ge = hit.spans["owner"]
         owners = []
+        listed = rule.extra.get("scope") == "participants"  # only a listed participant opens it
         for s, e in split_names(text, gs, ge):  # "王宁和韩慧敏准备…": each must be someone
             name = text[s:e].lstrip("@")
             s += len(text[s:e]) - len(name)
-            if not _lead_name_ok(name, rules, people, laid_out=rule.id != "owner.lead-name"):
+            if (name not in people) if listed else not _lead_name_ok(name, rules, people, laid_out=rule.id != "owner.lead-name"):
                 owners = []
                 break
             owners.append(Owner(name, s, e, rule.id))
