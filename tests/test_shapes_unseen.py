@@ -2171,3 +2171,35 @@ def test_listed_participants_opening_a_line_with_a_wider_work_verb(rec_rules) ->
     assert r.meta.participants[-1] == "安尚文"
     assert [(a.owner, a.task) for a in r.actions] == [
         ("王林诺", "制作问卷星"), ("李锶、张瑞涵、李懿旋", "对初稿提供意见"), ("安尚文", "学习Django")]
+
+
+def test_a_todo_plugins_marks_and_a_reviews_table_of_improvements(rec_rules) -> None:
+    # Obsidian Tasks' "📅 2024-05-10" dates the task and its marks are no words of it;
+    # a post-mortem's "| 改进项 | 负责人 | 截止日期 | 状态 |" is a table of tasks
+    text = ("## Action Items\n- [ ] @张伟 完成登录页改版 📅 2024-05-10 🔼\n\n## 复盘改进项\n"
+            "| 改进项 | 负责人 | 截止日期 | 状态 |\n| --- | --- | --- | --- |\n"
+            "| 增加告警阈值配置 | 运维组 | 2024-05-20 | 进行中 |\n")
+    r = rec_rules(text)
+    assert [(a.task, a.owner, a.due, a.status) for a in r.actions] == [
+        ("增加告警阈值配置", "运维组", "2024-05-20", "进行中"), ("完成登录页改版", "张伟", "2024-05-10", "open")]
+
+
+def test_a_branch_meetings_report_and_dates_that_name_an_event(rec_rules) -> None:
+    # "会议听取了陈红同志关于第二季度…的汇报" is a report, not 陈红's task due at the quarter's end;
+    # "5月下旬的主题党日活动" names the event, "5月20日前" is the due; "本季度组织生活会" names
+    # the meeting, "5月底前" is the due
+    text = ("出席：刘建国、陈红、马涛\n\n会议听取了陈红同志关于第二季度党员发展工作的汇报。\n\n会议研究决定：\n"
+            "一、由马涛同志负责组织5月下旬的主题党日活动，5月20日前报送活动方案。\n"
+            "二、各党小组于5月底前完成本季度组织生活会。\n")
+    r = rec_rules(text)
+    assert [(a.owner, a.due, a.due_text) for a in r.actions] == [
+        ("马涛", "2024-05-20", "5月20日前"), ("各党小组", "2024-05-31", "5月底前")]
+
+
+def test_a_stand_ups_yesterday_and_this_weeks_front_end(rec_rules) -> None:
+    # "昨天：整理了需求文档" reports; "本周前端人员…" is no "before this week"
+    r = rec_rules("**李娜**\n- 昨天：整理了需求文档\n- 今天：评审原型\n")
+    assert [(a.task, a.due) for a in r.actions] == [("评审原型", "2024-05-06")]
+    r = rec_rules("- 本周前端人员熟悉框架使用，周五前提交 demo\n", meeting="2019-04-15")
+    assert [a.due_text for a in r.actions] == ["周五前"]
+

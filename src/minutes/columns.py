@@ -10,7 +10,9 @@ import re
 
 from . import rx
 
-TASK_COL = rx.compile(r"任务|事项|工作|内容|行动|待办|计划|主题|议题|需求|功能|描述|Task|Action|Item|Topic|Description", re.I)
+# (a review's "| 改进项 | 负责人 | 截止日期 |" lists what is to be improved: its rows are tasks)
+TASK_COL = rx.compile(r"任务|事项|工作|内容|行动|待办|计划|主题|议题|需求|功能|描述|改进|措施|举措|Task|Action|Item|Topic|Description",
+                      re.I)
 OWNER_COL = rx.compile(r"负责人|责任人|负责部门|责任部门|执行人|承办|相关人|对接人|跟进人|认领|分配给|指派|^负责$|所有者|"
                         r"^何人$|Owner|Assignee|Who|DRI", re.I)
 # a column of work done or of problems met holds no task ("两日内已完成的工作")

@@ -908,6 +908,8 @@ def _known_with_deadline(ctx: Context, b: Block, bi: int, s: int, e: int) -> tup
         return None  # "2024年5月6日上午，王建国主持召开…": the day of the meeting itself, no deadline
     if ctx.rules.any("disagreements", "trigger", ctx.text, s, e) is not None:
         return None  # "彭磊认为…，戴安认为…，暂未定论，下周再讨论": the date is when it is taken up again
+    if any(ctx.rules.any("actions", r, ctx.text, s, e) for r in ("report", "question")):
+        return None  # "会议听取了陈红同志关于第二季度…的汇报": a report, its date the time it covers
     return "strong", "owner.known-with-deadline"
 
 
@@ -1621,6 +1623,12 @@ _PUNCT_SPACE = rx.compile(r"\s*([，。；：、])\s*")
 _OWNER_JOIN = rx.compile(r"(\x00+)\s*(?:和|与|及|以及|、|/|[+＋&])\s*(?=\x00)")
 
 
+# the field marks of a to-do list's plugins (Obsidian Tasks: "📅 2024-05-10" due,
+# "✅ …" done, "⏳" scheduled, "🔼" priority, "🔁" recurring): their dates are read as
+# the deadline, the marks are no words of the task
+_TASK_MARKS = rx.compile(r"\s*[📅📆🗓⏳⌛🛫✅➕🔁🔼🔽⏫⏬🔺][\ufe0f]?")
+
+
 def _task(text: str, s: int, e: int, cuts: list[tuple[int, int]], b: Block, due_last: bool = False) -> str:
     """What is to be done, without owner and date words."""
     chars = list(text[s:e])
@@ -1645,6 +1653,7 @@ def _task(text: str, s: int, e: int, cuts: list[tuple[int, int]], b: Block, due_
     t = _PARTICLE.sub("", t)
     t = clean(t)
     t = _EMPTY_PAREN.sub("", t)
+    t = _TASK_MARKS.sub("", t)
     t = _TAKES.sub("", t)
     t = _PUNCT_SPACE.sub(r"\1", t)
     return _TASK_TRIM.sub("", t) or clean(text[s:e])

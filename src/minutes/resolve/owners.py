@@ -309,7 +309,8 @@ def _subjectish(name: str, people: set[str]) -> bool:
 
 def known_people(text: str, start: int, end: int, people: set[str]) -> list[Owner]:
     """Known participants named in a line (for "4.1+4.2 章玉婷 在周一之前push");
-    not one the work is for or done with ("协助蒋一鸣部署…", "和李四对接")."""
+    not one the work is for, about or done with ("协助蒋一鸣部署…", "和李四对接",
+    "对王嘉凯搭建的框架进行讨论")."""
     out = []
     for p in sorted(people, key=len, reverse=True):
         if len(p) < 2:
@@ -321,7 +322,7 @@ def known_people(text: str, start: int, end: int, people: set[str]) -> list[Owne
     return sorted(out, key=lambda o: o.start)
 
 
-_OBJECT_BEFORE = rx.compile(r"(?:协助|帮助|帮|配合|和|与|跟|同|给|向|找|问|联系|通知|提醒|等)\s*$")
+_OBJECT_BEFORE = rx.compile(r"(?:协助|帮助|帮|配合|和|与|跟|同|给|向|找|问|联系|通知|提醒|等|对|把)\s*$")
 
 
 def is_department(name: str, rules: RuleSet) -> bool:
