@@ -2203,3 +2203,16 @@ def test_a_stand_ups_yesterday_and_this_weeks_front_end(rec_rules) -> None:
     r = rec_rules("- 本周前端人员熟悉框架使用，周五前提交 demo\n", meeting="2019-04-15")
     assert [a.due_text for a in r.actions] == ["周五前"]
 
+
+def test_a_meeting_info_table_fills_the_record_fields(rec_rules) -> None:
+    # "| 主持人 | 何静 |" rows under "| 项目 | 内容 |", or one row of values under
+    # "| 会议时间 | 会议地点 | 主持人 | 记录人 |": the record's fields, not a task table
+    r = rec_rules("| 项目 | 内容 |\n| --- | --- |\n| 会议时间 | 2024年6月3日 14:00-15:30 |\n| 会议地点 | 301会议室 |\n"
+                  "| 主持人 | 何静 |\n| 参会人 | 何静、吴迪、郑爽 |\n| 记录人 | 郑爽 |\n")
+    m = r.meta
+    assert (m.date, m.time, m.location, m.initiator, m.recorder, m.participants) == (
+        "2024-06-03", "14:00-15:30", "301会议室", "何静", "郑爽", ["何静", "吴迪", "郑爽"])
+    r = rec_rules("| 会议时间 | 会议地点 | 主持人 | 记录人 |\n| --- | --- | --- | --- |\n"
+                  "| 2024-06-03 10:00 | 301会议室 | 何静 | 郑爽 |\n\n| 阶段 | 目标 |\n| --- | --- |\n| 一 | 完成选型 |\n")
+    assert (r.meta.location, r.meta.initiator, r.meta.recorder, r.meta.goals) == ("301会议室", "何静", "郑爽", None)
+

@@ -47,7 +47,7 @@ def extract_meta(ctx: Context, *, option_date: date | None, path: str | None) ->
                 participants_heads.append(bi)
             continue
         if not b.key:
-            for f, span in form_fields(ctx, b):
+            for f, span in (form_fields(ctx, b) if b.kind != "cell" else _cell_field(ctx, b)):
                 if f == "date":
                     date_values.append(span)
                 fields.setdefault(f, span)
@@ -143,6 +143,20 @@ def form_fields(ctx: Context, b: Block) -> list[tuple[str, tuple[int, int]]]:
         if f is not None:
             out.append((f, (vs, ve)))
     return out  # "召开部门 | 研发部 | 主讲人 | 刘永柏 | 记录人 | 张敏": a row is the form's when any key is a field
+
+
+def _cell_field(ctx: Context, b: Block) -> list[tuple[str, tuple[int, int]]]:
+    """A cell of a meeting-info table, as (field, value span): "| 主持人 | 何静 |" keys
+    its row by its first cell, "| 会议时间 | 会议地点 |" over one row of values keys
+    each cell by its column."""
+    if b.row_key is not None and (f := field_of(ctx, b.row_key)) is not None:
+        return [(f, (b.start, b.end))]
+    if b.column is None or len(b.column.strip("*# ")) > 6 or (b.row_key is None and field_of(ctx, ctx.text[b.start:b.end])):
+        return []  # ("| 会议主题 | … |" over "| 时间 | … |": its rows are keyed by their first cells)
+    # by column, only when and where it was and who chaired and wrote: "| 成员 | 本周任务 |"
+    # lists who does what, "| 阶段 | 目标 |" a plan's steps, "| 题目 | 分配小组 |" topics
+    f = field_of(ctx, b.column)
+    return [(f, (b.start, b.end))] if f in ("date", "location", "initiator", "recorder") else []
 
 
 def _heading_fields(ctx: Context) -> dict[str, tuple[int, int]]:
