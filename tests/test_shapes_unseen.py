@@ -2216,3 +2216,9 @@ def test_a_meeting_info_table_fills_the_record_fields(rec_rules) -> None:
                   "| 2024-06-03 10:00 | 301会议室 | 何静 | 郑爽 |\n\n| 阶段 | 目标 |\n| --- | --- |\n| 一 | 完成选型 |\n")
     assert (r.meta.location, r.meta.initiator, r.meta.recorder, r.meta.goals) == ("301会议室", "何静", "郑爽", None)
 
+
+def test_a_list_after_saying_the_meeting_discussed_it_is_what_it_settled(rec_rules) -> None:
+    # "…，经讨论：" and "会议研究决定：" introduce what was settled; "会议讨论：" only the talk
+    r = rec_rules("吴迪介绍了 V3.2 的 12 项需求，经讨论：\n- 砍掉直播带货需求；\n- 积分商城延到 V3.3。\n\n"
+                  "会议讨论：\n- 直播带货的优先级\n")
+    assert [c.source.line for c in r.consensus] == [2, 3]

@@ -32,7 +32,10 @@ _CJK_HEAD_NUM = rx.compile(r"^[一二三四五六七八九十]{1,3}[、.]|^[（(
 # followed by a field, not a key), and no dash that joins a task to its field
 _KV = rx.compile(r"^(?P<key>(?:\*\*)?[^\s:：|#*][^:：|。；;！？!?]{0,19}?(?:\*\*)?)[ \t]*(?P<colon>[:：])[ \t]*(?P<value>.*)$")
 _BOLD_KV = rx.compile(r"^\*\*(?P<key>[^*:：|。；;]{1,20})(?P<colon>[:：])\*\*[ \t]*(?P<value>.*)$")
-_INTRO_LINE = rx.compile(r"^[^|#>\n。！？!?]{8,60}?(?:(?:以下|如下)[^|\n:：]{0,12}[:：]|如下[。.]?)\**[ \t]*$")
+# (or in what the meeting did before it: "吴迪介绍了12项需求，经讨论：", "会议研究决定：")
+_INTRO_LINE = rx.compile(r"^[^|#>\n。！？!?]{8,60}?(?:(?:以下|如下)[^|\n:：]{0,12}[:：]|如下[。.]?"
+                         r"|[，,](?:经过?(?:讨论|研究|商议|协商|审议)后?(?:决定|议定|确定)?|(?:会议)?(?:讨论|研究|审议)(?:后|并)?(?:决定|议定|确定))[:：])"
+                         r"\**[ \t]*$")
 _MENTION_LINE = rx.compile(r"^(?:[@＠][\w\u4e00-\u9fff\-·.]+[\s,，、]*)+(?:[-—]+\s*\S{0,12})?\s*(?:<br\s*/?>|</br>)?$", re.I)
 _FIELD_AFTER_TASK = rx.compile(r"(?:\s--?\s*|\s—+\s*|\s)(?:责任人|负责人|执行人|跟进人)$")
 _TABLE_SEP = rx.compile(r"^\|?[ \t]*:?-{3,}:?[ \t]*(\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$")
