@@ -2222,3 +2222,17 @@ def test_a_list_after_saying_the_meeting_discussed_it_is_what_it_settled(rec_rul
     r = rec_rules("吴迪介绍了 V3.2 的 12 项需求，经讨论：\n- 砍掉直播带货需求；\n- 积分商城延到 V3.3。\n\n"
                   "会议讨论：\n- 直播带货的优先级\n")
     assert [c.source.line for c in r.consensus] == [2, 3]
+
+
+def test_a_planning_meetings_month_english_next_steps_and_a_point_left_to_others(rec_rules) -> None:
+    # "（本月内）" is the month's last day, as 本周 is its Friday; "（陈晨）" repeating the owner
+    # is no part of the task; "Alice will send … by Friday." is "send …"; "最终待 Alice 和 HR
+    # 确认后再定" leaves the hiring point open
+    text = ("1、陈晨负责拆解 KR，6/20 前同步到飞书（陈晨）\n2、留存看板由刘洋搭建（本月内）\n\n"
+            "刘洋提议再招两个前端，Bob 觉得预算不够，最终待 Alice 和 HR 确认后再定。\n\n## Next steps\n"
+            "- Alice will send the updated roadmap deck by Friday.\n- Bob to follow up with legal.\n")
+    r = rec_rules(text, meeting="2024-06-12")
+    assert [(a.task, a.owner, a.due) for a in r.actions] == [
+        ("拆解 KR，同步到飞书", "陈晨", "2024-06-20"), ("留存看板搭建", "刘洋", "2024-06-30"),
+        ("send the updated roadmap deck", "Alice", "2024-06-14"), ("follow up with legal.", "Bob", None)]
+    assert [d.source.line for d in r.disagreements] == [4]

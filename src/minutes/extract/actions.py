@@ -1461,6 +1461,9 @@ def _child_names(ctx: Context, b: Block, bi: int) -> list[Owner]:
     return out
 
 
+_NAMES_BRACKET = rx.compile(r"[（(](?P<who>[^（）()\n]{1,16})[)）](?=[\s。.；;]*$)")
+
+
 def _deadline_for(ctx: Context, b: Block, bi: int, s: int, e: int) -> tuple[Deadline | None, bool]:
     """The deadline in the sentence, else one stated by its column or heading
     (明日计划, 本周计划); the flag says whether it was written in the sentence."""
@@ -1588,6 +1591,9 @@ def _build(ctx: Context, b: Block, bi: int, s: int, e: int, role: str | None, ve
     cuts = [(o.start, o.end) for o in owners if ts <= o.start < te]
     if due is not None and written and ts <= due.start < te:
         cuts.append((due.start, due.end))
+    if names and (m := _NAMES_BRACKET.search(text, ts, te)) is not None \
+            and set(re.split(r"[、,，/\s]+", m["who"].strip())) <= set(names):
+        cuts.append((m.start(), m.end()))  # "陈晨负责拆解 KR…（陈晨）": who, said again at the end
     task = _task(text, ts, te, cuts, b, due_last=due is not None and written)
     vague = bool(due is not None and due.vague) or any(o.vague for o in owners)
     aid = ctx.new_id("action", source.text)
@@ -1629,6 +1635,11 @@ _OWNER_JOIN = rx.compile(r"(\x00+)\s*(?:和|与|及|以及|、|/|[+＋&])\s*(?=\
 _TASK_MARKS = rx.compile(r"\s*[📅📆🗓⏳⌛🛫✅➕🔁🔼🔽⏫⏬🔺][\ufe0f]?")
 
 
+# English, once the owner and the date are cut: "Alice will send the deck by Friday."
+# leaves "will send the deck by ."; the task is "send the deck"
+_EN_TASK_EDGES = rx.compile(r"^(?:will|to|needs?\s+to|should|shall|must|is\s+to)\s+(?=[a-z])|\s+(?:by|before|until|on|due)\s*[.。]?\s*$", re.I)
+
+
 def _task(text: str, s: int, e: int, cuts: list[tuple[int, int]], b: Block, due_last: bool = False) -> str:
     """What is to be done, without owner and date words."""
     chars = list(text[s:e])
@@ -1656,6 +1667,7 @@ def _task(text: str, s: int, e: int, cuts: list[tuple[int, int]], b: Block, due_
     t = _TASK_MARKS.sub("", t)
     t = _TAKES.sub("", t)
     t = _PUNCT_SPACE.sub(r"\1", t)
+    t = _EN_TASK_EDGES.sub("", t)
     return _TASK_TRIM.sub("", t) or clean(text[s:e])
 
 

@@ -907,7 +907,7 @@ def find_deadline(text: str, ref: date, field: bool | None = None, past: bool = 
     return first_deadline(all_)
 
 
-_PERIODS = ("deadline.quarter", "deadline.week", "deadline.next-month")  # a whole period: 本季度, 本周, 下个月
+_PERIODS = ("deadline.quarter", "deadline.week", "deadline.next-month", "deadline.this-month")  # a whole period: 本季度, 本周, 下个月
 
 _YEAR = rx.compile(r"(?:19|20)\d{2}|[〇零一二三四五六七八九]{4}年")
 
