@@ -448,3 +448,31 @@ def test_a_charge_laid_on_the_one_spoken_to_is_an_action() -> None:
     # "你一定要相信我" asks nothing to be done
     r = rec("园长：你们这个保安一定要定时巡逻一下。\n王老师：好的。\n园长：你一定要相信我。\n")
     assert [a.source.text for a in r.actions] == ["你们这个保安一定要定时巡逻一下。"]
+
+
+def test_work_asked_with_whom_is_taken_by_who_says_yes() -> None:
+    # "你跟财务再算一下，周三之前给我个数" — "行，我周三前给你": the work is the request's,
+    # the owner the one who said yes, not "给你"
+    text = ("说话人1 00:00:31\n那这样，你跟财务再算一下，周三之前给我个数。\n\n"
+            "说话人3 00:00:36\n行，我周三前给你。\n")
+    r = rec(text, speakers={"说话人3": "周凯"})
+    assert [(a.owner, a.task, a.due) for a in r.actions] == [("周凯", "跟财务再算一下，周三之前给我个数", "2024-05-08")]
+    exact(r, text)
+
+
+def test_a_meeting_apps_export_with_times_in_brackets() -> None:
+    # "王磊(00:00:33): …": named speakers with the time in brackets are turns (and the
+    # participants); "好，那就定在下下周五上线" settles; "bug 的话李娜你盯一下" asks 李娜;
+    # "有点悬" and "先放一放" leave their points open
+    text = ("王磊(00:00:05): 今天主要定一下新版本的上线时间。\n"
+            "李娜(00:00:12): 我这边测试还有两个严重bug没修完，下周五上线有点悬。\n"
+            "王磊(00:00:33): 好，那就定在下下周五上线。bug 的话李娜你盯一下，每天同步进度。\n"
+            "李娜(00:00:40): 嗯好。\n"
+            "赵敏(00:00:44): 另外运营那边想加个弹窗，我觉得没必要，影响体验。\n"
+            "王磊(00:00:50): 这个先放一放，到时候再看。\n")
+    r = rec(text)
+    assert r.meta.participants == ["王磊", "李娜", "赵敏"]
+    assert [c.text for c in r.consensus] == ["好，那就定在下下周五上线。"]
+    assert [a.owner for a in r.actions] == ["李娜"]
+    assert [d.source.line for d in r.disagreements] == [2, 6]
+    exact(r, text)

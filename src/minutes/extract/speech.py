@@ -143,7 +143,7 @@ def _item(ctx: Context, kind: str, s: int, e: int, bi: int, why: str) -> Item:
 
 # the words that turn the work to the one spoken to, the first time only, keeping the
 # topic before them: "那就你去跟你的主管说" → "跟你的主管说", "预案这个你来写" → "预案这个写"
-_YOU_ASKED = rx.compile(r"^\s*(?:(?:那就|那|好|行)[，,]?\s*)*(?P<topic>[\u4e00-\u9fff]{0,6}?(?:这个)?)(?:你们|你|您)(?:先|回头|待会儿?|一会儿|来|去)?")
+_YOU_ASKED = rx.compile(r"^\s*(?:(?:那这样|那就|那|好|行)[，,]?\s*)*(?P<topic>[\u4e00-\u9fff]{0,6}?(?:这个)?)(?:你们|你|您)(?:先|回头|待会儿?|一会儿|来|去)?")
 _PARTICLE_END = rx.compile(r"[吧啊呢]+(?=[，,]|$)|[，,\s]+$")
 _AGREE = rx.compile(r"\s*(?:好的?|行|可以|没问题|OK|ok|收到)[，,。！!\s]")  # a yes opening the turn
 _ASK_LEAD = rx.compile(r"^\s*(?:那么|那就|那|然后|所以|这个|那个|就是)+\s*")
