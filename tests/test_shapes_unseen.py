@@ -2236,3 +2236,16 @@ def test_a_planning_meetings_month_english_next_steps_and_a_point_left_to_others
         ("拆解 KR，同步到飞书", "陈晨", "2024-06-20"), ("留存看板搭建", "刘洋", "2024-06-30"),
         ("send the updated roadmap deck", "Alice", "2024-06-14"), ("follow up with legal.", "Bob", None)]
     assert [d.source.line for d in r.disagreements] == [4]
+
+
+def test_a_companys_decided_matters_with_supporting_roles_and_open_questions(rec_rules) -> None:
+    # "在总部第一会议室召开" says where; "由信息中心负责…，财务部、采购部配合，…前完成" is one piece
+    # of work with those who support it; "待董事会审议后再定" and 遗留问题 "是否走集采，待定" are
+    # left open (the guide), no work
+    text = ("2024年7月15日，公司总经理办公会在总部第一会议室召开，总经理李建华主持。\n\n"
+            "（一）关于ERP系统上线。由信息中心负责系统切换，财务部、采购部配合，7月25日前完成数据迁移演练。\n\n"
+            "（二）关于预算调整。会议决定暂缓，待董事会审议后再定。\n\n## 遗留问题\n- 服务器采购是否走集采，待定。\n")
+    r = rec_rules(text, meeting="2024-07-15")
+    assert (r.meta.location, r.meta.initiator) == ("总部第一会议室", "李建华")
+    assert [(a.owner, a.due) for a in r.actions] == [("信息中心", "2024-07-25")]
+    assert [d.source.line for d in r.disagreements] == [5, 8]

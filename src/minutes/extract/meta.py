@@ -287,6 +287,9 @@ _COMPACT = rx.compile(r"(?<![\d.])((?:19|20)\d{2})([-_/.]?)(0[1-9]|1[0-2])\2(0[1
 _CHAIRED = rx.compile(r"([\u4e00-\u9fff]{2,4}?)(?:同志|组长|老师|经理|主任|书记|部长|院长|主席)?\s*(?:在([^，,。；;\n]{2,24}?))?主持(?:召开|了)?")
 
 
+_HELD_AT = rx.compile(r"在([^，,。；;\n在]{2,24}?)(?:召开|举行)")
+
+
 def _chaired(ctx: Context) -> None:
     """Who chaired and where, from the first lines of prose, when no field says."""
     meta, text = ctx.meta, ctx.text
@@ -304,6 +307,8 @@ def _chaired(ctx: Context) -> None:
             meta.initiator = name
         if meta.location is None and m.group(2):
             meta.location = clean(m.group(2))
+        if meta.location is None and (held := _HELD_AT.search(text, b.start, b.end)) is not None:
+            meta.location = clean(held.group(1))  # "总经理办公会在总部第一会议室召开，总经理李建华主持"
         return
 
 
