@@ -2249,3 +2249,13 @@ def test_a_companys_decided_matters_with_supporting_roles_and_open_questions(rec
     assert (r.meta.location, r.meta.initiator) == ("总部第一会议室", "李建华")
     assert [(a.owner, a.due) for a in r.actions] == [("信息中心", "2024-07-25")]
     assert [d.source.line for d in r.disagreements] == [5, 8]
+
+
+def test_a_department_weekly_in_plain_text(rec_rules) -> None:
+    # "（负责人：王芳，3月20日前出初稿）": owner and date out, no blank left in the bracket;
+    # "…，小刘跟进，周四前反馈": a clause that is only who follows it up names the owner
+    text = ("二、本周工作安排\n1. 发布会物料设计（负责人：王芳，3月20日前出初稿）\n"
+            "2. 联系三家KOL确认报价，小刘跟进，周四前反馈。\n")
+    r = rec_rules(text, meeting="2024-03-18")
+    assert [(a.task, a.owner, a.due) for a in r.actions] == [
+        ("发布会物料设计（出初稿）", "王芳", "2024-03-20"), ("联系三家KOL确认报价，反馈", "小刘", "2024-03-21")]
