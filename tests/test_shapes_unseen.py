@@ -2259,3 +2259,11 @@ def test_a_department_weekly_in_plain_text(rec_rules) -> None:
     r = rec_rules(text, meeting="2024-03-18")
     assert [(a.task, a.owner, a.due) for a in r.actions] == [
         ("发布会物料设计（出初稿）", "王芳", "2024-03-20"), ("联系三家KOL确认报价，反馈", "小刘", "2024-03-21")]
+
+
+def test_owners_named_together_decided_for_and_after_the_object(rec_rules) -> None:
+    # "（陈建伟，丁磊负责）": in a bracket a comma joins who share it; "确定了由熊韫文同学…": who
+    # decided is not who does it; "由A和B对X进行更加细化地研究": both, the adverb before the verb
+    r = rec_rules("1. 翻转课堂PPT（陈建伟，丁磊负责）\n2. 全体成员讨论后确定了由熊韫文同学对数据库进行设计\n"
+                  "3. 由钱佳苗和胡欣阳对项目计划进行更加细化地研究\n")
+    assert [a.owner for a in r.actions] == ["陈建伟、丁磊", "熊韫文", "钱佳苗、胡欣阳"]

@@ -144,8 +144,15 @@ def find_owners(text: str, start: int, end: int, rules: RuleSet, people: set[str
                     found.extend(_field_owners(text, gs, ge, hit, rules, people))
         if found:
             break
+    by = next((o for o in found if o.rule == "owner.by"), None)
+    if by is not None and _DECIDED_BY.search(text, start, by.start):
+        # "小组全体成员…确定了由熊韫文同学对…进行设计": who decided is not who does it
+        found = [o for o in found if o.start >= by.start]
     explicit = [o for o in found if o.rule == "owner.field"]
     return _dedupe(explicit or found)  # a 责任人 field outranks every other mention
+
+
+_DECIDED_BY = rx.compile(r"(?:决定|确定|商定|议定|同意|安排)了?\s*由\s*$")
 
 
 def _field_owners(text: str, gs: int, ge: int, hit, rules: RuleSet, people: set[str]) -> list[Owner]:
