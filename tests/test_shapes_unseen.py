@@ -2267,3 +2267,11 @@ def test_owners_named_together_decided_for_and_after_the_object(rec_rules) -> No
     r = rec_rules("1. 翻转课堂PPT（陈建伟，丁磊负责）\n2. 全体成员讨论后确定了由熊韫文同学对数据库进行设计\n"
                   "3. 由钱佳苗和胡欣阳对项目计划进行更加细化地研究\n")
     assert [a.owner for a in r.actions] == ["陈建伟、丁磊", "熊韫文", "钱佳苗、胡欣阳"]
+
+
+def test_a_decision_sections_closing_rule_and_the_next_entrys_date_are_no_decisions(rec_rules) -> None:
+    # under 会议结论 every leaf line is settled, but not "———— END ————" nor the
+    # "时间：10月5日" that opens the next entry; "会议主持：轮流主持" is settled
+    text = "## 会议结论\n\n1、采用 MVC 框架\n会议主持：轮流主持\n———————— END —————————\n时间：10月5日\n"
+    r = rec_rules(text)
+    assert [c.source.text for c in r.consensus] == ["采用 MVC 框架", "会议主持：轮流主持"]

@@ -7,6 +7,9 @@ earlier meeting (历史结论, 上次例会结论) are not this meeting's consen
 """
 from __future__ import annotations
 
+import re
+
+from .. import rx
 from ..schema import Item, Producer
 from ..structure import Block, bare_links_only
 from .context import Context
@@ -101,9 +104,21 @@ def _sentence_verdict(ctx: Context, bi: int, s: int, e: int) -> str | None:
         if r is not None:
             return r.id
     if ctx.role(bi) == "decision" and b.kind in ("item", "para") and _leaf(ctx, bi):
-        # leaf lines of a decision section: "技术架构 / 后端 / Flask"
+        # leaf lines of a decision section: "技术架构 / 后端 / Flask"; not a closing
+        # rule ("———— END ————") nor a header field of the next entry ("时间：10月5日")
+        if _RULE_LINE.fullmatch(text, s, e) or _header_field(ctx, b):
+            return None
         return None if rules.any("actions", "question", text, s, e) else "section.decision"
     return None
+
+
+_RULE_LINE = rx.compile(r"[\s\-—–=_*~#·.]*(?:the\s+end|end|完|以上|结束)?[\s\-—–=_*~#·.]*", re.I)
+
+
+def _header_field(ctx: Context, b: Block) -> bool:
+    """When or where ("时间：10月5日"): the header of what follows. (Who chairs,
+    "会议主持：轮流主持", or what the aims are may well be decided.)"""
+    return b.key is not None and b.value_start is not None and field_of(ctx, b.key) in ("date", "location")
 
 
 def _leaf(ctx: Context, bi: int) -> bool:
