@@ -2275,3 +2275,9 @@ def test_a_decision_sections_closing_rule_and_the_next_entrys_date_are_no_decisi
     text = "## 会议结论\n\n1、采用 MVC 框架\n会议主持：轮流主持\n———————— END —————————\n时间：10月5日\n"
     r = rec_rules(text)
     assert [c.source.text for c in r.consensus] == ["采用 MVC 框架", "会议主持：轮流主持"]
+
+
+def test_a_roster_of_who_came_by_body_and_head_count(rec_rules) -> None:
+    # "信息办工作人员1名（王海）" under "客户代表：" says who came, it hands 王海 no task
+    r = rec_rules("* 客户代表：\n\t* 信息办工作人员1名（王海）\n\t* 后勤处工作人员1名（王欢欢）\n\n## 待办\n- 王海整理需求清单\n")
+    assert [(a.owner, a.task) for a in r.actions] == [("王海", "整理需求清单")]
