@@ -895,15 +895,14 @@ def find_deadline(text: str, ref: date, field: bool | None = None, past: bool = 
     if not past:
         all_ = [d for d in all_ if d.date is None or not _TOLD_PAST.match(d.text)]
         dated = [d for d in all_ if d.date is not None]
-        if len(dated) > 1 and any(_BY.search(d.text) for d in dated):
-            # "于5月底前完成本季度组织生活会", "组织5月下旬的主题党日活动，5月20日前报送方案":
-            # a bare period before a noun, or a date before 的, says which meeting or
-            # event it is; beside a date marked by 前/内 it is no due
-            dated = [d for d in dated if _BY.search(d.text)
-                     or (d.rule not in _PERIODS and not text.startswith("的", d.end))]
-            return max(dated, key=lambda d: d.date)  # the first of equal dates
         if len(dated) > 1:
-            return max(dated, key=lambda d: d.date)
+            if any(_BY.search(d.text) for d in dated):
+                # "于5月底前完成本季度组织生活会", "组织5月下旬的主题党日活动，5月20日前报送方案":
+                # a bare period before a noun, or a date before 的, says which meeting or
+                # event it is; beside a date marked by 前/内 it is no due
+                dated = [d for d in dated if _BY.search(d.text)
+                         or (d.rule not in _PERIODS and not text.startswith("的", d.end))]
+            return max(dated, key=lambda d: d.date)  # the first of equal dates
     return first_deadline(all_)
 
 
