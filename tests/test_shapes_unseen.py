@@ -2281,3 +2281,13 @@ def test_a_roster_of_who_came_by_body_and_head_count(rec_rules) -> None:
     # "信息办工作人员1名（王海）" under "客户代表：" says who came, it hands 王海 no task
     r = rec_rules("* 客户代表：\n\t* 信息办工作人员1名（王海）\n\t* 后勤处工作人员1名（王欢欢）\n\n## 待办\n- 王海整理需求清单\n")
     assert [(a.owner, a.task) for a in r.actions] == [("王海", "整理需求清单")]
+
+
+def test_a_sigs_attendee_handles_and_bracketed_to_do_labels(rec_rules) -> None:
+    # "## Attendees" over a line of handles names the participants; "【待办】" opening an
+    # item says what kind of line it is, it is no word of the task
+    text = ("## Attendees\n@alice @bob @chenwei\n\n## Notes\n- 【待办】@chenwei 6 月底前完成迁移脚本\n"
+            "- 【待办】文档更新 —— @alice\n")
+    r = rec_rules(text, meeting="2024-06-18")
+    assert r.meta.participants == ["alice", "bob", "chenwei"]
+    assert [(a.task, a.owner) for a in r.actions] == [("完成迁移脚本", "chenwei"), ("文档更新", "alice")]

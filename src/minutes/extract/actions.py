@@ -1642,6 +1642,10 @@ _OWNER_JOIN = rx.compile(r"(\x00+)\s*(?:和|与|及|以及|、|/|[+＋&])\s*(?=\
 _TASK_MARKS = rx.compile(r"\s*[📅📆🗓⏳⌛🛫✅➕🔁🔼🔽⏫⏬🔺][\ufe0f]?")
 
 
+# a bracketed label opening the item says what kind of line it is: "【待办】…", "[TODO] …"
+_LABEL_LEAD = rx.compile(r"^\s*[【\[]\s*(?:待办|待跟进|跟进|行动项?|任务|TODO|Action(?:\s*Item)?|AI)\s*[】\]]\s*", re.I)
+
+
 # English, once the owner and the date are cut: "Alice will send the deck by Friday."
 # leaves "will send the deck by ."; the task is "send the deck"
 _EN_TASK_EDGES = rx.compile(r"^(?:will|to|needs?\s+to|should|shall|must|is\s+to)\s+(?=[a-z])|\s+(?:by|before|until|on|due)\s*[.。]?\s*$", re.I)
@@ -1672,6 +1676,7 @@ def _task(text: str, s: int, e: int, cuts: list[tuple[int, int]], b: Block, due_
     t = clean(t)
     t = _EMPTY_PAREN.sub("", t)
     t = _TASK_MARKS.sub("", t)
+    t = _LABEL_LEAD.sub("", t)
     t = _TAKES.sub("", t)
     t = _PUNCT_SPACE.sub(r"\1", t)
     t = _EN_TASK_EDGES.sub("", t)

@@ -382,6 +382,10 @@ def _participants(ctx: Context, spans: list[tuple[int, int]], heads: list[int]) 
         # the list right under a participants heading or label
         for bi in range(hi + 1, len(st.blocks)):
             b = st.blocks[bi]
+            if b.kind == "label" and b.heading == hi and st.blocks[hi].kind == "heading" \
+                    and st.span(bi).lstrip().startswith(("@", "＠")):
+                people += _names(st.span(bi), away)  # "## Attendees" over "@alice @bob": a line of handles
+                continue
             if b.kind == "heading" or (b.kind == "label" and bi != hi):
                 break
             under = b.heading == hi if st.blocks[hi].kind == "heading" else b.label == hi
