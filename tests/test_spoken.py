@@ -476,3 +476,21 @@ def test_a_meeting_apps_export_with_times_in_brackets() -> None:
     assert [a.owner for a in r.actions] == ["李娜"]
     assert [d.source.line for d in r.disagreements] == [2, 6]
     exact(r, text)
+
+
+def test_a_chat_export_with_dated_message_headers() -> None:
+    # "张伟 2024-05-06 10:01" over each message: the speakers are the participants and
+    # the first header's day is the meeting date; "王强你明天把…" asks 王强, the task
+    # keeps no 你
+    text = ("张伟 2024-05-06 10:01\n大家看下这个版本的排期，5月20号能不能提测？\n\n"
+            "李娜 2024-05-06 10:03\n后端没问题，我这边周五前把接口都联调完\n\n"
+            "张伟 2024-05-06 10:10\n好，那就这么定了。王强你明天把前端排期更新到飞书上。\n")
+    from minutes.ingest import Text
+    from minutes.pipeline import record
+
+    r = record(Text(text, "utf-8", "x", None), None, layer="rules")
+    assert (r.meta.date, r.meta.participants) == ("2024-05-06", ["张伟", "李娜"])
+    assert [(a.owner, a.task, a.due) for a in r.actions] == [
+        ("李娜", "后端没问题，把接口都联调完", "2024-05-10"), ("王强", "把前端排期更新到飞书上", "2024-05-07")]
+    assert [c.text for c in r.consensus] == ["好，那就这么定了。"]
+    exact(r, text)

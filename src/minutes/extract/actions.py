@@ -1617,7 +1617,7 @@ def _build(ctx: Context, b: Block, bi: int, s: int, e: int, role: str | None, ve
 
 
 # _task's clean-up, compiled once (it runs for every action)
-_OWNER_MARK = rx.compile(r"(?:\d{1,2}[.、．](?=\x00))?(?:由|请|交给|(?:会议|会上)?要求|@|＠)?(?:各位|各|全体|所有)?\s*`?\x00+`?(?:同学|老师|同志)?\s*(?:这边|那边)?(?:来|去)?(?:负责|牵头|跟进(?=[，,。；;]|$))?[，,：:]?")
+_OWNER_MARK = rx.compile(r"(?:\d{1,2}[.、．](?=\x00))?(?:由|请|交给|(?:会议|会上)?要求|@|＠)?(?:各位|各|全体|所有)?\s*`?\x00+`?(?:同学|老师|同志)?\s*(?:你们|你|您)?\s*(?:这边|那边)?(?:来|去)?(?:负责|牵头|跟进(?=[，,。；;]|$))?[，,：:]?")
 _DUE_MARK = rx.compile(r"(?:在|于|截止(?:日期|时间)?是?在?)?\s*\x01+[日号]?(?:\s*[（(][^（）()\n]{0,4}[)）])*\s*(?:之前|以前|前|期间)?")
 _OWNER_FIELD = rx.compile(r"^(?:责任人|负责人|执行人)\s*[:：]\s*")
 # the record's own voice before the work ("会议决定[由人事处]进一步征求意见", "决定：…")

@@ -245,6 +245,18 @@ def _meeting_date(ctx: Context, fields: dict[str, tuple[int, int]], option: date
         meta.date, meta.date_source = front.isoformat(), "text"
         ctx.meeting_date = front
         return
+    if ctx.view is not None and ctx.orig is not None \
+            and (m := _CHAT_HEADER.search(ctx.orig, 0, 2000)) is not None:
+        # a chat export dates its turns in their header lines ("张伟 2024-05-06 10:01"),
+        # which the spoken view leaves out: the first one's day
+        try:
+            d = date(int(m["y"]), int(m["m"]), int(m["d"]))
+        except ValueError:
+            d = None
+        if d is not None:
+            meta.date, meta.date_source = d.isoformat(), "text"
+            ctx.meeting_date = d
+            return
     if path and path != "-":
         m = _FILE_DATE.search(Path(path).stem)
         if m:
@@ -259,6 +271,9 @@ def _meeting_date(ctx: Context, fields: dict[str, tuple[int, int]], option: date
     if option is not None:
         meta.date, meta.date_source = option.isoformat(), "option"
         ctx.meeting_date = option
+
+
+_CHAT_HEADER = rx.compile(r"^[ \t]*\S{1,16}[ \t]+(?P<y>(?:19|20)\d{2})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})[ \t]+\d{1,2}:\d{2}", re.M)
 
 
 def _front_date(ctx: Context) -> date | None:
