@@ -245,29 +245,20 @@ def _meeting_date(ctx: Context, fields: dict[str, tuple[int, int]], option: date
         meta.date, meta.date_source = front.isoformat(), "text"
         ctx.meeting_date = front
         return
-    if ctx.view is not None and ctx.orig is not None \
-            and (m := _CHAT_HEADER.search(ctx.orig, 0, 2000)) is not None:
-        # a chat export dates its turns in their header lines ("张伟 2024-05-06 10:01"),
-        # which the spoken view leaves out: the first one's day
-        try:
-            d = date(int(m["y"]), int(m["m"]), int(m["d"]))
-        except ValueError:
-            d = None
-        if d is not None:
-            meta.date, meta.date_source = d.isoformat(), "text"
-            ctx.meeting_date = d
-            return
-    if path and path != "-":
-        m = _FILE_DATE.search(Path(path).stem)
-        if m:
-            try:
-                d = date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-            except ValueError:
-                d = None
-            if d is not None:
-                meta.date, meta.date_source = d.isoformat(), "filename"
-                ctx.meeting_date = d
-                return
+    # a chat export dates its turns in their header lines ("张伟 2024-05-06 10:01"),
+    # which the spoken view leaves out: the first one's day
+    chat = _CHAT_HEADER.search(ctx.orig, 0, 2000) if ctx.view is not None and ctx.orig is not None else None
+    d = _ymd(*chat.group("y", "m", "d")) if chat is not None else None
+    if d is not None:
+        meta.date, meta.date_source = d.isoformat(), "text"
+        ctx.meeting_date = d
+        return
+    named = _FILE_DATE.search(Path(path).stem) if path and path != "-" else None
+    d = _ymd(*named.group(1, 2, 3)) if named is not None else None
+    if d is not None:
+        meta.date, meta.date_source = d.isoformat(), "filename"
+        ctx.meeting_date = d
+        return
     if option is not None:
         meta.date, meta.date_source = option.isoformat(), "option"
         ctx.meeting_date = option
@@ -283,10 +274,13 @@ def _front_date(ctx: Context) -> date | None:
     # ISO dates and datetimes ("2024-05-27T22:19:13-08:00", "2014-08-31 16:18:10 +0800"):
     # the calendar day as written, whatever the zone
     m = _FRONT_DATE.match(ctx.text, *ctx.st.front_date)
-    if m is None:
-        return None
+    return _ymd(*m.group("y", "m", "d")) if m is not None else None
+
+
+def _ymd(y: str, m: str, d: str) -> date | None:
+    """The day of year, month and day as written; None for one the calendar lacks (2月30日)."""
     try:
-        return date(int(m["y"]), int(m["m"]), int(m["d"]))
+        return date(int(y), int(m), int(d))
     except ValueError:
         return None
 
