@@ -2291,3 +2291,12 @@ def test_a_sigs_attendee_handles_and_bracketed_to_do_labels(rec_rules) -> None:
     r = rec_rules(text, meeting="2024-06-18")
     assert r.meta.participants == ["alice", "bob", "chenwei"]
     assert [(a.task, a.owner) for a in r.actions] == [("完成迁移脚本", "chenwei"), ("文档更新", "alice")]
+
+
+def test_a_formal_records_enumerated_requirements(rec_rules) -> None:
+    # "会议要求：一是保卫处要在9月20日前…；二是后勤处负责…": 一是/二是 enumerate, they are
+    # no part of who acts nor of the task
+    text = "会议要求：一是保卫处要在9月20日前完成全校消防设施排查；二是后勤处负责清理学生宿舍违规电器，每周通报一次。\n"
+    r = rec_rules(text, meeting="2024-09-10")
+    assert [(a.owner, a.task, a.due) for a in r.actions] == [
+        ("保卫处", "完成全校消防设施排查", "2024-09-20"), ("后勤处", "清理学生宿舍违规电器，每周通报一次", None)]

@@ -18,9 +18,10 @@ from ..rules import RuleSet
 _SPLIT = rx.compile(r"\s*(?:、|以及|和|及|(?<!参)与(?!会)|/|,|，|&|\+|＋)\s*|(?<=[a-z])\s+(?=[a-z])|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])|\s+(?=[@＠])")
 # words that lead into a name without being part of it: discourse links
 # (其中, 然后), a list number run into the name ("5.第一组负责…") and the verbs that hand work to someone (建议, 要求, 考虑 X 负责)
-_DROP_PREFIX = rx.compile(r"^(?:\d{1,2}[.、．](?!\d)|(?:明确|确定|决定|商定|议定|同意|指定)(?=由)|(?:最终|最后|会议)?(?:决定|商定|议定|指定)(?:的是|了)?|请|交由|由|让|交给|交付|是|为|需要|会后|稍后|随后|目前|主要由|那就|那么|那|就|"
+_DROP_PREFIX = rx.compile(r"^(?:\d{1,2}[.、．](?!\d)|[一二三四五六七八九十]是|(?:明确|确定|决定|商定|议定|同意|指定)(?=由)|(?:最终|最后|会议)?(?:决定|商定|议定|指定)(?:的是|了)?|请|交由|由|让|交给|交付|是|为|需要|会后|稍后|随后|目前|主要由|那就|那么|那|就|"
                           r"其中|另外|然后|同时|首先|最后|并|建议|希望|要求|安排|考虑|@|＠|"
-                          # a time run into the name, whole ("请下周二前统一反馈": not "二前统一")
+                          # a time run into the name, whole ("请下周二前统一反馈": not "二前统一");
+                          # a formal record's enumerator ("一是保卫处要…", "二是后勤处负责…")
                           r"(?:今天|明天|后天|今晚|明晚|(?:本|下|这)周[一二三四五六日天末]?)(?:前|之前|内|之内)?)+")
 # "等人", and a time word run into the name ("请大家今天和明天阅读…")
 _DROP_SUFFIX = rx.compile(r"(?:等人|等|这边|那边|今天|明天|后天|今晚|明晚|本周|下周|这周)$")
