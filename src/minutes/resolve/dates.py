@@ -274,16 +274,29 @@ _WEEK_SHIFT = {"下": 7, "下个": 7, "下一": 7, "下一个": 7, "下下": 14,
                "上": -7, "上个": -7, "上一": -7, "上一个": -7, "上上": -14, "上上个": -14}
 
 
+def _day_of_week(ref: date, wd: int, shift: int | None) -> date:
+    """Weekday `wd` of the meeting's week moved by `shift` days (本周 0, 下周 7, 上周 −7);
+    with no shift (a bare 周五, "Friday"), the next such day on or after the meeting."""
+    if shift is None:
+        return ref + timedelta(days=(wd - ref.weekday()) % 7)
+    return _week_start(ref) + timedelta(days=shift + wd)
+
+
+def _end_of_week(ref: date) -> date:
+    """本周 without a day (and "EOW"): Friday of the meeting's week; Sunday when the
+    meeting is already at the weekend."""
+    return _week_start(ref) + timedelta(days=6 if ref.weekday() >= 5 else 4)
+
+
 def _weekday(m: re.Match[str], ref: date) -> date:
     pre, wd = m["pre"] or "", _WD[m["wd"]]
     if pre in _THIS:
-        return _week_start(ref) + timedelta(days=wd)
+        return _day_of_week(ref, wd, 0)
     if pre in _WEEK_SHIFT:
-        return _week_start(ref) + timedelta(days=_WEEK_SHIFT[pre] + wd)
+        return _day_of_week(ref, wd, _WEEK_SHIFT[pre])
     if m["done"]:  # "周三已上线": a report of a day already past
         return ref - timedelta(days=(ref.weekday() - wd) % 7)
-    # a bare 周五: the next such day on or after the meeting
-    return ref + timedelta(days=(wd - ref.weekday()) % 7)
+    return _day_of_week(ref, wd, None)
 
 
 _EN_WD = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
@@ -294,12 +307,8 @@ def _english_relative(m: re.Match[str], ref: date) -> date | None:
     本周五, "Friday" (or "Fri" after ETA/due/by) as 周五, "tomorrow", "EOD", "EOW"/"end of week" as 本周,
     "end of month" as 月底."""
     if day := m["wd"] or m["wd2"] or m["wd3"]:
-        pre, wd = (m["pre"] or "").lower(), _EN_WD[day.lower()[:3]]
-        if pre == "next":
-            return _week_start(ref) + timedelta(days=7 + wd)
-        if pre == "this":
-            return _week_start(ref) + timedelta(days=wd)
-        return ref + timedelta(days=(wd - ref.weekday()) % 7)
+        pre = (m["pre"] or "").lower()
+        return _day_of_week(ref, _EN_WD[day.lower()[:3]], {"next": 7, "this": 0}.get(pre))
     word = m["word"].lower()
     if word == "tomorrow":
         return ref + timedelta(days=1)
@@ -307,7 +316,7 @@ def _english_relative(m: re.Match[str], ref: date) -> date | None:
         return ref
     if "month" in word or word == "eom":
         return _last_day(ref.year, ref.month)
-    return _week_start(ref) + timedelta(days=6 if ref.weekday() >= 5 else 4)  # EOW: as 本周
+    return _end_of_week(ref)  # EOW: as 本周
 
 
 def _nth_weekday(m: re.Match[str], ref: date) -> date | None:
@@ -323,11 +332,9 @@ def _nth_weekday(m: re.Match[str], ref: date) -> date | None:
 
 def _week(m: re.Match[str], ref: date) -> date:
     pre = m["pre"]
-    start = _week_start(ref)
     if pre in _THIS:
-        # Friday of the meeting's week; Sunday when the meeting is already at the weekend
-        return start + timedelta(days=6 if ref.weekday() >= 5 else 4)
-    return start + timedelta(days=4 + _WEEK_SHIFT.get(pre, 7))
+        return _end_of_week(ref)
+    return _week_start(ref) + timedelta(days=4 + _WEEK_SHIFT.get(pre, 7))
 
 
 def _weekend(m: re.Match[str], ref: date) -> date:
