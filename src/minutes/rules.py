@@ -353,8 +353,8 @@ class RuleSet:
         if spoken:  # the first that holds in speech: those rules alone, behind their own screen
             kept = self._spoken.get((family, role))
             if kept is None:
-                rules = [r for r in self.role(family, role) if r.extra.get("spoken") is not False]
-                kept = self._spoken[(family, role)] = (rules, screen(rules) if len(rules) > 1 else None)
+                kept = self._spoken[(family, role)] = _with_screen(
+                    [r for r in self.role(family, role) if r.extra.get("spoken") is not False])
             found = first_hit(kept[0], kept[1], text, start, len(text) if end is None else end)
         else:
             found = self._first(family, role, text, start, end)
@@ -371,8 +371,8 @@ class RuleSet:
         them. No screen for a single rule, whose own words or class serve."""
         found = self._screened.get((family, role))
         if found is None:
-            rules = self.role(family, role) if role is not None else self.family(family)
-            found = self._screened[(family, role)] = (rules, screen(rules) if len(rules) > 1 else None)
+            found = self._screened[(family, role)] = _with_screen(
+                self.role(family, role) if role is not None else self.family(family))
         return found
 
     def _first(self, family: str, role: str, text: str, start: int, end: int | None) -> tuple[Rule, Hit] | None:
@@ -380,6 +380,11 @@ class RuleSet:
         if found is None:
             found = self.screened(family, role)
         return first_hit(found[0], found[1], text, start, len(text) if end is None else end)
+
+
+def _with_screen(rules: list[Rule]) -> tuple[list[Rule], "re.Pattern[str] | None"]:
+    """Rules and their screen; none for a single rule, whose own words or class serve."""
+    return rules, screen(rules) if len(rules) > 1 else None
 
 
 def first_hit(rules: list[Rule], scr: "re.Pattern[str] | None", text: str, start: int,

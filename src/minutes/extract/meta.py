@@ -16,9 +16,10 @@ from ..resolve.dates import find_dates, find_deadline, has_year, time_of
 from ..structure import Block, clean
 from .context import Context
 
-_SPLIT_PEOPLE = rx.compile(r"[、，,；;／/]|\s{1,}(?=@)|(?<=\S)@|\s+和\s*|\s+|(?<=[\u4e00-\u9fff])和(?=[\u4e00-\u9fff])")
+_PEOPLE_GAPS = r"[、，,；;／/]|\s{{1,}}(?=@)|(?<=\S)@|\s+和\s*|{blank}|(?<=[\u4e00-\u9fff])和(?=[\u4e00-\u9fff])"
+_SPLIT_PEOPLE = rx.compile(_PEOPLE_GAPS.format(blank=r"\s+"))
 # with commas between the people, a space between two Latin words is inside a name ("Amy Chen, 王磊")
-_SPLIT_LISTED = rx.compile(r"[、，,；;／/]|\s{1,}(?=@)|(?<=\S)@|\s+和\s*|(?<![A-Za-z])\s+|\s+(?![A-Za-z])|(?<=[\u4e00-\u9fff])和(?=[\u4e00-\u9fff])")
+_SPLIT_LISTED = rx.compile(_PEOPLE_GAPS.format(blank=r"(?<![A-Za-z])\s+|\s+(?![A-Za-z])"))
 _LISTED = rx.compile(r"[、，,；;]")
 _TIME_RANGE = rx.compile(r"(\d{1,2}\s*[:：]\s*\d{2})(?:\s*[-–—~～至到]\s*(\d{1,2}\s*[:：]\s*\d{2}))?")
 _PLACE_WORDS = rx.compile(r"腾讯会议|飞书会议|钉钉会议|线上会议|线上|线下|Zoom|Teams|会议室|[\u4e00-\u9fff]{1,6}楼\s*\d+|\d{3}\b")
