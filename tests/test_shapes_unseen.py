@@ -2300,3 +2300,34 @@ def test_a_formal_records_enumerated_requirements(rec_rules) -> None:
     r = rec_rules(text, meeting="2024-09-10")
     assert [(a.owner, a.task, a.due) for a in r.actions] == [
         ("保卫处", "完成全校消防设施排查", "2024-09-20"), ("后勤处", "清理学生宿舍违规电器，每周通报一次", None)]
+
+
+def test_a_list_of_parts_each_signed_by_several_people_after_a_dash(rec_rules) -> None:
+    # "…---赵一鸣，钱小雨": a part of the work and, after the dash, everyone who takes it
+    # (a name list, or the whole team), with no verb in the line
+    text = "# 本期新增\n- 离线缓存（弱网场景）---赵一鸣，钱小雨\n- 安装包签名---孙立\n- 使用说明，发布公告--全体成员\n"
+    r = rec_rules(text, meeting="2024-03-04")
+    assert [(a.task, a.owner) for a in r.actions] == [
+        ("离线缓存（弱网场景）", "赵一鸣、钱小雨"), ("安装包签名", "孙立"), ("使用说明，发布公告", "全体成员")]
+
+
+def test_an_action_log_table_dated_by_compact_meeting_days(rec_rules) -> None:
+    # "| 20230510 | … |" under MeetingTime dates the row (the first row dates the
+    # record); a "|--|--|" rule line has one or two hyphens a cell, as GFM allows;
+    # the task cell itself may say when ("9月底…", "3个月后…")
+    text = ("# ActionItems\n| MeetingTime | Items | Owner | Status |\n|--|--|--|--|\n"
+            "| 20230510 | 3个月后汇报一下测试平台的进展 | 周航 | open |\n"
+            "| 20230607 | 9月底 例会介绍新版本的发布计划 | 吴桐 | open |\n"
+            "| 20230607 | 整理社区贡献者名单 | 郑琪 | open |\n")
+    r = rec_rules(text)
+    assert r.meta.date == "2023-05-10"
+    assert [(a.owner, a.due, a.due_text) for a in r.actions] == [
+        ("周航", "2023-08-10", "3个月后"), ("吴桐", "2023-09-30", "9月底"), ("郑琪", None, None)]
+
+
+def test_a_table_opened_on_a_list_items_line_keeps_its_empty_corner_cell(rec_rules) -> None:
+    # "- | | 甲 | 乙 |": the bullet is no cell, so each column keeps its person
+    text = ("- 分工如下：\n\n  - | | 吴晓东 | 郭明轩 |\n    | :-: | :-: | :-: |\n"
+            "    | 第10周 | 编写驱动 | 调试串口 |\n")
+    r = rec_rules(text)
+    assert [(a.task, a.owner) for a in r.actions] == [("编写驱动", "吴晓东"), ("调试串口", "郭明轩")]

@@ -38,7 +38,8 @@ _INTRO_LINE = rx.compile(r"^[^|#>\n。！？!?]{8,60}?(?:(?:以下|如下)[^|\n:
                          r"\**[ \t]*$")
 _MENTION_LINE = rx.compile(r"^(?:[@＠][\w\u4e00-\u9fff\-·.]+[\s,，、]*)+(?:[-—]+\s*\S{0,12})?\s*(?:<br\s*/?>|</br>)?$", re.I)
 _FIELD_AFTER_TASK = rx.compile(r"(?:\s--?\s*|\s—+\s*|\s)(?:责任人|负责人|执行人|跟进人)$")
-_TABLE_SEP = rx.compile(r"^\|?[ \t]*:?-{3,}:?[ \t]*(\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$")
+# (GFM asks one hyphen a cell, not three: "|--|--|" rules a table too)
+_TABLE_SEP = rx.compile(r"^\|?[ \t]*:?-+:?[ \t]*(\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
 _LINK = rx.compile(r"\[([^\]\n]+)\]\([^)\n]*\)")
 _BR = rx.compile(r"<br\s*/?>", re.I)
 _HTML_OPEN = rx.compile(r"^<(div|details|table|p)\b[^>]*>", re.I)
@@ -480,11 +481,16 @@ def _marker_class(marker: str) -> str:
     return "bullet" if m in "-*+•·" else "number"
 
 
+_ROW_BULLET = rx.compile(r"[ \t]*(?:[-*+][ \t]+)?")
+
+
 def _split_row(body: str, sep: str = "|", outer: bool = True) -> list[tuple[int, int]]:
     """Cell spans (relative to the line) of a `| a | b |` row (or one split by
     `sep`); `outer`: a leading separator is the row's outer pipe, no cell."""
     spans: list[tuple[int, int]] = []
-    i = body.index(sep) + 1 if outer and body.lstrip().startswith(sep) else 0
+    # a table opened on a list item's line ("- | | 吴 | 张 |") has its outer pipe after the bullet
+    lead = _ROW_BULLET.match(body)
+    i = lead.end() + 1 if outer and body.startswith(sep, lead.end()) else 0
     while i <= len(body):
         j = body.find(sep, i)
         if j < 0:

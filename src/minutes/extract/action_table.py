@@ -75,6 +75,10 @@ def table_actions(ctx: Context) -> tuple[list[Action], set[int]]:
                 due_text = d.text
                 due = d.date.isoformat() if d.date is not None and ref is not None \
                     or (d.date is not None and re.search(r"(?:19|20)\d{2}", d.text)) else None
+        if due is None and due_text is None and ref is not None \
+                and (d := ctx.deadline(tb.start, tb.end, ref)) is not None and d.date is not None:
+            # no date column, or none in it: the task says when ("10月底 TC 例会介绍…方案")
+            due, due_text = d.date.isoformat(), d.text
         if due is None and due_text is None and ref is not None:
             # no date in a column: a plan heading over the table ("下周工作计划") dates its rows
             d = scope_deadline(ctx, tb, ref)

@@ -856,7 +856,9 @@ def _lead_name_owner(ctx: Context, s: int, e: int) -> list[Owner]:
 
 # a line that ends in a spaced-off name, or in a name or initials in brackets,
 # after a dash or an arrow
-_ENDS_IN_NAME = rx.compile(r"(?:\s[\u4e00-\u9fff]{2,4}|[)）】\]]\**|(?:[-—]|->|→|=>)\s*[\w\u4e00-\u9fff]{2,25})"
+# (after a dash, a list: "预装软件，预配置镜像---王之旭，王建兴，刘晓旭")
+_ENDS_IN_NAME = rx.compile(r"(?:\s[\u4e00-\u9fff]{2,4}|[)）】\]]\**|(?:[-—]|->|→|=>)\s*[\w\u4e00-\u9fff]{2,25}"
+                           r"(?:\s*[、，,/&+＋]\s*[\w\u4e00-\u9fff]{2,25})*)"
                            r"\s*[。；;.]?\s*$")
 _TRAILING = ("owner.trailing", "owner.trailing-name", "owner.name-tag")
 _BOLD_LEAD = rx.compile(r"\*\*([^*\n]{1,12})\*\*")
@@ -1251,6 +1253,10 @@ def _part_and_name(ctx: Context, pi: int) -> bool:
     return not any(c.key for c in kids)
 
 
+# a row headed by when, not who: "| 第10周 | …", "| 周三 | …", "| 3月 | …"
+_WHEN_KEY = rx.compile(r"第?[\d一二三四五六七八九十]+\s*(?:周|天|日|号|月|次|期|轮|阶段)|(?:周|星期)[一二三四五六日天]")
+
+
 def _context_owner(ctx: Context, bi: int) -> list[Owner]:
     """Owners given by where the line stands: a table row, a heading's @X,
     a block label such as 以下由市场部负责."""
@@ -1258,7 +1264,7 @@ def _context_owner(ctx: Context, bi: int) -> list[Owner]:
     b = st.blocks[bi]
     if b.kind == "cell" and b.row_key:
         row = b.row_key.strip("*@ ")
-        if row and not row.isdigit() and (len(row) <= 4 or is_handle(row)):
+        if row and not row.isdigit() and not _WHEN_KEY.fullmatch(row) and (len(row) <= 4 or is_handle(row)):
             i = text.rfind(b.row_key, 0, b.start)
             return [Owner(row, i, i + len(row), "owner.row")] if i >= 0 else []
     if b.kind == "cell" and b.column:

@@ -234,9 +234,9 @@ def _meeting_date(ctx: Context, fields: dict[str, tuple[int, int]], option: date
                 ctx.meeting_date = d.date
                 return
     # "## 20190318会议纪要", "# 2023_04_16 会议记录", "=====2018-12-08=====": a compact
-    # date in the title or an early heading or line
+    # date in the title or an early heading or line, or the first row of a log's date column
     for s, e in [(c[0], c[1]) for c in candidates] + [
-            (b.start, b.end) for b in ctx.st.blocks[:12] if b.kind in ("heading", "para")]:
+            (b.start, b.end) for b in ctx.st.blocks[:12] if b.kind in ("heading", "para") or _dated_row(ctx, b)]:
         d = _compact_date(ctx.text[s:e])
         if d is not None and not _DEADLINE_WORDS.search(ctx.text[s:e]):
             meta.date, meta.date_source = d.isoformat(), "text"
@@ -487,8 +487,8 @@ def _block_dates(ctx: Context) -> None:
                          and not (b.kind == "heading" and _DUE_AFTER.match(words, d.end))]
                 if found:
                     entry = found[0].date
-            if entry is None and b.kind == "heading":
-                entry = _compact_date(ctx.text[start : b.end])
+            if entry is None and (b.kind == "heading" or b.kind == "cell"):
+                entry = _compact_date(ctx.text[start : b.end])  # "| 20220706 | …" under MeetingTime
             if entry is None and b.kind == "heading" and ref is not None \
                     and (m := _DATED_HEADING.fullmatch(ctx.text, start, b.end)) is not None \
                     and (m.group("what") or ctx.text.startswith("#", ctx.st.line_starts[b.line - 1])):
