@@ -2331,3 +2331,22 @@ def test_a_table_opened_on_a_list_items_line_keeps_its_empty_corner_cell(rec_rul
             "    | 第10周 | 编写驱动 | 调试串口 |\n")
     r = rec_rules(text)
     assert [(a.task, a.owner) for a in r.actions] == [("编写驱动", "吴晓东"), ("调试串口", "郭明轩")]
+
+
+def test_a_bare_month_day_beside_who_takes_the_work_is_its_deadline(rec_rules) -> None:
+    # "… @甲 @乙 12.14" and "文案 12/10 (甲、乙)": the digits stand as a mark of their
+    # own beside the owners; "vue 3.5" before a mention is a version, no date
+    text = ("会议时间：2021年11月25日\n\n## 待办\n- 宣传文案 12/10 (曹敏、蔡文)\n"
+            "- 下载放在升级服务里 @李渊 @高俊 12.14\n- 学习 vue 3.5 @李渊\n")
+    r = rec_rules(text)
+    assert [(a.task, a.due, a.due_text) for a in r.actions] == [
+        ("宣传文案", "2021-12-10", "12/10"), ("下载放在升级服务里", "2021-12-14", "12.14"), ("学习 vue 3.5", None, None)]
+
+
+def test_an_events_date_field_does_not_open_a_new_meeting_of_a_log(rec_rules) -> None:
+    # "- 日期:2024/07/01" among the camp's "活动对象/活动天数" dates the camp, so
+    # "3/10" below still resolves against the meeting (2024-02-19), not July
+    text = ("# 期初大会\n日期: 2024/02/19\n地点: 社办\n\n### 暑期营队安排\n- 日期:2024/07/01\n"
+            "- 活动对象:小学生\n- 活动天数:2天\n\n## 分工\n1. 海报 3/10 (郭敏、张文)\n")
+    r = rec_rules(text)
+    assert [(a.owner, a.due) for a in r.actions] == [("郭敏、张文", "2024-03-10")]

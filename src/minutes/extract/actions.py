@@ -1526,12 +1526,35 @@ def _monday(day: date) -> date:
 # brackets; of several steps ("材料12.6，测试12.7") the last is when it is done
 _SIGNED_DATE = rx.compile(r"(?P<bracket>[(（](?P<when>[^()（）\n]{0,16}?\d{1,2}[./]\d{1,2}[^()（）\n]{0,4})[)）])[\s*。；;.]*$")
 _MONTH_DAY = rx.compile(r"\d{1,2}[./]\d{1,2}")
+# a bare month.day standing as a mark of its own where the line ends, or
+# before the owner's bracket that ends it: "…@李渊 @俊磊 7.14", "文案 3/10 (曹、蔡)"
+_BARE_MARK_DATE = rx.compile(r"(?<![\w.／/])(?P<when>\d{1,2}[./]\d{1,2})(?![\w.／/%])"
+                             r"\s*(?P<bracket>[(（][^()（）\n]{1,30}[)）])?[\s*。；;.]*$")
+
+
+def _marked_date(ctx: Context, s: int, e: int, ref: date) -> Deadline | None:
+    """A bare "7.14" is a date only beside who takes the work: after the
+    owners that end the line, or before the bracket that names them (in
+    prose the same digits are versions, scores, sections)."""
+    m = _BARE_MARK_DATE.search(ctx.text, s, e)
+    if m is None or m.start("when") - s < 2:
+        return None
+    owners = ctx.owners(s, e)
+    at = m.start("bracket") if m.group("bracket") else None
+    if not any((at is not None and o.start >= at)
+               or (o.rule in (*_TRAILING, "owner.mention") and not ctx.text[o.end:m.start("when")].strip(" *"))
+               for o in owners):
+        return None
+    d = find_deadline(m.group("when"), ref, field=True)
+    if d is None or d.date is None:
+        return None
+    return Deadline(m.group("when"), m.start("when"), m.end("when"), d.date, d.rule, d.vague, d.reading)
 
 
 def _signed_date(ctx: Context, s: int, e: int, ref: date) -> Deadline | None:
     m = _SIGNED_DATE.search(ctx.text, s, e)
     if m is None or not any(o.rule in _TRAILING and o.end <= m.start("bracket") for o in ctx.owners(s, e)):
-        return None
+        return _marked_date(ctx, s, e, ref)
     last = list(_MONTH_DAY.finditer(ctx.text, m.start("when"), m.end("when")))[-1]
     d = find_deadline(last.group(), ref, field=True)
     if d is None or d.date is None:

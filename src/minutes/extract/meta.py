@@ -463,6 +463,32 @@ _DUE_AFTER = rx.compile(r"\s*(?:到期|截止|(?:之|以)?前(?![端台期]))")
 _PIPED_KEY = rx.compile(r"[ \t]*([^|\t\n]{1,8}?)[ \t]*(?:\||\t)[ \t]*")
 
 
+_MEETING_FIELDS = frozenset({"location", "participants", "recorder", "initiator", "topic", "goals", "background"})
+
+
+def _event_date(ctx: Context, bi: int) -> bool:
+    """"- 日期:113/07/01" among "活動對象", "活動天數" dates an event the meeting
+    plans, not a next meeting of a log: a meeting's date field stands among
+    the meeting's other fields (地点, 参会人员, 记录人 …) in its section, or
+    its section or key names the meeting."""
+    b = ctx.st.blocks[bi]
+    if b.key is None or _MEETING_WORD.search(b.key) or ctx.meeting_date is None:
+        return False
+    blocks = ctx.st.blocks
+    lo = bi
+    while lo > max(0, bi - 4) and blocks[lo].kind != "heading":
+        lo -= 1  # back to the section's own heading at most
+    hi = bi + 1
+    while hi < min(len(blocks), bi + 5) and blocks[hi].kind != "heading":
+        hi += 1
+    near = [n for n in blocks[lo:hi] if n is not b]
+    return not any((n.key and (field_of(ctx, n.key) in _MEETING_FIELDS or _MEETING_WORD.search(n.key)))
+                   or (n.kind == "heading" and _MEETING_WORD.search(ctx.text, n.start, n.end)) for n in near)
+
+
+_MEETING_WORD = rx.compile(r"会|會|meeting", re.I)
+
+
 def _block_dates(ctx: Context) -> None:
     """The date each block is resolved against: in a running log of several
     dated meetings, the date of the entry that holds it."""
@@ -475,7 +501,8 @@ def _block_dates(ctx: Context) -> None:
         piped = _PIPED_KEY.match(ctx.text, b.start, b.end) if b.kind == "para" and b.key is None else None
         if piped is not None and field_of(ctx, piped.group(1)) != "date":
             piped = None
-        if b.kind == "heading" or (b.key and field_of(ctx, b.key) == "date" and b.value_start is not None) \
+        if b.kind == "heading" or (b.key and field_of(ctx, b.key) == "date" and b.value_start is not None
+                                   and not _event_date(ctx, bi)) \
                 or is_entry_line(ctx, b) or _dated_row(ctx, b) or piped is not None:
             # a heading is read past its section number: "1.3" there is not 1月3日
             start = outline.get(bi, b.start) if b.kind == "heading" or b.value_start is None else b.value_start
