@@ -2350,3 +2350,48 @@ def test_an_events_date_field_does_not_open_a_new_meeting_of_a_log(rec_rules) ->
             "- 活动对象:小学生\n- 活动天数:2天\n\n## 分工\n1. 海报 3/10 (郭敏、张文)\n")
     r = rec_rules(text)
     assert [(a.owner, a.due) for a in r.actions] == [("郭敏、张文", "2024-03-10")]
+
+
+def test_an_arrow_hands_work_on_with_a_tag_or_points_to_its_date(rec_rules) -> None:
+    # "CRNN -> Ken [primary]": a tag after whom the arrow names is no part of who;
+    # "识别单词 ken -> 7/1": what the arrow points to is the date; "甲/乙：" names both
+    text = ("2024年6月20日 组会\n任务：\n1. CRNN -> Ken [primary]\n2. 识别单词 ken -> 7/1\n"
+            "3. 毛英明/张蔚：参与 rt-linux 分析\n")
+    r = rec_rules(text)
+    assert [(a.task, a.owner, a.due) for a in r.actions] == [
+        ("CRNN [primary]", "Ken", None), ("识别单词 ken", None, "2024-07-01"), ("参与 rt-linux 分析", "毛英明、张蔚", None)]
+    # a path is no list of names
+    paths = rec_rules("## 目录\n- 李渊：前端\n- `docs/test/`：存放测试材料\n- `docs/report/`：存放汇报材料\n")
+    assert all(a.owner is None or "docs" not in a.owner for a in paths.actions)
+
+
+def test_a_dated_record_title_line_ends_the_last_meetings_plan(rec_rules) -> None:
+    # "第二次会议记录 - 2024/12/17" unmarked heads the next record, as "…会议记录" does;
+    # "00:00 會議結束~" and "----指导内容-------" in a plan name no work
+    text = ("第一次会议记录 - 2024/12/3\n\n下一步行动：\n\n完成接口文档。\n\n00:00 會議結束~\n\n"
+            "----指导内容-------\n\n第二次会议记录 - 2024/12/17\n\n会议内容：讨论了技术难点\n")
+    r = rec_rules(text)
+    assert [a.task for a in r.actions] == ["完成接口文档"]
+
+
+def test_a_plain_section_name_line_is_no_task_and_next_weeks_goals_fall_next_week(rec_rules) -> None:
+    # plain-text minutes title their parts without # or colon: "本周完成工作" names what
+    # follows; "下周目标：" is a plan of next week as "下周计划：" is (due its Friday);
+    # "准备明天的汇报" opens on work and stays a task
+    text = ("会议日期：2026年5月30日\n\n本周完成工作\n完成答辩PPT初版。\n\n下周目标：\n讨论完善PPT，开展模拟答辩。\n"
+            "\n准备明天的汇报\n")
+    r = rec_rules(text)
+    tasks = {a.source.text.rstrip("。"): a.due for a in r.actions}
+    assert "本周完成工作" not in tasks
+    assert tasks["讨论完善PPT，开展模拟答辩"] == "2026-06-05"
+    assert tasks["准备明天的汇报"] == "2026-05-31"
+
+
+def test_a_roster_of_who_takes_which_part_may_stand_a_line_apart(rec_rules) -> None:
+    # "余淼：打标和可视化" / blank / "刘卓:详细调研…": the blank lines a roster is typed with
+    # do not break it; each line is one person's part
+    text = ("# 第二次组会\n\n* 部署DisGraphFS\n\n我们要做到怎样的可视化\n\n* 可行性报告分工\n\n"
+            "毛骏源：数据一致性\n\n刘卓:详细调研Wowkiddy\n\n王香雯：打标和可视化\n")
+    r = rec_rules(text)
+    assert [(a.owner, a.source.text) for a in r.actions][1:] == [
+        ("毛骏源", "毛骏源：数据一致性"), ("刘卓", "刘卓:详细调研Wowkiddy"), ("王香雯", "王香雯：打标和可视化")]

@@ -49,8 +49,10 @@ _CJK_HEAD_FIRST = frozenset("一二三四五六七八九十（(")  # what _CJK_H
 # A plain line naming which meeting's record follows ("需求分析-G05小组第二次例会会议记录",
 # "9.26会议纪要") is a heading even unmarked: in a file of several meetings' records,
 # it ends the last one's plan section. A sentence pointing at a record is no title.
-_RECORD_TITLE = rx.compile(r"^(?!以上|详见|参考|参见|见)[^。；;，,：:！？!?|]{0,40}(?:会议|例会|周会|组会)(?:纪要|记录|紀錄|紀要)$")
-_RECORD_ENDS = ("纪要", "记录", "紀錄", "紀要")
+# Its date may follow ("第二次会议记录 - 2024/12/17").
+_RECORD_TITLE = rx.compile(r"^(?!以上|详见|参考|参见|见)[^。；;，,：:！？!?|]{0,40}(?:会议|例会|周会|组会)(?:纪要|记录|紀錄|紀要)"
+                           r"(?:\s*[-—–:：]?\s*\d{4}\s*[./\-年]\s*\d{1,2}\s*[./\-月]\s*\d{1,2}\s*[日号]?)?$")
+_RECORD_ENDS = ("纪要", "记录", "紀錄", "紀要", "日", "号", *"0123456789")
 
 
 @dataclass(slots=True)

@@ -65,7 +65,7 @@ _LEAD_MARK = rx.compile(r"\s*[（(](?:负责人|组长|牵头人?|lead|owner|PM)
 # links, images and tags, and what may join them on a line ("[回放](…) | [文章](…)")
 _TAG_QUESTION = rx.compile(r"[，,]\s*(?:可以|好|行|对|是|OK)(?:吗|嗎|吧|不)[？?]?\s*$")
 # at the end, a "\*" is an escape left of a cut name and "->" the arrow to a cut owner
-_TASK_TRIM = rx.compile(r"^[\s，,。；;：:、\-—*~>]+|(?:[\s，,。；;：:、\-—*~\\→]|[-=]>)+$")
+_TASK_TRIM = rx.compile(r"^[\s，,。；;：:、\-—*~>]+|(?:[\s，,。；;：:、\-—*~\\→]|[-=]>|\s\.)+$")
 
 
 def extract_actions(ctx: Context) -> list[Action]:
@@ -244,6 +244,20 @@ def _no_work(ctx: Context, b: Block) -> bool:
     rules, text = ctx.rules, ctx.text
     return rules.any("actions", "fragment", text, b.start, b.end) is not None or (
         b.value_start is not None and rules.any("actions", "fragment", text, b.value_start, b.end) is not None)
+
+
+def _section_name_line(ctx: Context, b: Block, s: int, e: int) -> bool:
+    """A short prose line, unmarked, that is only a section's name ("本周完成工作",
+    "下周计划"): plain-text minutes title their parts so, without a # or a colon."""
+    if b.kind != "para" or b.key is not None or e - s > 12:
+        return False
+    words = ctx.text[s:e].strip(" \t*")
+    # a line that opens on work ("准备明天的汇报", "落实测试计划") is a task, whatever it names
+    return bool(words) and not _CLAUSE_OR_VERB.search(words) and ctx._role_of_text(words) is not None \
+        and ctx.rules.any("actions", "imperative", ctx.text, s, e) is None and not ctx.owners(s, e)
+
+
+_CLAUSE_OR_VERB = rx.compile(r"[，,。；;：:！!？?、]")
 
 
 _TWO_CJK = rx.compile(r"[\u4e00-\u9fff]{2}")
@@ -540,6 +554,8 @@ def _decide(ctx: Context, b: Block, bi: int, s: int, e: int, plan_unit: bool) ->
         return None  # "1. **前端开发**" over its sub-items titles a part of the plan; they are its tasks
     if _no_work(ctx, b):
         return None  # "以上", "（gmm）", "2024年4月2日", "周凯：请假": a line with no work in it (a piece of a line may sign it)
+    if _section_name_line(ctx, b, s, e):
+        return None  # "本周完成工作" on a line of its own titles the lines under it, as a heading would
 
     seen: dict[str, str | None] = {}
 
@@ -989,7 +1005,7 @@ def _rosters(ctx: Context) -> frozenset[int]:
             close()
             continue
         last = blocks[run[-1]] if run else None
-        if last is None or (b.kind, b.level, b.para) != (last.kind, last.level, last.para):
+        if last is None or (b.kind, b.level) != (last.kind, last.level):
             close()
         run.append(i)
     close()
@@ -1014,11 +1030,14 @@ def _staffed_part(ctx: Context, b: Block, bi: int) -> list[Owner]:
 
 
 def _key_names(ctx: Context, b: Block) -> list[Owner]:
-    """"黄启元、李维淼：体系结构设计": a key that is only people's names."""
-    if not b.key or b.value_start is None or "、" not in b.key and not _person_key(ctx, b.key):
+    """"黄启元、李维淼：体系结构设计", "毛英明/张蔚：…": a key that is only people's names."""
+    if not b.key or b.value_start is None or not _KEY_LIST.search(b.key) and not _person_key(ctx, b.key):
         return []
     i = ctx.text.find(b.key, b.start, b.value_start)
     return _all_people(ctx, i, i + len(b.key), "owner.key") if i >= 0 else []
+
+
+_KEY_LIST = rx.compile(r"、|(?<=[\u4e00-\u9fff])/(?=[\u4e00-\u9fff])")  # "毛英明/张蔚", not a path "`docs/report/`"
 
 
 def _all_people(ctx: Context, s: int, e: int, rule: str) -> list[Owner]:
@@ -1646,7 +1665,7 @@ def _build(ctx: Context, b: Block, bi: int, s: int, e: int, role: str | None, ve
 
 
 # _task's clean-up, compiled once (it runs for every action)
-_OWNER_MARK = rx.compile(r"(?:\d{1,2}[.、．](?=\x00)|[一二三四五六七八九十]是(?=\x00))?(?:由|请|交给|(?:会议|会上)?要求|@|＠)?(?:各位|各|全体|所有)?\s*`?\x00+`?(?:同学|老师|同志)?\s*(?:你们|你|您)?\s*(?:这边|那边)?(?:来|去)?(?:负责|牵头|跟进(?=[，,。；;]|$))?[，,：:]?")
+_OWNER_MARK = rx.compile(r"(?:\d{1,2}[.、．](?=\x00)|[一二三四五六七八九十]是(?=\x00))?(?:由|请|(?:->|→|=>)\s*|交给|(?:会议|会上)?要求|@|＠)?(?:各位|各|全体|所有)?\s*`?\x00+`?(?:同学|老师|同志)?\s*(?:你们|你|您)?\s*(?:这边|那边)?(?:来|去)?(?:负责|牵头|跟进(?=[，,。；;]|$))?[，,：:]?")
 _DUE_MARK = rx.compile(r"(?:在|于|截止(?:日期|时间)?是?在?)?\s*\x01+[日号]?(?:\s*[（(][^（）()\n]{0,4}[)）])*\s*(?:之前|以前|前|期间)?")
 _OWNER_FIELD = rx.compile(r"^(?:责任人|负责人|执行人)\s*[:：]\s*")
 # the record's own voice before the work ("会议决定[由人事处]进一步征求意见", "决定：…")

@@ -11,7 +11,7 @@ from ..resolve.dates import Deadline, find_deadline, find_deadlines, first_deadl
 from ..structure import Block
 from .context import Context
 
-SCOPE_WORK = rx.compile(r"计划|任务|分工|安排|对齐|完成|待办|TODO|要做|重点|工作|事项", re.I)
+SCOPE_WORK = rx.compile(r"计划|任务|分工|安排|对齐|完成|待办|TODO|要做|重点|工作|事项|目标", re.I)
 # a due written as a field inside a plan heading ("（DDL：07-29）", "截止：5月20日")
 _DUE_FIELD = rx.compile(r"(?:DDL|deadline|due|截止(?:日期|时间)?)\s*[:：]\s*([^）)\]】，,;；\n]{2,30})", re.I)
 # what may stand around a period in its heading: "第3周（3.1-3.7）", "**10.28~10.31**"
