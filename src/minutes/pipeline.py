@@ -168,9 +168,17 @@ def _context(doc: Text, rules: RuleSet, input: str, speakers: dict[str, str] | N
         if simple is not None:
             ctx.script_map = back_map(doc.text, simple)
         return ctx
-    if simple is not None:
-        ctx = Context(simple, parse(simple), rules, doc.key)
-        ctx.orig, ctx.script_map = doc.text, back_map(doc.text, simple)
+    from .html import markdown_view
+
+    marked = markdown_view(doc.text)  # HTML minutes: the same offsets, in markdown
+    if marked is not None:
+        simple = simplified(marked)
+    if simple is not None or marked is not None:
+        read = simple if simple is not None else marked
+        ctx = Context(read, parse(read), rules, doc.key)
+        ctx.orig = doc.text  # evidence is the text as read, tags and all
+        if simple is not None:
+            ctx.script_map = back_map(marked if marked is not None else doc.text, simple)
         return ctx
     return Context(doc.text, parse(doc.text), rules, doc.key)
 
