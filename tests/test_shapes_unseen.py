@@ -2395,3 +2395,31 @@ def test_a_roster_of_who_takes_which_part_may_stand_a_line_apart(rec_rules) -> N
     r = rec_rules(text)
     assert [(a.owner, a.source.text) for a in r.actions][1:] == [
         ("毛骏源", "毛骏源：数据一致性"), ("刘卓", "刘卓:详细调研Wowkiddy"), ("王香雯", "王香雯：打标和可视化")]
+
+
+def test_participants_each_given_a_part_are_a_roster_not_a_chat(rec_rules) -> None:
+    # "人员安排：" over "蒋立：…" / "寿嘉能：…" / "庄天杨：…": three participants, each named
+    # once, none speaking (no 我/吧/觉得): who takes which part. Two such lines
+    # are as often a chat, and a line reporting work done is no part to take
+    text = ("会议名称 | 第七次任务安排\n时间 | 2017.11.3 | 地址 | 语音会议\n参加人员 | 陆律宇 蒋立 寿嘉能 庄天杨\n"
+            "会议内容\n1.关于本周作业，完成QA计划。\n人员安排：\n陆律宇：完善WBS，完成部分QA计划\n"
+            "寿嘉能：翻转课堂PPT制作，完善干系人信息。\n庄天杨：翻转课堂ppt，空间整理。\n\n"
+            "本周进展：\n蒋立：登录注册UI和跳转做完了\n陆律宇：接口还差一点\n")
+    r = rec_rules(text)
+    owners = {a.owner for a in r.actions}
+    assert {"陆律宇", "寿嘉能", "庄天杨"} <= owners
+    assert "蒋立" not in owners
+
+
+def test_a_templates_field_headings_give_the_record_its_fields(rec_rules) -> None:
+    # "### 1.2 参会人员" over "张若焓、申宜卡", "### 1.4 会议地点" over "腾讯会议": a numbered
+    # heading names the field and the line under it is its value; "## 会议主题" over a
+    # list of topics is the agenda, not work
+    text = ("# 第四周会议记录\n## 1. 会议要点\n### 1.1 讨论主题\n可视化模块进展与系统联调问题同步\n"
+            "### 1.2 参会人员\n张若焓、申宜卡、李嘉辰\n### 1.3 会议时间\n2026.05.21\n### 1.4 会议地点\n腾讯会议\n"
+            "## 会议主题\n1. 社区张若焓介绍近期的调研情况\n## 2. 会议内容\n### 2.1 本周完成情况\n"
+            "- **李嘉辰**：完成图谱关系图\n- **申宜卡**：完成查询联调\n- **张若焓**：完成详情页字段统一\n")
+    r = rec_rules(text, meeting="2026-05-21")
+    m = r.meta
+    assert (m.topic, m.location, m.participants) == ("可视化模块进展与系统联调问题同步", "腾讯会议", ["张若焓", "申宜卡", "李嘉辰"])
+    assert r.actions == [] and r.vague == []

@@ -638,7 +638,7 @@ def _decide(ctx: Context, b: Block, bi: int, s: int, e: int, plan_unit: bool) ->
         if has("assign"):
             return cue("assign")  # "我们会请交通部再提一份报告": a request names its doer
         if ctx.view is None and b.value_start is not None and s <= b.value_start and not done \
-                and (b.key in ctx.people or b.key.lower() in ctx._people_lower()
+                and ctx.role(bi) != "progress" and (b.key in ctx.people or b.key.lower() in ctx._people_lower()
                      or rules.any("owners", "person-name", b.key)) \
                 and not has("report") and not _OPINION.search(text, b.value_start, e) \
                 and (r := rules.which("actions", "imperative", text, b.value_start, e)) is not None:
@@ -967,7 +967,14 @@ def _roster_line(ctx: Context, b: Block) -> bool:
         return False
     if len(_HAN.findall(ctx.text, b.value_start, b.end)) < 4:
         return False  # "姜开琦：Albert", "张三：组长": who is called what, not a part of the work
-    return bool(_key_names(ctx, b) or _lone_surname(ctx, b.key)) and not ctx.is_speaker(b)
+    if _CODE_KEY.fullmatch(b.key.strip("* ")):
+        return False  # "**A5-14F：** 地坪24坪…": a unit's code, no one's handle
+    if ctx.rules.any("actions", "done", ctx.text, b.value_start, b.end) is not None:
+        return False  # "张朔：登录注册UI和跳转做完了": who reports what is done
+    return bool(_key_names(ctx, b) or _lone_surname(ctx, b.key))
+
+
+_CODE_KEY = rx.compile(r"[A-Z0-9][A-Z0-9\-_.]*\d[A-Z0-9\-_.]*")
 
 
 def _lone_surname(ctx: Context, key: str) -> bool:
@@ -994,8 +1001,9 @@ def _rosters(ctx: Context) -> frozenset[int]:
 
     def close() -> None:
         keys = [blocks[i].key for i in run]
-        # surnames alone sign a roster only three or more at a time: two are as often a chat
-        need = 3 if all(_lone_surname(ctx, k) for k in keys if k) else 2
+        # surnames alone sign a roster only three or more at a time: two are as often a chat,
+        # and so are two participants' lines ("王磊：登录做完了" / "李娜：接口还差一点")
+        need = 3 if all(_lone_surname(ctx, k) for k in keys if k) or any(ctx.is_speaker(blocks[i]) for i in run) else 2
         if len(run) >= need and len(set(keys)) == len(keys):
             out.update(run)
         run.clear()

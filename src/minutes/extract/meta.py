@@ -161,19 +161,28 @@ def _cell_field(ctx: Context, b: Block) -> list[tuple[str, tuple[int, int]]]:
 
 
 def _heading_fields(ctx: Context) -> dict[str, tuple[int, int]]:
-    """`## 背景` / `## 目标` headings: the first paragraph under them."""
+    """`## 背景` / `## 目标` headings: the first paragraph under them; a template's
+    `### 1.3 会议时间` / `### 1.4 会议地点` over a short line: that line."""
     st = ctx.st
     out: dict[str, tuple[int, int]] = {}
     for hi, h in enumerate(st.blocks):
         if h.kind != "heading":
             continue
         f = field_of(ctx, st.span(hi))
-        if f not in ("background", "goals") or f in out:
+        if f not in _HEADING_FIELDS or f in out:
             continue
         body = [b for b in st.blocks[hi + 1 : hi + 20] if b.heading == hi and b.kind in ("para", "item")]
-        if body:
+        if body and (f in ("background", "goals", "date")
+                     or body[0].kind == "para" and body[0].end - body[0].start <= 60 and body[0].key is None):
             out[f] = (body[0].start, body[0].end)
     return out
+
+
+_HEADING_FIELDS = frozenset({"background", "goals", "topic", "date", "location", "initiator", "recorder"})
+
+
+# a template's outline number before a field's name ("1.2 参会人员", "二、会议时间")
+_OUTLINE = rx.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*[.、．]?|[一二三四五六七八九十]{1,2}[、.．])\s*(?=\S)")
 
 
 def field_of(ctx: Context, key: str) -> str | None:
@@ -182,7 +191,7 @@ def field_of(ctx: Context, key: str) -> str | None:
     memo = ctx.rules.memo
     if ("field", key) not in memo:
         # "主 持 人", "记 录": a key spaced out as Word sets a table's labels
-        stripped = header_name(key.strip("*# ：:"))
+        stripped = header_name(_OUTLINE.sub("", key.strip("*# ：:")))
         memo[("field", key)] = next(
             (r.extra.get("field") for r in ctx.rules.family("meta") if r.search(stripped) is not None), None)
     return memo[("field", key)]  # type: ignore[return-value]
@@ -409,6 +418,8 @@ def _participants(ctx: Context, spans: list[tuple[int, int]], heads: list[int]) 
                 people += names
             elif b.kind == "item":
                 people += _names(line, away)
+            elif bi == hi + 1 and _LISTED.search(line) and all(len(n) <= 6 for n in _names(line)):
+                people += _names(line, away)  # one line that lists them: "### 参会人员" over "张若焓、申宜卡"
     seen: set[str] = set()
     meta.participants = [p for p in people if not (p in seen or seen.add(p))]
     meta.departments = depts
