@@ -2423,3 +2423,14 @@ def test_a_templates_field_headings_give_the_record_its_fields(rec_rules) -> Non
     m = r.meta
     assert (m.topic, m.location, m.participants) == ("可视化模块进展与系统联调问题同步", "腾讯会议", ["张若焓", "申宜卡", "李嘉辰"])
     assert r.actions == [] and r.vague == []
+
+
+def test_less_common_surnames_and_chat_shorthand_for_a_duration(rec_rules) -> None:
+    # 劳, 戈, 赖 open names as 王 does ("（劳艺斌）", "：戈峰"), but "练习" is a word;
+    # "2w内", "42h之内": a duration written with a letter for its unit
+    text = ("## 下周计划\n- 与后台接口对接（劳艺斌）\n- 登录注册功能：戈峰\n- 2w内, 把大纲写成文章\n"
+            "- 42h之内, 写出心得\n- 练习：跑通demo\n")
+    r = rec_rules(text, meeting="2018-10-13")
+    got = [(a.owner, a.due) for a in r.actions]
+    assert got[:4] == [("劳艺斌", "2018-10-19"), ("戈峰", "2018-10-19"), (None, "2018-10-27"), (None, "2018-10-14")]
+    assert got[4][0] is None

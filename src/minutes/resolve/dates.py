@@ -241,9 +241,12 @@ def _add_months(ref: date, n: int) -> date:
     return date(y, mo, min(ref.day, calendar.monthrange(y, mo)[1]))
 
 
+_UNIT_LETTER = {"h": "小时", "w": "周", "d": "天"}  # "42h之内", "2w内": chat shorthand
+
+
 def _n_days(m: re.Match[str], ref: date) -> date | None:
     """N小时/天/周/月/年 内·后 (forward) or 前 (back), and 下三天 / 前两天."""
-    raw, unit = m["n"], m["unit"].replace("个", "")
+    raw, unit = m["n"], _UNIT_LETTER.get(m["unit"].lower(), m["unit"]).replace("个", "")
     back = (m["dir"] or "").endswith("前") or m["pre"] in ("上", "前", "过去")
     sign = -1 if back else 1
     half = raw == "半" or "半" in unit
