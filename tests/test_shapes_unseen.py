@@ -2434,3 +2434,13 @@ def test_less_common_surnames_and_chat_shorthand_for_a_duration(rec_rules) -> No
     got = [(a.owner, a.due) for a in r.actions]
     assert got[:4] == [("劳艺斌", "2018-10-19"), ("戈峰", "2018-10-19"), (None, "2018-10-27"), (None, "2018-10-14")]
     assert got[4][0] is None
+
+
+def test_a_bracketed_name_alone_and_an_arrow_inside_code_name_no_one(rec_rules) -> None:
+    # "[李泽雨]" on its own line signs what follows; "string->BF" maps a type, while
+    # "微调baseline model：-> Lou" hands the work on
+    text = "## 下周计划\n[李泽雨]\n- 第三次映射，string->BF\n- 微调baseline model：-> Lou\n"
+    r = rec_rules(text)
+    assert "李泽雨" not in [a.owner for a in r.actions]
+    assert [a.owner for a in r.actions if "映射" in a.source.text] in ([], [None])
+    assert [a.owner for a in r.actions if "微调" in a.source.text] == ["Lou"]
