@@ -69,7 +69,7 @@ def _table_kind(lines: list[str], n: int) -> str:
 
 
 def _line(text: str, out: list[str], s: int, e: int) -> None:
-    tags = [m for m in _TAG.finditer(text, s, e) if not m.group(0).startswith("<!--") or "\n" not in m.group(0)]
+    tags = list(_TAG.finditer(text, s, e))
     names = [(m.group(2) or "").lower() for m in tags]
     cells = [m for m, n in zip(tags, names) if n in ("td", "th") and not m.group(1)]
     row = bool(cells) and "tr" in names  # a row written on one line: a markdown row

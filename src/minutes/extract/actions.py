@@ -253,11 +253,11 @@ def _section_name_line(ctx: Context, b: Block, s: int, e: int) -> bool:
         return False
     words = ctx.text[s:e].strip(" \t*")
     # a line that opens on work ("准备明天的汇报", "落实测试计划") is a task, whatever it names
-    return bool(words) and not _CLAUSE_OR_VERB.search(words) and ctx._role_of_text(words) is not None \
+    return bool(words) and not _LINE_PUNCT.search(words) and ctx._role_of_text(words) is not None \
         and ctx.rules.any("actions", "imperative", ctx.text, s, e) is None and not ctx.owners(s, e)
 
 
-_CLAUSE_OR_VERB = rx.compile(r"[，,。；;：:！!？?、]")
+_LINE_PUNCT = rx.compile(r"[，,。；;：:！!？?、]")
 
 
 _TWO_CJK = rx.compile(r"[\u4e00-\u9fff]{2}")
