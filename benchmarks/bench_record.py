@@ -12,10 +12,9 @@ from __future__ import annotations
 
 import argparse
 import sys
-import time
 from pathlib import Path
 
-from _timing import median_wall
+from _timing import interleaved_best, median_wall
 
 ROOT = Path(__file__).resolve().parent.parent
 # the shipped real minutes; pass another folder (e.g. a larger dev set) as DOCS
@@ -47,17 +46,11 @@ def main() -> None:
     jieba.setLogLevel(60)
     jieba.lcut("预热")
 
-    def best(fn) -> float:
-        runs = []
-        for _ in range(a.repeat):
-            t = time.perf_counter()
-            fn()
-            runs.append(time.perf_counter() - t)
-        return min(runs)
-
-    t_pipe = best(lambda: [record(d) for d in docs])
-    t_rules = best(lambda: [record(d, layer="rules") for d in docs])
-    t_jieba = best(lambda: [jieba.lcut(d.text) for d in docs])
+    t_pipe, t_rules, t_jieba = interleaved_best([
+        lambda: [record(d) for d in docs],
+        lambda: [record(d, layer="rules") for d in docs],
+        lambda: [jieba.lcut(d.text) for d in docs],
+    ], a.repeat)
     where = Path(a.docs).resolve()
     shown = where.relative_to(ROOT) if where.is_relative_to(ROOT) else where
     print(f"corpus: {len(docs)} documents, {mb:.3f} MB ({shown})")

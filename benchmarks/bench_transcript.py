@@ -2,18 +2,22 @@
 
 Builds a long transcript by repeating the layouts of corpora/transcripts/
 with fresh speaker turns, then prints the time to record it and the time of
-one plain `jieba.lcut` over the same text, in the same process, as a ratio.
+one plain `jieba.lcut` over the same text, in the same process, as a ratio
+(the least CPU time of each over interleaved rounds: see _timing.py).
 
-usage: python benchmarks/bench_transcript.py [--chars 32000]
+usage: python benchmarks/bench_transcript.py [--chars 32000] [--repeat 7]
 """
 from __future__ import annotations
 
 import argparse
-import time
+import sys
 from datetime import date
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _timing import interleaved_best  # noqa: E402
 
 
 def build(chars: int) -> str:
@@ -29,6 +33,7 @@ def build(chars: int) -> str:
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--chars", type=int, default=32000)
+    ap.add_argument("--repeat", type=int, default=7)
     a = ap.parse_args()
     text = build(a.chars)
 
@@ -41,21 +46,15 @@ def main() -> None:
     jieba.lcut("预热")
     doc = decode(text.encode("utf-8"), path="long.txt")
     record(doc, date(2024, 5, 6))  # warm: rules, dictionaries
-    def best(fn) -> float:  # the best of three: this machine is shared
-        runs = []
-        for _ in range(3):
-            t = time.perf_counter()
-            fn()
-            runs.append(time.perf_counter() - t)
-        return min(runs)
-
     rec = record(doc, date(2024, 5, 6))
-    t_rec = best(lambda: record(doc, date(2024, 5, 6)))
-    t_rules = best(lambda: record(doc, date(2024, 5, 6), layer="rules"))
-    t_seg = best(lambda: jieba.lcut(text))
+    t_rec, t_rules, t_seg = interleaved_best([
+        lambda: record(doc, date(2024, 5, 6)),
+        lambda: record(doc, date(2024, 5, 6), layer="rules"),
+        lambda: jieba.lcut(text),
+    ], a.repeat)
     print(f"transcript: {len(text)} characters, {text.count(chr(10))} lines, "
           f"{len(rec.actions)} actions, {len(rec.consensus)} consensus")
-    print(f"{'':<30}{'seconds':>9}{'ratio':>8}")
+    print(f"{'':<30}{'CPU s':>9}{'ratio':>8}")
     print(f"{'jieba.lcut once':<30}{t_seg:>9.3f}{1.0:>8.2f}")
     print(f"{'minutes record (transcript)':<30}{t_rec:>9.3f}{t_rec / t_seg:>8.2f}")
     print(f"{'  --layer rules':<30}{t_rules:>9.3f}{t_rules / t_seg:>8.2f}")

@@ -80,6 +80,8 @@ class Rule:
     # a search for the characters every match starts with (rx.first_class),
     # None when none is known; False until first read
     _gate: "re.Pattern[str] | None | bool" = field(default=False, init=False, repr=False, compare=False)
+    # whether finditer steps from gate hit to gate hit (rx.selective); None until first read
+    _stepwise: bool | None = field(default=None, init=False, repr=False, compare=False)
 
     def _start(self, sub: str) -> int:
         """Where in `sub` the first match could start; -1 when none can (sub
@@ -128,8 +130,11 @@ class Rule:
             return
         guarded = bool(self.not_inside) or self.not_before is not None or self.not_after is not None
         gate = self._gate
+        stepwise = self._stepwise
+        if stepwise is None:
+            stepwise = self._stepwise = gate is not None and rx.selective(gate)  # type: ignore[arg-type]
         # from pos: `^` still anchors at the slice's start only, lookbehinds still see before pos
-        matches = self.regex.finditer(sub, pos) if gate is None else _at_starts(self.regex, gate, sub, pos)  # type: ignore[arg-type]
+        matches = _at_starts(self.regex, gate, sub, pos) if stepwise else self.regex.finditer(sub, pos)  # type: ignore[arg-type]
         for m in matches:
             s, e = m.start() + start, m.end() + start
             if s == e or (guarded and not self._passes_guards(text, s, e)):

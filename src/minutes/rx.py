@@ -16,7 +16,7 @@ from . import startcache
 
 try:  # the engine's private half, present on CPython 3.11+
     import _sre
-    from re import _compiler, _parser
+    from re import _compiler, _constants, _parser
 except ImportError:  # pragma: no cover - another Python
     _sre = None
 
@@ -185,6 +185,43 @@ def _first_class_uncached(pattern: str, flags: int) -> list | None:
         return [src, int(cls_flags), bool(anchored[0])]  # plain data: the cache marshals it
     except Exception:  # noqa: BLE001 - never fail a match because of a shortcut
         return None
+
+
+def selective(cls: "re.Pattern[str]") -> bool:
+    """Does a first-character class (first_class, perhaps behind \\A) pass
+    few characters of a text? Stepping from one of its hits to the next is
+    a Python loop: worth it when a pattern may start at a few places only,
+    three times slower than re's own scan when it may start at every Han
+    character (a stutter, "(?P<phrase>[一-鿿]{2,4}?)…", tried over each turn
+    of a transcript). A class spanning a script, or holding \\w or a
+    negation, is not; blanks and digits are few in Chinese prose."""
+    if _sre is None:  # pragma: no cover - another Python
+        return False
+    try:
+        tree = _parser.parse(cls.pattern.removeprefix("\\A"), cls.flags & ~re.UNICODE)
+    except re.error:
+        return False
+    if len(tree) != 1:
+        return False
+    op, arg = tree[0]
+    if op is _constants.LITERAL:
+        return True
+    if op is not _constants.IN:
+        return False
+    covered = 0
+    for kind, item in arg:
+        if kind is _constants.RANGE:
+            covered += item[1] - item[0] + 1
+        elif kind is _constants.LITERAL:
+            covered += 1
+        elif kind is _constants.CATEGORY and item in _SPARSE_CATEGORIES:
+            covered += 16  # blanks and digits: a few in a line of Chinese
+        else:  # \\w, a negation
+            return False
+    return covered <= 256
+
+
+_SPARSE_CATEGORIES = (_constants.CATEGORY_SPACE, _constants.CATEGORY_DIGIT) if _sre is not None else ()
 
 
 class _Unknown(Exception):

@@ -52,8 +52,14 @@ def _hit(ctx: Context, role: str, s: int, e: int):
     return ctx.rules.any("transcripts", role, ctx.text, s, e)
 
 
+_COMMITTING = ("first-person", "addressee", "handover")
+
+
 def is_commitment(ctx: Context, s: int, e: int) -> bool:
-    return any(_hit(ctx, r, s, e) for r in ("first-person", "addressee", "handover"))
+    # asked of every turn: most hold none of the three, which one pass of
+    # their unguarded patterns tells (rules.maybe) before each role's guards run
+    return ctx.rules.maybe("transcripts", _COMMITTING, ctx.text, s, e) \
+        and any(_hit(ctx, r, s, e) for r in _COMMITTING)
 
 
 def speech_owners(ctx: Context, s: int, e: int) -> list[Owner]:
