@@ -2444,3 +2444,17 @@ def test_a_bracketed_name_alone_and_an_arrow_inside_code_name_no_one(rec_rules) 
     assert "李泽雨" not in [a.owner for a in r.actions]
     assert [a.owner for a in r.actions if "映射" in a.source.text] in ([], [None])
     assert [a.owner for a in r.actions if "微调" in a.source.text] == ["Lou"]
+
+
+def test_a_plan_key_dates_its_own_value_and_design_edits_are_tasks(rec_rules) -> None:
+    # "下周任务：…" on one line dates its value as the label over a list does;
+    # a key that names who ("程立：…") leaves the plan heading above it to date the
+    # line. 去掉, 加上 open a task as 删除, 添加 do.
+    text = ("## 会议内容\n\n1. 下周任务：整理访谈问卷\n2. 本周任务：核对报销单\n\n"
+            "## 本周计划\n\n程立：补充测试用例\n\n## 界面修改\n\n- 去掉登录页的广告位\n- 加上导出按钮\n")
+    r = rec_rules(text, meeting="2024-05-07")
+    got = {a.task: (a.owner, a.due) for a in r.actions}
+    assert got["整理访谈问卷"] == (None, "2024-05-17")
+    assert got["核对报销单"] == (None, "2024-05-10")
+    assert got["补充测试用例"] == ("程立", "2024-05-10")
+    assert {"去掉登录页的广告位", "加上导出按钮"} <= set(got)

@@ -41,6 +41,10 @@ def scope_deadline(ctx: Context, b: Block, ref: date) -> Deadline | None:
         scopes.insert(1, ctx.st.span(period))  # "### 10.28~10.31" then "### 计划：" at its level
     if b.label is not None:
         scopes.insert(0, ctx.st.blocks[b.label].key or "")
+    if b.key is not None and b.value_start is not None and b.kind != "cell" and ctx._role_of_text(b.key) == "plan":
+        # "下周任务：QA计划": a plan key scopes its own value, as a label over lines does
+        # (a key naming who or a part, "王嘉凯：…", leaves the scopes above it as they are)
+        scopes.insert(0, b.key)
     for scope in scopes[:2]:
         if ctx._role_of_text(scope) != "plan" or not (
                 SCOPE_WORK.search(scope) or _BARE_NEXT.fullmatch(scope.strip("：: *#"))):
