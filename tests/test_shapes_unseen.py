@@ -2458,3 +2458,15 @@ def test_a_plan_key_dates_its_own_value_and_design_edits_are_tasks(rec_rules) ->
     assert got["核对报销单"] == (None, "2024-05-10")
     assert got["补充测试用例"] == ("程立", "2024-05-10")
     assert {"去掉登录页的广告位", "加上导出按钮"} <= set(got)
+
+
+def test_a_date_keying_a_task_dates_it_when_it_lies_ahead(rec_rules) -> None:
+    # "11.28：完成…" keys a task by when it is due; a key on or before the
+    # meeting is a log's day, and "开始…" after a date says when work starts
+    text = ("## 里程碑\n\n6.14：完成接口联调\n\n6.20：提交验收报告\n\n6.16：开始编写用户手册\n\n6.3：整理需求清单\n")
+    r = rec_rules(text, meeting="2024-06-07")
+    got = {a.task: (a.due, a.due_text) for a in r.actions}
+    assert got["完成接口联调"] == ("2024-06-14", "6.14")
+    assert got["提交验收报告"] == ("2024-06-20", "6.20")
+    assert got["开始编写用户手册"][0] is None
+    assert got["整理需求清单"][0] is None

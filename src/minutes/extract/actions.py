@@ -1521,7 +1521,7 @@ def _deadline_for(ctx: Context, b: Block, bi: int, s: int, e: int) -> tuple[Dead
     d = ctx.deadline(s, e, ref)
     if d is not None:
         return _into_scope_week(ctx, b, _shift(d, s), ref), True
-    d = _signed_date(ctx, s, e, ref) or _tail_date(ctx, b, e, ref)
+    d = _signed_date(ctx, s, e, ref) or _tail_date(ctx, b, e, ref) or _key_date(ctx, b, s, ref)
     if d is not None:
         return d, True
     d = scope_deadline(ctx, b, ref)
@@ -1609,6 +1609,29 @@ def _tail_date(ctx: Context, b: Block, e: int, ref: date) -> Deadline | None:
     if _DATE_FRAME.fullmatch(text, e, e + d.start) is None or _DATE_FRAME.fullmatch(text, e + d.end, b.end) is None:
         return None
     return _shift(d, e)
+
+
+# a key that is only a date: "11.28：完成系统的集成", "12月9日前：提交测试报告"
+_KEY_DATE = rx.compile(r"[\s*]*(?:\d{4}\s*[./-]\s*)?\d{1,2}\s*(?:[./]\s*\d{1,2}|月\s*\d{1,2}\s*[日号]?)\s*(?:前|之前|以前)?[\s*]*")
+
+
+_STARTS = rx.compile(r"\s*(?:开始|启动|着手|开工|动工|start)", re.I)
+
+
+def _key_date(ctx: Context, b: Block, s: int, ref: date) -> Deadline | None:
+    """"11.28：完成系统的集成": a date keying a task it does not hold in its
+    value dates it, when it lies after the meeting (a log's entries are keyed
+    by the day they record, on or before it)."""
+    if b.key is None or b.value_start is None or s < b.value_start or not _KEY_DATE.fullmatch(b.key) \
+            or _STARTS.match(ctx.text, b.value_start):
+        return None  # ("12.1：开始写文档" says when the work starts, not when it is due)
+    at = ctx.text.find(b.key, b.start, b.value_start)
+    if at < 0:
+        return None
+    d = find_deadline(b.key, ref, field=True)
+    if d is None or d.date is None or d.date <= ref:
+        return None
+    return _shift(d, at)
 
 
 def _shift(d: Deadline, offset: int) -> Deadline:
