@@ -27,6 +27,7 @@ class Unit:
     depth: int  # list nesting (0 for prose)
     key: str | None  # the key of a `key：value` line
     label: str | None  # the governing block label (`结论：`)
+    parent: str | None  # a list item's parent item, as written ("- 决定：" over "  - 采用方案A")
     column: str | None  # table cells: the column header
     checked: bool | None  # checkbox state, when the line has one
     speaker: bool  # a `name：words` line of a participant or transcript turn
@@ -59,5 +60,11 @@ def units(ctx: "Context") -> Iterator[Unit]:
             role=ctx.role(bi), headings=tuple(st.headings_of(bi)), depth=b.level if b.kind == "item" else 0,
             key=b.key if b.value_start is not None else None,
             label=st.blocks[b.label].key if b.label is not None else None,
+            parent=_parent_text(ctx, b.parent) if b.kind == "item" and b.parent is not None else None,
             column=b.column, checked=b.checked, speaker=ctx.is_speaker(b), first=first,
         )
+
+
+def _parent_text(ctx: "Context", pi: int) -> str:
+    p = ctx.st.blocks[pi]
+    return ctx.text[p.start:p.end]

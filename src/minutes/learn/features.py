@@ -105,6 +105,8 @@ def _text_parts(ctx: "Context", u: "Unit") -> list["str | tuple[str, str]"]:
     if u.label:
         out.append("label")
         out.append(("l", u.label[:12]))
+    if u.parent:
+        out.append(("p", u.parent[:24]))
     if u.column:
         out.append(("c", u.column[:12]))
     if u.checked is not None:
