@@ -518,6 +518,10 @@ def _decide(ctx: Context, b: Block, bi: int, s: int, e: int, plan_unit: bool) ->
     `why` names what settled it: the id of the cue rule that fired, or the
     structural reason (section.plan, structure.checkbox, owner.key …)."""
     rules, text = ctx.rules, ctx.text
+    if ctx.view is not None and b.kind == "para" and b.checked is None and not plan_unit and ctx.is_speaker(b):
+        # a turn of a spoken transcript: the written layouts below (keys, rosters,
+        # tables, lists, topics signed by who raised them) have no place in it
+        return _decide_turn(ctx, b, bi, s, e)
     if b.key and b.value_start is not None and not ctx.is_speaker(b) and not _OWNER_KEYS.match(b.key):
         s = max(s, b.value_start)  # cues in a label ("需要帮助：") are not the line's words
     if _next_role(ctx, b, e):
@@ -612,22 +616,7 @@ def _decide(ctx: Context, b: Block, bi: int, s: int, e: int, plan_unit: bool) ->
         if asked:
             return "strong", "owner.asked"  # "我想问局长，可否提供数据？": a request put as a question
         if ctx.view is not None:
-            if question and (tag := _TAG_QUESTION.search(text, s, e)) is not None:
-                # "我们再请国教署研究一下……，可以吗？": a request closed by a tag
-                # question is still a request; only the words before the tag are asked
-                question = rules.any("actions", "question", text, s, tag.start()) is not None
-            if question or (done and not has("future")):
-                return None
-            if is_commitment(ctx, s, e):
-                return "strong", "transcript.commitment"
-            if has("future"):
-                return cue("future")
-            if has("assign"):
-                return cue("assign")
-            if not has("modal"):
-                return None  # asked first: the deadline lookup is dearer and most turns have no modal
-            due = ctx.deadline(s, e, ctx.ref_date(bi) or date(2000, 1, 1))
-            return cue("modal") if due is not None and due.date is not None else None
+            return _spoken_verdict(ctx, bi, s, e, has, cue, question, done)
         # A speaker's words are opinions unless they promise something themselves.
         if question:
             return None
@@ -693,6 +682,54 @@ def _decide(ctx: Context, b: Block, bi: int, s: int, e: int, plan_unit: bool) ->
             and ctx.role(bi) != "progress" and re.search(r"[@＠][^@＠\s]+\s*(?:~~)?\s*$", text[s:e]):
         return "strong", "owner.mention"  # "task@owner" lines
     return _known_with_deadline(ctx, b, bi, s, e)
+
+
+def _decide_turn(ctx: Context, b: Block, bi: int, s: int, e: int) -> tuple[str, str] | None:
+    """_decide for a turn of a spoken transcript: the cues alone decide."""
+    rules, text = ctx.rules, ctx.text
+    seen: dict[str, str | None] = {}
+
+    def has(role: str) -> bool:
+        if role not in seen:
+            r = rules.which("actions", role, text, s, e)
+            seen[role] = r.id if r is not None else None
+        return seen[role] is not None
+
+    def cue(role: str) -> tuple[str, str]:
+        return "strong", seen.get(role) or f"action.{role}"
+
+    if _no_work(ctx, b):
+        return None
+    question = has("question")
+    if has("invite"):
+        return None
+    done = has("done")
+    if question and has("assign") and any(o.rule == "owner.asked" for o in ctx.owners(s, e)):
+        return "strong", "owner.asked"  # "我想问局长，可否提供数据？": a request put as a question
+    return _spoken_verdict(ctx, bi, s, e, has, cue, question, done)
+
+
+def _spoken_verdict(ctx: Context, bi: int, s: int, e: int, has, cue, question: bool,
+                    done: bool) -> tuple[str, str] | None:
+    """Whether a turn of speech commits someone: a promise, a handover, a
+    request, or an obligation with a date; questions and reports do not."""
+    rules, text = ctx.rules, ctx.text
+    if question and (tag := _TAG_QUESTION.search(text, s, e)) is not None:
+        # "我们再请国教署研究一下……，可以吗？": a request closed by a tag
+        # question is still a request; only the words before the tag are asked
+        question = rules.any("actions", "question", text, s, tag.start()) is not None
+    if question or (done and not has("future")):
+        return None
+    if is_commitment(ctx, s, e):
+        return "strong", "transcript.commitment"
+    if has("future"):
+        return cue("future")
+    if has("assign"):
+        return cue("assign")
+    if not has("modal"):
+        return None  # asked first: the deadline lookup is dearer and most turns have no modal
+    due = ctx.deadline(s, e, ctx.ref_date(bi) or date(2000, 1, 1))
+    return cue("modal") if due is not None and due.date is not None else None
 
 
 _WHETHER = rx.compile(r"是否|要不要|能否|可否")
