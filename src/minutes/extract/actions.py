@@ -479,6 +479,11 @@ def _opens_option(ctx: Context, bi: int, b: Block) -> bool:
     return found
 
 
+def opens_option(ctx: Context, bi: int) -> bool:
+    """Does block bi open an alternative under discussion ("方案二 …")? Then it is no work."""
+    return _opens_option(ctx, bi, ctx.st.blocks[bi])
+
+
 def _next_role_key(b: Block) -> bool:
     """"下次会议主持人：吴峰光": the line's own key hands out a role for next time."""
     return bool(b.key and _NEXT_ROLE_KEYS.match(b.key) and b.value_start is not None)

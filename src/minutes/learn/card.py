@@ -28,7 +28,7 @@ def write_card(path: Path, model: "Model", train: list["Doc"], folds: int, seed:
         "A logistic regression per label (action, consensus, disagreement) over the units of a",
         "record (list items, prose sentences), with features from the unit's text (character",
         "1–2-grams), where it stands (section role, two nearest headings, list depth, label key,",
-        "column, checkbox, speaker) and the cue roles of the rule packs. Applied without any",
+        "parent item, column, checkbox, speaker) and the cue roles of the rule packs. Applied without any",
         "library by `minutes.learn.model`; rebuilt by `minutes train` (corpora/real and",
         "corpora/transcripts/real).",
         "",

@@ -26,7 +26,7 @@ LAYERS = ("rules", "model", "both")
 
 def apply(ctx: "Context", model: Model, mode: str, consensus: list[Item], disagreements: list[Item],
           actions: list[Action]) -> tuple[list[Item], list[Item], list[Action]]:
-    from ..extract.actions import build_action
+    from ..extract.actions import build_action, opens_option
     from ..units import units
     from .features import AFTER_TEXT, RESOLVED_GROUPS, cue_features, resolved_features, tail_features, text_sums
 
@@ -64,6 +64,8 @@ def apply(ctx: "Context", model: Model, mode: str, consensus: list[Item], disagr
             # a decision the rules took under a 结论 heading ("确定发布窗口为…"): what the
             # meeting settled, not work the model may add on top
             open_labels.remove("action")
+        if "action" in open_labels and opens_option(ctx, u.block):
+            open_labels.remove("action")  # "方案二 用户自行判断": an alternative weighed, not work (as the rules read it)
         if "consensus" in open_labels and _open_section(ctx, u, open_here):
             # under 分歧 / 待解决 a line is a position or a point left open, never
             # what the meeting agreed ("市场部观点：优先保证线上投放预算")
