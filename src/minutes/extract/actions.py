@@ -566,16 +566,8 @@ def _decide(ctx: Context, b: Block, bi: int, s: int, e: int, plan_unit: bool) ->
     if _section_name_line(ctx, b, s, e):
         return None  # "本周完成工作" on a line of its own titles the lines under it, as a heading would
 
-    seen: dict[str, str | None] = {}
-
-    def has(role: str) -> bool:  # each cue role is asked several times below: test it once
-        if role not in seen:
-            r = rules.which("actions", role, text, s, e)
-            seen[role] = r.id if r is not None else None
-        return seen[role] is not None
-
-    def cue(role: str) -> tuple[str, str]:
-        return "strong", seen.get(role) or f"action.{role}"
+    cues = _Cues(ctx, s, e)
+    has, cue = cues.has, cues.cue
 
     if b.checked is not None:
         if ctx.owners(s, e) or plan_unit or _context_owner(ctx, bi):
@@ -621,7 +613,7 @@ def _decide(ctx: Context, b: Block, bi: int, s: int, e: int, plan_unit: bool) ->
         if asked:
             return "strong", "owner.asked"  # "我想问局长，可否提供数据？": a request put as a question
         if ctx.view is not None:
-            return _spoken_verdict(ctx, bi, s, e, has, cue, question, done)
+            return _spoken_verdict(ctx, bi, s, e, cues, question, done)
         # A speaker's words are opinions unless they promise something themselves.
         if question:
             return None
@@ -680,7 +672,7 @@ def _decide(ctx: Context, b: Block, bi: int, s: int, e: int, plan_unit: bool) ->
             and (s <= (b.value_start or b.start) or not text[b.start:s].strip()):
         # a verb opening the line ("修改SDD文档"); one opening a later sentence
         # goes on with what the line said first ("尝试跑通…；研究手册中的示例")
-        return "weak", seen.get("imperative") or "action.imperative"
+        return "weak", cues.seen.get("imperative") or "action.imperative"
     if has("assign") and b.key and text[b.value_start or s : e].lstrip().startswith("负责"):
         return cue("assign")
     if owners and any(o.rule == "owner.mention" for o in owners) and b.kind == "item" \
@@ -689,20 +681,32 @@ def _decide(ctx: Context, b: Block, bi: int, s: int, e: int, plan_unit: bool) ->
     return _known_with_deadline(ctx, b, bi, s, e)
 
 
-def _decide_turn(ctx: Context, b: Block, bi: int, s: int, e: int) -> tuple[str, str] | None:
-    """_decide for a turn of a spoken transcript: the cues alone decide."""
-    rules, text = ctx.rules, ctx.text
-    seen: dict[str, str | None] = {}
+class _Cues:
+    """The cue roles of the actions pack asked of one span, each tested once
+    (a verdict asks most of them several times): `has(role)`, and `cue(role)`,
+    the verdict citing the rule that fired."""
 
-    def has(role: str) -> bool:
+    __slots__ = ("ctx", "s", "e", "seen")
+
+    def __init__(self, ctx: Context, s: int, e: int) -> None:
+        self.ctx, self.s, self.e = ctx, s, e
+        self.seen: dict[str, str | None] = {}  # role → id of the first rule of it that matches
+
+    def has(self, role: str) -> bool:
+        seen = self.seen
         if role not in seen:
-            r = rules.which("actions", role, text, s, e)
+            r = self.ctx.rules.which("actions", role, self.ctx.text, self.s, self.e)
             seen[role] = r.id if r is not None else None
         return seen[role] is not None
 
-    def cue(role: str) -> tuple[str, str]:
-        return "strong", seen.get(role) or f"action.{role}"
+    def cue(self, role: str) -> tuple[str, str]:
+        return "strong", self.seen.get(role) or f"action.{role}"
 
+
+def _decide_turn(ctx: Context, b: Block, bi: int, s: int, e: int) -> tuple[str, str] | None:
+    """_decide for a turn of a spoken transcript: the cues alone decide."""
+    cues = _Cues(ctx, s, e)
+    has = cues.has
     if _no_work(ctx, b):
         return None
     question = has("question")
@@ -711,14 +715,15 @@ def _decide_turn(ctx: Context, b: Block, bi: int, s: int, e: int) -> tuple[str, 
     done = has("done")
     if question and has("assign") and any(o.rule == "owner.asked" for o in ctx.owners(s, e)):
         return "strong", "owner.asked"  # "我想问局长，可否提供数据？": a request put as a question
-    return _spoken_verdict(ctx, bi, s, e, has, cue, question, done)
+    return _spoken_verdict(ctx, bi, s, e, cues, question, done)
 
 
-def _spoken_verdict(ctx: Context, bi: int, s: int, e: int, has, cue, question: bool,
+def _spoken_verdict(ctx: Context, bi: int, s: int, e: int, cues: "_Cues", question: bool,
                     done: bool) -> tuple[str, str] | None:
     """Whether a turn of speech commits someone: a promise, a handover, a
     request, or an obligation with a date; questions and reports do not."""
     rules, text = ctx.rules, ctx.text
+    has, cue = cues.has, cues.cue
     if question and (tag := _TAG_QUESTION.search(text, s, e)) is not None:
         # "我们再请国教署研究一下……，可以吗？": a request closed by a tag
         # question is still a request; only the words before the tag are asked
