@@ -494,3 +494,17 @@ def test_a_chat_export_with_dated_message_headers() -> None:
         ("李娜", "后端没问题，把接口都联调完", "2024-05-10"), ("王强", "把前端排期更新到飞书上", "2024-05-07")]
     assert [c.text for c in r.consensus] == ["好，那就这么定了。"]
     exact(r, text)
+
+
+def test_what_a_speaker_did_is_no_promise() -> None:
+    # the perfective reports work done ("我查了一下", "整理出来了", "去过",
+    # "把…清空了"); the same speaker's "我明天再整理一下" still commits
+    text = ("[no.0]: 我查了一下去年的数据，差不多有六种情况。\n"
+            "[no.1]: 字段我整理出来了，一共三个。\n"
+            "[no.0]: 所以我把缓存清空了，这个逻辑是对的。\n"
+            "[no.1]: 我明天再整理一下接口文档。\n"
+            "[no.0]: 好的。\n")
+    r = rec(text)
+    assert [a.source.text for a in r.actions] == ["我明天再整理一下接口文档。"]
+    assert r.actions[0].owner == "no.1"
+    exact(r, text)
