@@ -180,6 +180,21 @@ def test_matches_tried_at_first_characters_are_finditers_matches() -> None:
             assert [m.span() for m in _at_starts(r.regex, gate, t, 0)] == want, (r.id, t)
 
 
+@pytest.mark.parametrize("cls, stepwise", [
+    ("[我你他]", True), ("\\A[\\s\\d#]", True), ("x", True),
+    ("[我你一-鿿]", False), ("[\\w一-鿿]", False), ("[^a]", False),
+])
+def test_finditer_steps_only_where_few_characters_start_a_match(cls: str, stepwise: bool) -> None:
+    """A class that passes most Han characters is scanned by re, not stepped
+    start by start (rx.selective); either way finditer finds the same matches."""
+    from minutes import rx
+
+    assert rx.selective(re.compile(cls)) is stepwise
+    stutter = RULES.rules["transcript.stutter"]
+    t = "我我我觉得这个这个方案可以可以，就是就是有点贵"
+    assert [(h.start, h.end) for h in stutter.finditer(t)] == [m.span() for m in stutter.regex.finditer(t)]
+
+
 @pytest.mark.parametrize("family, roles", [
     ("actions", ("assign", "future", "modal", "imperative", "due-verb")),
     ("actions", ("assign", "future", "modal", "imperative", "done", "report", "invite", "question", "conditional",

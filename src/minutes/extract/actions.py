@@ -1658,10 +1658,11 @@ def _tail_date(ctx: Context, b: Block, e: int, ref: date) -> Deadline | None:
     return _shift(d, e)
 
 
-# a key that is only a date: "11.28：完成系统的集成", "12月9日前：提交测试报告"
+# a key that is only a date: "11.28：完成系统的集成", "12月9日："
 _KEY_DATE = rx.compile(r"[\s*]*(?:\d{4}\s*[./-]\s*)?\d{1,2}\s*(?:[./]\s*\d{1,2}|月\s*\d{1,2}\s*[日号]?)\s*(?:前|之前|以前)?[\s*]*")
 
 
+# work said to start on the date ("开始写文档"): the date is no due
 _STARTS = rx.compile(r"\s*(?:开始|启动|着手|开工|动工|start)", re.I)
 
 
