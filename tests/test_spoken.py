@@ -508,3 +508,20 @@ def test_what_a_speaker_did_is_no_promise() -> None:
     assert [a.source.text for a in r.actions] == ["我明天再整理一下接口文档。"]
     assert r.actions[0].owner == "no.1"
     exact(r, text)
+
+
+def test_times_on_lines_of_their_own_make_a_transcript() -> None:
+    # a copied video or recorder transcript: the time, then what was said;
+    # an agenda with two times on lines of their own stays notes
+    text = ("00:05\n嗯，今天主要对一下上线的事情\n00:12\n这个接口我来改吧，明天给你们\n"
+            "00:20\n好的\n00:26\n那就这么定了\n")
+    r = rec(text)
+    assert [a.source.text for a in r.actions] == ["这个接口我来改吧，明天给你们"]
+    assert r.actions[0].due == "2024-05-07"
+    exact(r, text)
+    agenda = ("## 议程\n\n14:00\n签到\n\n14:30\n王磊介绍方案\n\n## 行动项\n\n"
+              "- 王磊负责整理会议纪要，周五前发出\n- 李娜负责联系供应商\n- 张伟负责预订下次会议室\n- 赵敏负责更新项目排期\n")
+    from minutes.transcript import detect
+
+    assert detect(text, load()) and not detect(agenda, load())
+    assert [x.owner for x in rec(agenda).actions] == ["王磊", "李娜", "张伟", "赵敏"]

@@ -109,7 +109,8 @@ def parse_turns(text: str, rules: RuleSet) -> tuple[list[Turn], list[tuple[int, 
     # lack a colon), not one needle test per rule
     line_screen = screen(line_rules) if len(line_rules) > 1 else None
     header = _possible(rules.role("transcripts", "header"), text)
-    cue = _possible(rules.role("transcripts", "cue-time"), text)
+    # a time on a line of its own opens a stretch of speech as a subtitle cue does
+    cue = _possible(rules.role("transcripts", "cue-time") + rules.role("transcripts", "time-line"), text)
     skip = _possible(rules.role("transcripts", "skip"), text)
     turns: list[Turn] = []
     preamble: list[tuple[int, int, int]] = []
@@ -218,6 +219,9 @@ def detect(text: str, rules: RuleSet) -> bool:
     cue = _possible(rules.role("transcripts", "cue-time"), text)
     if _at_least(2, (1 for s, e in lines if _first(cue, text, s, e))):
         return True
+    stamps = _possible(rules.role("transcripts", "time-line"), text)
+    if stamps and _at_least(max(3, -(-len(lines) // 4)), (1 for s, e in lines if _first(stamps, text, s, e))):
+        return True  # "10:34" / "这的确是…" / "10:40" / …: times on lines of their own, a quarter of them
     if _at_least(max(2, -(-len(lines) // 4)), (1 for s, e in lines if _speaker_header(header, text, s, e))):
         return True
     if _numbered_turns(text, lines, rules, header, line_rules):
