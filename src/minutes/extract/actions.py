@@ -216,7 +216,7 @@ def _list_peers(ctx: Context, out: list[Action]) -> list[Action]:
             if bi in taken or ctx.role(bi) in ("skip", "meta", "progress", "decision"):
                 continue
             s, e = b.start, b.end
-            if not _TWO_CJK.search(text, s, e) or links_only(text, s, e) or _opens_option(ctx, bi, b):
+            if not _TWO_CJK.search(text, s, e) or links_only(text, s, e) or opens_option(ctx, bi):
                 continue
             if _ASIDE.match(text, s, e) or _no_work(ctx, b):
                 continue  # "（缓存）", "> chyyuu 基于…": a note in brackets or a quoted comment on the items
@@ -469,19 +469,16 @@ def _could_be_person(name: str) -> bool:
     return bool(re.fullmatch(r"@?[A-Z][\w\-. ]*|@[\w\-.]+", name))
 
 
-def _opens_option(ctx: Context, bi: int, b: Block) -> bool:
-    """Does the block open an alternative ("方案二 …")? Asked once per block:
-    each sentence of a long one-line block asking it again re-read the
+def opens_option(ctx: Context, bi: int) -> bool:
+    """Does block bi open an alternative under discussion ("方案二 …")? Then it
+    is no work, for the rules and the learned layer alike. Asked once per
+    block: each sentence of a long one-line block asking it again re-read the
     whole block (quadratic)."""
     found = ctx.memo.options.get(bi)
     if found is None:
+        b = ctx.st.blocks[bi]
         found = ctx.memo.options[bi] = ctx.rules.any("disagreements", "option", ctx.text, b.start, b.end) is not None
     return found
-
-
-def opens_option(ctx: Context, bi: int) -> bool:
-    """Does block bi open an alternative under discussion ("方案二 …")? Then it is no work."""
-    return _opens_option(ctx, bi, ctx.st.blocks[bi])
 
 
 def _next_role_key(b: Block) -> bool:
@@ -538,7 +535,7 @@ def _decide(ctx: Context, b: Block, bi: int, s: int, e: int, plan_unit: bool) ->
         return None  # "伍芷蕴（美工）：完成": a roll call of work done, no work still to do
     if b.key and ctx._role_of_text(b.key) in ("progress", "skip"):
         return None  # "当前进展：…" reports, "讨论目标：…" says what the meeting is for: neither assigns
-    if _opens_option(ctx, bi, b):
+    if opens_option(ctx, bi):
         return None  # "方案二 …" is an alternative under discussion
     if _AGENDA_LINE.match(text, b.start, e) or bi in _signed_topics(ctx)[0]:
         return None  # "议题5、申请一键启用反馈优化 --- 王鼎": a topic and who raised it, not a task
@@ -609,9 +606,8 @@ def _decide(ctx: Context, b: Block, bi: int, s: int, e: int, plan_unit: bool) ->
         # does not make those lines work still to do
         return None if (done or has("report")) and not has("future") else ("strong", "section.plan")
     if ctx.is_speaker(b):
-        asked = question and has("assign") and any(o.rule == "owner.asked" for o in ctx.owners(s, e))
-        if asked:
-            return "strong", "owner.asked"  # "我想问局长，可否提供数据？": a request put as a question
+        if _asked(ctx, cues, question, s, e):
+            return "strong", "owner.asked"
         if ctx.view is not None:
             return _spoken_verdict(ctx, bi, s, e, cues, question, done)
         # A speaker's words are opinions unless they promise something themselves.
@@ -713,9 +709,14 @@ def _decide_turn(ctx: Context, b: Block, bi: int, s: int, e: int) -> tuple[str, 
     if has("invite"):
         return None
     done = has("done")
-    if question and has("assign") and any(o.rule == "owner.asked" for o in ctx.owners(s, e)):
-        return "strong", "owner.asked"  # "我想问局长，可否提供数据？": a request put as a question
+    if _asked(ctx, cues, question, s, e):
+        return "strong", "owner.asked"
     return _spoken_verdict(ctx, bi, s, e, cues, question, done)
+
+
+def _asked(ctx: Context, cues: _Cues, question: bool, s: int, e: int) -> bool:
+    """"我想问局长，可否提供数据？": a request to a named one, put as a question."""
+    return question and cues.has("assign") and any(o.rule == "owner.asked" for o in ctx.owners(s, e))
 
 
 def _spoken_verdict(ctx: Context, bi: int, s: int, e: int, cues: "_Cues", question: bool,
