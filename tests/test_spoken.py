@@ -510,6 +510,19 @@ def test_what_a_speaker_did_is_no_promise() -> None:
     exact(r, text)
 
 
+def test_an_act_on_the_shared_screen_is_no_promise() -> None:
+    # pasting, sharing on the screen, a screenshot, a poll: done as it is
+    # said; the same act put off till later ("回头截个图") is still a promise
+    text = ("[no.0]: 我把这个录音稿贴上去啊，大家看一下。\n"
+            "[no.1]: 我就把它简单分享一下在萤幕上。\n"
+            "[no.0]: 这里我再发一个投票。\n"
+            "[no.1]: 报错那个我回头截个图发给你。\n")
+    r = rec(text)
+    assert [a.source.text for a in r.actions] == ["报错那个我回头截个图发给你。"]
+    assert r.actions[0].owner == "no.1"
+    exact(r, text)
+
+
 def test_times_on_lines_of_their_own_make_a_transcript() -> None:
     # a copied video or recorder transcript: the time, then what was said;
     # an agenda with two times on lines of their own stays notes
