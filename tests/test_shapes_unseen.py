@@ -208,6 +208,21 @@ def test_a_deadline_line_after_a_task_list_dates_the_list(rec) -> None:
     assert all(a.due is None for a in rec("- 韩梅：需求范围文档\n- 周敏：进度计划\n").actions)
 
 
+def test_a_ddl_line_with_weekday_and_bare_date_dates_the_list_above(rec) -> None:
+    # "DDL：周五5.22": the value of a deadline key is a date field (a bare 5.22
+    # is a date there), and a weekday may run straight into the date it names;
+    # a bracket may count heads before who takes the work ("【2人——qzx、zt】")
+    text = ("**目前需要做的工作**：\n\n"
+            "- 页面设计：原型图绘制，icon【2人——qzx、zt】\n"
+            "- 前端交互：样例代码调用，写文档！【1——zzn】\n"
+            "\n"
+            "DDL：周五5.10\n")
+    r = rec(text)  # meeting 2024-05-06, a Monday
+    assert [(a.owners, a.due, a.due_text) for a in r.actions] == [
+        (["qzx", "zt"], "2024-05-10", None), (["zzn"], "2024-05-10", None), ([], "2024-05-10", "周五5.10")]
+    assert_evidence(r, text)
+
+
 def test_the_next_meeting_after_a_task_table_dates_its_rows(rec) -> None:
     text = ("第2阶段分工情况：\n\n"
             "| 组员 | 负责工作 |\n"

@@ -339,7 +339,8 @@ def _closing_deadlines(ctx: Context, out: list[Action]) -> list[Action]:
         if own and keyed:
             continue  # already a task of its own (an item whose words assign it)
         ref = ctx.ref_date(bi)
-        d = ctx.deadline(b.value_start if keyed else b.start, b.end, ref) if ref else None
+        # a deadline key's value is a date field, where a bare "5.22" is a date
+        d = ctx.deadline(b.value_start if keyed else b.start, b.end, ref, field=keyed) if ref else None
         if d is None or d.date is None or run >= bi:
             continue
         dated = False
