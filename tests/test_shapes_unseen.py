@@ -223,6 +223,25 @@ def test_a_ddl_line_with_weekday_and_bare_date_dates_the_list_above(rec) -> None
     assert_evidence(r, text)
 
 
+def test_a_numbered_section_name_over_paragraphs_governs_them(rec) -> None:
+    # an AI meeting summary numbers its sub-sections and writes their points as
+    # paragraphs: "1. 关键进展" is no task, what it reports is no work still to
+    # do, and what stands under "2. 核心决策" is what the meeting settled
+    text = ("一、项目进展——王磊\n"
+            "1. 关键进展\n"
+            "接口开发：后端已完成登录模块。\n"
+            "2. 核心决策\n"
+            "发布窗口：采用灰度发布，先开放百分之十的用户。\n"
+            "\n"
+            "二、待办事项\n"
+            "1. 整理接口文档\n"
+            "2. 准备测试环境\n")
+    r = rec(text)
+    assert [a.source.text for a in r.actions] == ["整理接口文档", "准备测试环境"]
+    assert [c.source.text for c in r.consensus] == ["发布窗口：采用灰度发布，先开放百分之十的用户。"]
+    assert_evidence(r, text)
+
+
 def test_the_next_meeting_after_a_task_table_dates_its_rows(rec) -> None:
     text = ("第2阶段分工情况：\n\n"
             "| 组员 | 负责工作 |\n"

@@ -563,6 +563,8 @@ def _decide(ctx: Context, b: Block, bi: int, s: int, e: int, plan_unit: bool) ->
         return None  # "以上", "（gmm）", "2024年4月2日", "周凯：请假": a line with no work in it (a piece of a line may sign it)
     if _section_name_line(ctx, b, s, e):
         return None  # "本周完成工作" on a line of its own titles the lines under it, as a heading would
+    if b.kind == "item" and ctx.titles_paragraphs(bi):
+        return None  # "1. 关键进展" over paragraphs names a sub-section, as a heading would
 
     cues = _Cues(ctx, s, e)
     has, cue = cues.has, cues.cue

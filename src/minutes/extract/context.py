@@ -25,6 +25,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 # an agenda heading: skipped as a list of topics, read as proceedings when sections stand under it
 _PROCEEDINGS = rx.compile(r"^(?:[\u4e00-\u9fff]{0,4}会)?议程\s*[:：]?$|^agenda\s*:?$", re.I)  # "## 议程：", "# 周会议程" over sections
+_TITLE_PUNCT = rx.compile(r"[，,。；;：:！!？?、]")
 _NAME_LINE = rx.compile(r"\**[\u4e00-\u9fff]{2,3}\**")
 _ROLES = ("skip", "body", "meta", "plan", "progress", "decision")
 
@@ -221,6 +222,9 @@ class Context:
             if role == "plan" and b.heading is not None and self.heading_role(b.heading) == "progress":
                 role = "progress"  # "### 上次行动完成情况" over "第12周任务：": how last time's plan went
         role = role or self._parent_role(b, titles_only=True)
+        if role is None and b.kind == "para" and (t := self.title_item_over(bi)) is not None:
+            role = self._role_of_text(self.st.span(t))  # "2. 核心决策" over its paragraphs, as a heading would be
+            role = None if role == "body" else role
         h = b.heading
         nearest = True
         outline = self.outline_numbers()
@@ -279,6 +283,41 @@ class Context:
         if self.memo.outline is None:
             self.memo.outline = self.st.outline_numbers()
         return self.memo.outline
+
+    def title_item_over(self, bi: int) -> int | None:
+        """The numbered line naming a section ("1. 关键进展", "2. 核心决策") that
+        stands over paragraph `bi`: an AI meeting summary, or plain text, numbers
+        its sub-sections as a list and writes their points as paragraphs."""
+        if self.memo.title_items is None:
+            self.memo.title_items = self._title_items()
+        return self.memo.title_items.get(bi)
+
+    def titles_paragraphs(self, bi: int) -> bool:
+        """Is item `bi` a section name over the paragraphs after it (title_item_over)?"""
+        if self.memo.title_items is None:
+            self.memo.title_items = self._title_items()
+        return bi in self.memo.title_items.values()
+
+    def _title_items(self) -> dict[int, int]:
+        out: dict[int, int] = {}
+        blocks, text = self.st.blocks, self.text
+        over: int | None = None
+        for i, b in enumerate(blocks):
+            if b.kind == "item":
+                # alone between paragraphs, not one of a list ("5. 最后分工" ends a list of
+                # points), and its paragraphs run on with no blank line between
+                words = text[b.start:b.end].strip(" *")
+                named = b.level == 0 and not b.children and b.key is None and b.checked is None \
+                    and (i == 0 or blocks[i - 1].kind != "item") \
+                    and 2 <= len(words) <= 16 and not _TITLE_PUNCT.search(words) and self._role_of_text(words) is not None
+                over = i if named else None
+                continue
+            if over is not None and b.kind == "para" and b.heading == blocks[over].heading and b.parent is None \
+                    and b.label is None and b.para == blocks[over].para:
+                out[i] = over
+                continue
+            over = None
+        return out
 
     def name_line_over(self, bi: int) -> int | None:
         """The block of a bare name line ("清梅", "远波") standing right over
