@@ -242,6 +242,16 @@ def test_a_numbered_section_name_over_paragraphs_governs_them(rec) -> None:
     assert_evidence(r, text)
 
 
+def test_a_row_headed_by_a_thing_names_no_owner(rec) -> None:
+    # "| 沙箱补充 | 完成本地沙箱… |": the row's first cell says what, not who; a
+    # short name heading a row ("| 王磊 | 完成登录模块 |") still says who
+    text = ("## 需求\n\n|需求项|具体说明|\n|---|---|\n"
+            "|沙箱补充|完成本地沙箱和云沙箱功能开发|\n|王磊|完成登录模块|\n")
+    r = rec(text)
+    assert [(a.task, a.owners) for a in r.actions] == [
+        ("完成本地沙箱和云沙箱功能开发", []), ("完成登录模块", ["王磊"])]
+
+
 def test_the_next_meeting_after_a_task_table_dates_its_rows(rec) -> None:
     text = ("第2阶段分工情况：\n\n"
             "| 组员 | 负责工作 |\n"
