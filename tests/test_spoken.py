@@ -510,6 +510,17 @@ def test_what_a_speaker_did_is_no_promise() -> None:
     exact(r, text)
 
 
+def test_a_condition_or_a_refusal_is_no_promise() -> None:
+    # "…我来登入的话" states a condition, "我先不要讲" declines; the same
+    # speaker's "那我来登入吧" still takes the work
+    text = ("[no.0]: 全部都我来登入的话，会很慢。\n"
+            "[no.1]: 好，那我先不要讲这个。\n"
+            "[no.0]: 那我来登入吧，明天弄好。\n")
+    r = rec(text)
+    assert [a.source.text for a in r.actions] == ["那我来登入吧，明天弄好。"]
+    exact(r, text)
+
+
 def test_an_act_on_the_shared_screen_is_no_promise() -> None:
     # pasting, sharing on the screen, a screenshot, a poll: done as it is
     # said; the same act put off till later ("回头截个图") is still a promise
