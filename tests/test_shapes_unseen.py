@@ -252,6 +252,15 @@ def test_a_row_headed_by_a_thing_names_no_owner(rec) -> None:
         ("完成本地沙箱和云沙箱功能开发", []), ("完成登录模块", ["王磊"])]
 
 
+def test_names_listed_with_half_width_commas_after_you(rec) -> None:
+    # "由吴竣宇,颜志腾,林硕约进行介面的设计": a half-width comma lists the people a
+    # task is handed to (name-shaped words only: "对介面和…进行测试" is no name)
+    text = ("3/12 讨论:\n由吴竣宇,颜志腾,林硕约进行介面的设计\n由谢瑞峰,吴振荣做出排序功能\n")
+    r = rec(text)
+    assert [(a.owners, a.task) for a in r.actions] == [
+        (["吴竣宇", "颜志腾", "林硕约"], "进行介面的设计"), (["谢瑞峰", "吴振荣"], "做出排序功能")]
+
+
 def test_the_next_meeting_after_a_task_table_dates_its_rows(rec) -> None:
     text = ("第2阶段分工情况：\n\n"
             "| 组员 | 负责工作 |\n"
