@@ -20,7 +20,7 @@ from ..schema import Action, Producer
 from ..structure import Block, clean, is_title_item, links_only
 from ..columns import OWNER_COL, PERSON_COL
 from .action_table import EMPTY_CELL as _EMPTY_CELL, table_actions as _table_actions
-from .context import Context
+from .context import LINE_PUNCT, Context
 from .meta import field_of, form_fields, is_entry_line
 from .scope import scope_deadline
 # imported here, not in the functions: _decide runs for every sentence
@@ -253,11 +253,8 @@ def _section_name_line(ctx: Context, b: Block, s: int, e: int) -> bool:
         return False
     words = ctx.text[s:e].strip(" \t*")
     # a line that opens on work ("准备明天的汇报", "落实测试计划") is a task, whatever it names
-    return bool(words) and not _LINE_PUNCT.search(words) and ctx._role_of_text(words) is not None \
+    return bool(words) and not LINE_PUNCT.search(words) and ctx._role_of_text(words) is not None \
         and ctx.rules.any("actions", "imperative", ctx.text, s, e) is None and not ctx.owners(s, e)
-
-
-_LINE_PUNCT = rx.compile(r"[，,。；;：:！!？?、]")
 
 
 _TWO_CJK = rx.compile(r"[\u4e00-\u9fff]{2}")

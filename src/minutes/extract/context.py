@@ -25,7 +25,8 @@ if TYPE_CHECKING:  # pragma: no cover
 
 # an agenda heading: skipped as a list of topics, read as proceedings when sections stand under it
 _PROCEEDINGS = rx.compile(r"^(?:[\u4e00-\u9fff]{0,4}会)?议程\s*[:：]?$|^agenda\s*:?$", re.I)  # "## 议程：", "# 周会议程" over sections
-_TITLE_PUNCT = rx.compile(r"[，,。；;：:！!？?、]")
+# a clause's punctuation: a line holding it says something, it names no section
+LINE_PUNCT = rx.compile(r"[，,。；;：:！!？?、]")
 _NAME_LINE = rx.compile(r"\**[\u4e00-\u9fff]{2,3}\**")
 _ROLES = ("skip", "body", "meta", "plan", "progress", "decision")
 
@@ -288,17 +289,19 @@ class Context:
         """The numbered line naming a section ("1. 关键进展", "2. 核心决策") that
         stands over paragraph `bi`: an AI meeting summary, or plain text, numbers
         its sub-sections as a list and writes their points as paragraphs."""
-        if self.memo.title_items is None:
-            self.memo.title_items = self._title_items()
-        return self.memo.title_items.get(bi)
+        return self._title_items()[0].get(bi)
 
     def titles_paragraphs(self, bi: int) -> bool:
         """Is item `bi` a section name over the paragraphs after it (title_item_over)?"""
-        if self.memo.title_items is None:
-            self.memo.title_items = self._title_items()
-        return bi in self.memo.title_items.values()
+        return bi in self._title_items()[1]
 
-    def _title_items(self) -> dict[int, int]:
+    def _title_items(self) -> tuple[dict[int, int], frozenset[int]]:
+        if self.memo.title_items is None:
+            over = self._find_title_items()
+            self.memo.title_items = (over, frozenset(over.values()))
+        return self.memo.title_items
+
+    def _find_title_items(self) -> dict[int, int]:
         out: dict[int, int] = {}
         blocks, text = self.st.blocks, self.text
         over: int | None = None
@@ -309,7 +312,7 @@ class Context:
                 words = text[b.start:b.end].strip(" *")
                 named = b.level == 0 and not b.children and b.key is None and b.checked is None \
                     and (i == 0 or blocks[i - 1].kind != "item") \
-                    and 2 <= len(words) <= 16 and not _TITLE_PUNCT.search(words) and self._role_of_text(words) is not None
+                    and 2 <= len(words) <= 16 and not LINE_PUNCT.search(words) and self._role_of_text(words) is not None
                 over = i if named else None
                 continue
             if over is not None and b.kind == "para" and b.heading == blocks[over].heading and b.parent is None \

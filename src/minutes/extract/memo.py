@@ -31,7 +31,8 @@ class Memo:
     date_names: tuple[int, tuple[str, ...]] | None = None  # people whose names read as a date (周天远)
     mentioned: frozenset[str] | None = None  # Chinese names @-mentioned in the document
     name_lines: dict[int, int] | None = None  # list item → the bare name line over its list
-    title_items: dict[int, int] | None = None  # paragraph → the numbered section name over it ("2. 核心决策")
+    # paragraph → the numbered section name over it ("2. 核心决策"), and those names
+    title_items: tuple[dict[int, int], frozenset[int]] | None = None
     outline: dict[int, int] | None = None  # heading → where its section number ends (Structure.outline_numbers)
     roster_ends: dict[int, int | float] = field(default_factory=dict)  # heading → its first label of no role (Context._roster_end)
     periods: dict[int, int | None] = field(default_factory=dict)  # heading → the period heading beside it (scope)
