@@ -85,3 +85,14 @@ def test_callouts_and_front_matter_are_skipped() -> None:
 def test_clean_removes_markdown() -> None:
     assert clean("[x] ~~沟通[图片](http://a)问题@朱庆裕~~") == "沟通图片问题@朱庆裕"
     assert clean("**前端**：Vue") == "前端：Vue"
+
+
+def test_a_clause_over_a_rule_is_a_paragraph_and_a_title_over_one_a_heading() -> None:
+    # plain-text minutes set their parts apart with "---": a long line or one
+    # ending a clause stays a paragraph; a short title over "---" or "===" heads
+    text = ("决议\n---\n"
+            "最终提交与预演安排：比赛提交时间为4月18日至24日，团队需在此之前完成定稿；\n---\n"
+            "AssemblyAI Transcription - Evaluation_1.mp4\n===\n")
+    st = parse(text)
+    assert [(b.kind, st.span(i)[:6]) for i, b in enumerate(st.blocks)] == [
+        ("heading", "决议"), ("para", "最终提交与预"), ("heading", "Assemb")]

@@ -20,6 +20,7 @@ from .columns import header_name, is_task_header
 _SENT_END = rx.compile(r"[。！？；;!?]+[”’」』）)]*")
 _HEADING = rx.compile(r"^(#{1,6})[ \t]*(.*?)[ \t#]*$")
 _SETEXT = rx.compile(r"^(=+|-+)[ \t]*$")
+_SETEXT_TITLE = rx.compile(r"[^\n]{1,30}(?<![。；;！!？?，,])")
 _HR = rx.compile(r"^[ \t]*([-*_=])(?:[ \t]*\1){2,}[ \t]*$")
 _BOLD_LINE = rx.compile(r"^\*\*([^*]{1,40})\*\*[ \t]*[:：]?[ \t]*$")
 _LIST = rx.compile(
@@ -274,9 +275,12 @@ def parse(text: str, spoken: bool = False) -> Structure:
             if label is not None and label_seen_content and not label_detached:
                 label = None
             continue
-        # Setext heading: the previous line underlined with === or ---.
+        # Setext heading: the previous line underlined with === or ---. A long line,
+        # or one ending a clause ("…最终定稿；"), over "---" is a paragraph and a rule:
+        # plain-text minutes set their parts apart so ("===" still underlines a title)
         if first in ("=", "-") and _SETEXT.match(stripped) and not prev_blank and st.blocks and st.blocks[-1].line == lineno - 1 \
-                and st.blocks[-1].kind == "para":
+                and st.blocks[-1].kind == "para" \
+                and (first == "=" or _SETEXT_TITLE.fullmatch(text, st.blocks[-1].start, st.blocks[-1].end)):
             b = st.blocks[-1]
             b.kind = "heading"
             b.level = 1 if stripped[0] == "=" else 2
