@@ -511,10 +511,13 @@ def test_what_a_speaker_did_is_no_promise() -> None:
 
 
 def test_a_condition_or_a_refusal_is_no_promise() -> None:
-    # "…我来登入的话" states a condition, "我先不要讲" declines; the same
+    # "…我来登入的话" states a condition, "我先不要讲" declines, "我就先给大家说到
+    # 这里" is said now and "我就发现…" reports; the same
     # speaker's "那我来登入吧" still takes the work
     text = ("[no.0]: 全部都我来登入的话，会很慢。\n"
             "[no.1]: 好，那我先不要讲这个。\n"
+            "[no.1]: 我就先给大家说到这里。\n"
+            "[no.1]: 我就发现其实还会有一些格式问题。\n"
             "[no.0]: 那我来登入吧，明天弄好。\n")
     r = rec(text)
     assert [a.source.text for a in r.actions] == ["那我来登入吧，明天弄好。"]
