@@ -496,44 +496,32 @@ def test_a_chat_export_with_dated_message_headers() -> None:
     exact(r, text)
 
 
-def test_what_a_speaker_did_is_no_promise() -> None:
+@pytest.mark.parametrize("text, promise, owner", [
     # the perfective reports work done ("我查了一下", "整理出来了", "去过",
     # "把…清空了"); the same speaker's "我明天再整理一下" still commits
-    text = ("[no.0]: 我查了一下去年的数据，差不多有六种情况。\n"
-            "[no.1]: 字段我整理出来了，一共三个。\n"
-            "[no.0]: 所以我把缓存清空了，这个逻辑是对的。\n"
-            "[no.1]: 我明天再整理一下接口文档。\n"
-            "[no.0]: 好的。\n")
-    r = rec(text)
-    assert [a.source.text for a in r.actions] == ["我明天再整理一下接口文档。"]
-    assert r.actions[0].owner == "no.1"
-    exact(r, text)
-
-
-def test_a_condition_or_a_refusal_is_no_promise() -> None:
+    ("[no.0]: 我查了一下去年的数据，差不多有六种情况。\n"
+     "[no.1]: 字段我整理出来了，一共三个。\n"
+     "[no.0]: 所以我把缓存清空了，这个逻辑是对的。\n"
+     "[no.1]: 我明天再整理一下接口文档。\n"
+     "[no.0]: 好的。\n", "我明天再整理一下接口文档。", "no.1"),
     # "…我来登入的话" states a condition, "我先不要讲" declines, "我就先给大家说到
-    # 这里" is said now and "我就发现…" reports; the same
-    # speaker's "那我来登入吧" still takes the work
-    text = ("[no.0]: 全部都我来登入的话，会很慢。\n"
-            "[no.1]: 好，那我先不要讲这个。\n"
-            "[no.1]: 我就先给大家说到这里。\n"
-            "[no.1]: 我就发现其实还会有一些格式问题。\n"
-            "[no.0]: 那我来登入吧，明天弄好。\n")
-    r = rec(text)
-    assert [a.source.text for a in r.actions] == ["那我来登入吧，明天弄好。"]
-    exact(r, text)
-
-
-def test_an_act_on_the_shared_screen_is_no_promise() -> None:
+    # 这里" is said now and "我就发现…" reports; "那我来登入吧" still takes the work
+    ("[no.0]: 全部都我来登入的话，会很慢。\n"
+     "[no.1]: 好，那我先不要讲这个。\n"
+     "[no.1]: 我就先给大家说到这里。\n"
+     "[no.1]: 我就发现其实还会有一些格式问题。\n"
+     "[no.0]: 那我来登入吧，明天弄好。\n", "那我来登入吧，明天弄好。", "no.0"),
     # pasting, sharing on the screen, a screenshot, a poll: done as it is
     # said; the same act put off till later ("回头截个图") is still a promise
-    text = ("[no.0]: 我把这个录音稿贴上去啊，大家看一下。\n"
-            "[no.1]: 我就把它简单分享一下在萤幕上。\n"
-            "[no.0]: 这里我再发一个投票。\n"
-            "[no.1]: 报错那个我回头截个图发给你。\n")
+    ("[no.0]: 我把这个录音稿贴上去啊，大家看一下。\n"
+     "[no.1]: 我就把它简单分享一下在萤幕上。\n"
+     "[no.0]: 这里我再发一个投票。\n"
+     "[no.1]: 报错那个我回头截个图发给你。\n", "报错那个我回头截个图发给你。", "no.1"),
+], ids=["done-is-no-promise", "condition-refusal-or-talk-now", "act-on-the-shared-screen"])
+def test_what_a_first_person_says_without_promising(text: str, promise: str, owner: str) -> None:
     r = rec(text)
-    assert [a.source.text for a in r.actions] == ["报错那个我回头截个图发给你。"]
-    assert r.actions[0].owner == "no.1"
+    assert [a.source.text for a in r.actions] == [promise]
+    assert r.actions[0].owner == owner
     exact(r, text)
 
 

@@ -1339,9 +1339,9 @@ def _context_owner(ctx: Context, bi: int) -> list[Owner]:
     b = st.blocks[bi]
     if b.kind == "cell" and b.row_key:
         row = b.row_key.strip("*@ ")
-        if row and not row.isdigit() and not _WHEN_KEY.fullmatch(row) and (len(row) <= 4 or is_handle(row)) \
-                and (is_handle(row) or _person_key(ctx, row) or _group_name(ctx, row) or could_be_name(row) and len(row) <= 3):
-            # (a row headed by a thing, "| 沙箱补充 | 完成本地沙箱… |", names no one)
+        # a handle, or a short key that can name someone ("| 沙箱补充 | 完成本地沙箱… |" names a thing)
+        if row and not row.isdigit() and not _WHEN_KEY.fullmatch(row) and (is_handle(row) or len(row) <= 4 and (
+                _person_key(ctx, row) or _group_name(ctx, row) or len(row) <= 3 and could_be_name(row))):
             i = text.rfind(b.row_key, 0, b.start)
             return [Owner(row, i, i + len(row), "owner.row")] if i >= 0 else []
     if b.kind == "cell" and b.column:
