@@ -2523,3 +2523,29 @@ def test_a_date_keying_a_task_dates_it_when_it_lies_ahead(rec_rules) -> None:
     assert got["提交验收报告"] == ("2024-06-20", "6.20")
     assert got["开始编写用户手册"][0] is None
     assert got["整理需求清单"][0] is None
+
+
+def test_a_name_listed_beside_anothers_is_a_name_wherever_it_stands(rec_rules) -> None:
+    # 魏来 reads as 魏 + the verb 来 to the name rule, but "鲁睿，魏来" lists it beside
+    # a name: it owns "其它模块：魏来" too. A remark in brackets after a name is no name
+    # of its own; after a Latin word it is the thing's ("mpvue（已停止维护）").
+    text = ("## 分工\n\n- 后端模块：鲁睿，魏来\n- 其它模块：魏来\n- 魏来：整体把控和内容改进\n"
+            "- 项目选题背景：姜赫扬（请参考项目初期的设计文档）\n- 前端：姜赫扬\n\n"
+            "## 技术选型\n\n- 类VUE：mpvue（已停止维护）\n")
+    r = rec_rules(text)
+    got = {a.source.text: a.owner for a in r.actions}
+    assert got["其它模块：魏来"] == "魏来"
+    assert got["魏来：整体把控和内容改进"] == "魏来"
+    assert got["项目选题背景：姜赫扬（请参考项目初期的设计文档）"] == "姜赫扬"
+    assert not [a for a in r.actions if "mpvue" in a.source.text]
+    # a name alone, with nothing listing it beside someone's, stays unread
+    r = rec_rules("## 分工\n\n- 其它模块：魏来\n")
+    assert [a.owner for a in r.actions] in ([], [None])
+
+
+def test_a_bold_name_opens_its_work_and_an_ordinal_level_is_no_name(rec_rules) -> None:
+    # "**刘晶** 交付…" names who delivers, in bold as in a schedule; "第 2 关配置"
+    # counts levels: 关 after an ordinal is no surname
+    text = "## 时间表\n\n**刘晶** 交付 E1/E2 与第 1 关、第 2 关配置；**彭慧星** 交付第 4 关数据。\n"
+    r = rec_rules(text)
+    assert [a.owner for a in r.actions] == ["刘晶", "彭慧星"]

@@ -61,6 +61,9 @@ _FIELD_LABEL = rx.compile(
     r"(?=[@＠]?[\x00\x01])", re.I)
 _FIELD_TAIL = rx.compile(
     r"[，,。；;\s\-—]*(?:完成时间|截止时间|截止日期|闭环时间|完成日期|时间节点|DDL)\s*[:：]?\s*[^，,。；;\x00\x01]*$", re.I)
+# a remark in brackets closing a value, a few words long, after a Chinese name:
+# advice, not a name (after a Latin word, "mpvue（已停止维护）", it is a thing's)
+_REMARK = rx.compile(r"(?<=[\u4e00-\u9fff])\s*[（(][^（()）\n]{4,}[)）]\s*$")
 _LEAD_MARK = rx.compile(r"\s*[（(](?:负责人|组长|牵头人?|lead|owner|PM)[)）]", re.I)
 # links, images and tags, and what may join them on a line ("[回放](…) | [文章](…)")
 _TAG_QUESTION = rx.compile(r"[，,]\s*(?:可以|好|行|对|是|OK)(?:吗|嗎|吧|不)[？?]?\s*$")
@@ -429,7 +432,8 @@ def _people_value(ctx: Context, b: Block) -> list[tuple[int, int]] | None:
     # the value is tested before the key: most `name：words` lines (every
     # transcript turn) fail on a value that is not names, and the key's
     # person and group lookups cost more
-    names = _value_names(_LEAD_MARK.sub("", ctx.text[b.value_start : b.end]))  # "张三（负责人）、李四"
+    # "张三（负责人）、李四", "姜赫扬（请参考项目设计文档）": a mark or a remark is no name
+    names = _value_names(_REMARK.sub("", _LEAD_MARK.sub("", ctx.text[b.value_start : b.end])))
     if names is None:
         return None
     if _person_key(ctx, b.key):
@@ -1120,9 +1124,31 @@ def _mentioned(ctx: Context) -> frozenset[str]:
     return ctx.memo.mentioned
 
 
+def _listed(ctx: Context) -> frozenset[str]:
+    """Names the document lists beside someone's name ("鲁睿，魏来"): each is a
+    person's wherever it stands, though its characters read as words to the
+    name rule (来). Every name of the list must have a name's shape, and one
+    must be a name by the rule."""
+    if ctx.memo.listed is None:
+        found: set[str] = set()
+        rules = ctx.rules
+        for m in _NAME_LIST.finditer(ctx.text):
+            names = _LIST_SEP.split(m.group())
+            strict = [bool(rules.any("owners", "person-name", n)) for n in names]
+            if any(strict) and not all(strict) \
+                    and all(ok or rules.any("owners", "name-shape", n) for ok, n in zip(strict, names)):
+                found.update(n for ok, n in zip(strict, names) if not ok)
+        ctx.memo.listed = frozenset(found)
+    return ctx.memo.listed
+
+
+_NAME_LIST = rx.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{2,3}(?:\s*[、，,/]\s*[\u4e00-\u9fff]{2,3})+(?![\u4e00-\u9fff])")
+_LIST_SEP = rx.compile(r"\s*[、，,/]\s*")
+
+
 def _person_key(ctx: Context, key: str) -> bool:
     key = key.strip()
-    if key in ctx.people or key in _mentioned(ctx) or ctx.rules.any("owners", "person-name", key):
+    if key in ctx.people or key in _mentioned(ctx) or ctx.rules.any("owners", "person-name", key) or key in _listed(ctx):
         return True
     m = _SURNAME_TITLED.fullmatch(key)
     if m:

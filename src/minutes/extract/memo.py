@@ -30,6 +30,7 @@ class Memo:
     people_lower: tuple[int, frozenset[str]] | None = None
     date_names: tuple[int, tuple[str, ...]] | None = None  # people whose names read as a date (周天远)
     mentioned: frozenset[str] | None = None  # Chinese names @-mentioned in the document
+    listed: frozenset[str] | None = None  # names listed beside someone's name ("鲁睿，魏来")
     name_lines: dict[int, int] | None = None  # list item → the bare name line over its list
     # paragraph → the numbered section name over it ("2. 核心决策"), and those names
     title_items: tuple[dict[int, int], frozenset[int]] | None = None
