@@ -2549,3 +2549,16 @@ def test_a_bold_name_opens_its_work_and_an_ordinal_level_is_no_name(rec_rules) -
     text = "## 时间表\n\n**刘晶** 交付 E1/E2 与第 1 关、第 2 关配置；**彭慧星** 交付第 4 关数据。\n"
     r = rec_rules(text)
     assert [a.owner for a in r.actions] == ["刘晶", "彭慧星"]
+
+
+def test_a_sentence_naming_the_weeks_plan_dates_the_tasks_after_it(rec_rules) -> None:
+    # "确定了本周的计划安排" opens the paragraph's tasks: each is due this week,
+    # unless it says its own date; a task before that sentence keeps none
+    text = ("会议内容\n\n王磊整理需求。会议讨论并确定了本周的计划安排。由姜鑫负责补充业务需求。"
+            "陈少杰负责用例图修改。邹嘉欣负责周三前制作PPT。\n")
+    r = rec_rules(text, meeting="2017-04-05")
+    got = {a.owner: (a.due, a.due_text) for a in r.actions}
+    assert got["姜鑫"] == ("2017-04-07", None)
+    assert got["陈少杰"] == ("2017-04-07", None)
+    assert got["邹嘉欣"][1] == "周三前"
+    assert got.get("王磊", (None, None))[0] is None

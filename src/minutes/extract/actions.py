@@ -385,7 +385,30 @@ def _opening_deadlines(ctx: Context, out: list[Action]) -> list[Action]:
             for i in by_block.get(j, ()):
                 if out[i].due is None and out[i].due_text is None:
                     out[i] = out[i].model_copy(update={"due": d.date.isoformat()})
+    for bi, idx in by_block.items():
+        # "会议确定了本周的计划安排。由姜鑫负责…。陈少杰负责…。": a sentence naming the
+        # period's plan dates the tasks after it in the same paragraph
+        b = blocks[bi]
+        if b.kind != "para":
+            continue
+        for i in idx:
+            a, sp = out[i], ctx.spans.get(out[i].id)
+            if a.due is not None or a.due_text is not None or sp is None or sp[0] <= b.start:
+                continue
+            m = None
+            for m in _PERIOD_PLAN.finditer(ctx.text, b.start, sp[0]):
+                pass
+            ref = ctx.ref_date(bi)
+            if m is None or ref is None:
+                continue
+            d = ctx.deadline(m.start(), m.end(), ref)
+            if d is not None and d.date is not None:
+                out[i] = a.model_copy(update={"due": d.date.isoformat()})
     return out
+
+
+# a period and its plan in one phrase ("本周的计划安排", "下周任务"), in a sentence before the tasks
+_PERIOD_PLAN = rx.compile(r"(?:本周|这周|下周|下一周|本月|下月|下个月)的?(?:工作)?(?:计划|任务|安排|分工)")
 
 
 def build_action(ctx: Context, bi: int, s: int, e: int, by: Producer) -> Action:
