@@ -2562,3 +2562,14 @@ def test_a_sentence_naming_the_weeks_plan_dates_the_tasks_after_it(rec_rules) ->
     assert got["陈少杰"] == ("2017-04-07", None)
     assert got["邹嘉欣"][1] == "周三前"
     assert got.get("王磊", (None, None))[0] is None
+
+
+def test_a_list_of_examples_is_of_the_kind_of_what_stands_over_it(rec_rules) -> None:
+    # under a group's heading in a plan, "比如：" introduces examples of its work;
+    # "问题：" would say the list is problems
+    text = ("## 后续需要做的工作\n\n### 前端组\n\n- 用户体验优化\n\n比如：\n\n- 前端解析tags\n- 增加加载动画\n\n"
+            "问题：\n\n- 页面加载太慢\n")
+    r = rec_rules(text)
+    got = {a.task: a.owner for a in r.actions}
+    assert got.get("前端解析tags") == "前端组" and got.get("增加加载动画") == "前端组"
+    assert "页面加载太慢" not in got

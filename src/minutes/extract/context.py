@@ -250,9 +250,10 @@ class Context:
             # "## 会议内容" says where the proceedings are, not what a line is:
             # a parent line under it ("- 安排本周任务") still governs its items
             role = None
-        if role is None and b.kind == "item" and b.label is None:
+        if role is None and b.kind == "item" and (b.label is None or self._example_label(b.label)):
             # "### 前端", "- 前端用户界面 田鸿龙": a list under a group's or a person's name is their work
-            # (a list under its own label, "问题：", is what that label says, not their work)
+            # (a list under its own label, "问题：", is what that label says, not their work;
+            # one under "比如：" gives examples of what is over the label)
             over = b.parent if b.parent is not None else b.heading
             if over is not None and self._names_owner(self.st.span(over)):
                 role = "plan"
@@ -261,6 +262,11 @@ class Context:
         role = role or self._parent_role(b, titles_only=False)
         self.memo.roles[bi] = role
         return role
+
+    def _example_label(self, label: int) -> bool:
+        """A label that only introduces examples ("比如：", "例如："): its list is
+        of the kind of what stands over the label."""
+        return _EXAMPLE_LABEL.search(self.st.blocks[label].key or "") is not None
 
     def _parent_role(self, b: Block, titles_only: bool) -> str | None:
         """The plan or decision role of the nearest list item over b that names
@@ -437,6 +443,7 @@ def _role_uncached(rules: RuleSet, text: str) -> str | None:
     return None
 
 
+_EXAMPLE_LABEL = rx.compile(r"^\W*(?:比如|例如|譬如|举例)\W*$")
 _SENTENCE_LIKE = rx.compile(r"[，。；;！!]|^\d{1,2}[.、．]\s*\S{6,}|[:：]\s*\S{4,}")
 _DATE_HEAD = rx.compile(
     r"^(?:\d{4}[-/.年])?\d{1,2}[-/.月]\d{1,2}[日号]?(?:\s*(?:周|星期)[一二三四五六日天])?$|^\d{4}-\d{2}-\d{2}$")
