@@ -96,3 +96,16 @@ def test_a_clause_over_a_rule_is_a_paragraph_and_a_title_over_one_a_heading() ->
     st = parse(text)
     assert [(b.kind, st.span(i)[:6]) for i, b in enumerate(st.blocks)] == [
         ("heading", "决议"), ("para", "最终提交与预"), ("heading", "Assemb")]
+
+
+def test_a_word_form_pasted_as_rows_has_keys_not_column_names() -> None:
+    # "| 会议名称 | 第八次会议 |" opens a form of keys and values: its first row is
+    # a row, and no cell below stands in a column named 会议名称
+    st = parse("| 会议名称 | 第八次会议 |\n| 会议时间 | 2015 12 9 | 会议地点 | 宿舍 |\n"
+               "| 安昕瑜：负责登录的测试<br/>白国风：负责单据的测试 |\n")
+    by_text = {st.span(i): b for i, b in enumerate(st.blocks)}
+    assert by_text["第八次会议"].row_key == "会议名称"
+    assert by_text["白国风：负责单据的测试"].column is None
+    # a table of named columns keeps its header
+    st = parse("| 任务 | 负责人 |\n| 写测试 | 王磊 |\n")
+    assert {st.span(i): b for i, b in enumerate(st.blocks)}["王磊"].column == "负责人"

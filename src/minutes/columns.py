@@ -27,6 +27,19 @@ ISSUE_COL = rx.compile(r"^(?:遗留)?问题(?:描述)?$")
 STATUS_COL = rx.compile(r"状态|进度|进展情况|执行情况|落实情况|办理情况|Status", re.I)
 
 
+# the keys of a meeting's form (a Word 会议记录表 pasted as rows: "| 会议名称 | 第八次会议 |",
+# "| 会议时间 | 2015 9 18 | 会议地点 | 宿舍 |"): a first row so opened is a row, no header
+FORM_KEY = rx.compile(r"会议(?:名称|主题|题目|时间|日期|地点|内容|结果|结论|纪要|记录|议题|类型|形式)|(?:主要|讨论)?议题|"
+                      r"(?:参会|与会|出席|缺席|列席|参加)(?:人员|者|人)|主持人?|记录人?(?:员)?|时间|地点|日期")
+
+
+def is_form_row(cells: list[str]) -> bool:
+    """Does a first row open a form of keys and values rather than name columns:
+    a meeting field first, its value beside it?"""
+    cells = [header_name(c) for c in cells]
+    return len(cells) >= 2 and FORM_KEY.fullmatch(cells[0]) is not None and FORM_KEY.fullmatch(cells[1]) is None
+
+
 # Word centres a short header by spacing it out ("姓  名", "条  目")
 _SPACED = rx.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 

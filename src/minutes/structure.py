@@ -14,7 +14,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from . import rx
-from .columns import header_name, is_task_header
+from .columns import header_name, is_form_row, is_task_header
 
 # Sentence ends per the annotation guide: 。！？；; and line breaks.
 _SENT_END = rx.compile(r"[。！？；;!?]+[”’」』）)]*")
@@ -350,7 +350,9 @@ def parse(text: str, spoken: bool = False) -> Structure:
             if table_header is None:
                 table_header = [header_name(text[base + a : base + b]) for a, b in cells]
                 table_ruled = False
-                continue
+                if not (table_sep is None and is_form_row(table_header)):
+                    continue
+                table_header = []  # a form: every row is a key and its value, no column has a name
             first_col, row_line = 0, lineno
             if table_sep is not None and 0 < row_cells < len(table_header) and st.blocks[-1].kind == "cell":
                 # a Word cell of two paragraphs breaks its row over two lines: "1 | 确认改动 | 吴镇宇"
