@@ -2573,3 +2573,13 @@ def test_a_list_of_examples_is_of_the_kind_of_what_stands_over_it(rec_rules) -> 
     got = {a.task: a.owner for a in r.actions}
     assert got.get("前端解析tags") == "前端组" and got.get("增加加载动画") == "前端组"
     assert "页面加载太慢" not in got
+
+
+def test_a_topic_key_names_what_is_discussed_and_a_manner_word_is_no_one(rec_rules) -> None:
+    # "**议题**：确认团队信息…" says what the meeting is about; "通知逐条比对" is how
+    # the notice is checked, not someone asked by 通知
+    text = ("## 第三次会议\n\n**议题**：确认团队信息与提交时间。\n\n"
+            "**待办事项**：打印本届赛题通知逐条比对材料清单。\n")
+    r = rec_rules(text)
+    assert not [a for a in r.actions if "确认团队信息" in a.source.text]
+    assert [a.owner for a in r.actions if "打印" in a.source.text] == [None]
