@@ -2583,3 +2583,11 @@ def test_a_topic_key_names_what_is_discussed_and_a_manner_word_is_no_one(rec_rul
     r = rec_rules(text)
     assert not [a for a in r.actions if "确认团队信息" in a.source.text]
     assert [a.owner for a in r.actions if "打印" in a.source.text] == [None]
+
+
+def test_what_the_team_chose_told_as_done_is_settled(rec_rules) -> None:
+    # "我们还是选择了使用SQLServer" records a choice made; "需要选择合适的数据库" is one to make
+    text = "## 会议记录\n\n数据库方面我们还是选择了使用SQLServer。\n\n下一步需要选择合适的部署平台。\n"
+    r = rec_rules(text)
+    got = [c.source.text for c in r.consensus]
+    assert got == ["数据库方面我们还是选择了使用SQLServer。"]
