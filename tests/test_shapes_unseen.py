@@ -2591,3 +2591,11 @@ def test_what_the_team_chose_told_as_done_is_settled(rec_rules) -> None:
     r = rec_rules(text)
     got = [c.source.text for c in r.consensus]
     assert got == ["数据库方面我们还是选择了使用SQLServer。"]
+
+
+def test_a_linking_word_before_who_is_no_part_of_the_owner(rec_rules) -> None:
+    # "反正你去查一下" asks the one who answered; "是因為警方負責執法" gives a reason
+    r = rec_rules("[no.1]: 反正你去查一下\n[no.2]: 好的。\n[no.1]: 那就这样。\n")
+    assert [a.owner for a in r.actions] == ["no.2"]
+    r = rec_rules("会议记录\n\n我要求保安局局長提供數字，是因為警方負責執法。\n")
+    assert [a.owner for a in r.actions] == ["保安局"]

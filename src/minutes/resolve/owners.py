@@ -41,6 +41,7 @@ _COUNT = rx.compile(r"^[一二两三四五六七八九十几\d]+\s*(?:个)?(?:�
 _TIME_LEAD = rx.compile(r"^(?:[下上本这每今明昨前后][次回周月年天轮]|[今明昨]日|目前|现在|当前|届时|之后|随后|会后)")
 _VERB_LEAD = rx.compile(r"^(?:使用|进行|通过|利用|采用|根据|按照|对于|关于|针对|把|将|从|向|给|用|以|在|于)")
 _MANNER_LEAD = rx.compile(r"^(?:逐|依次|一一|分批|陆续)")
+_LINK_LEAD = rx.compile(r"^(?:反正|因为|因為|所以|但是|而且|如果|假如|要是|既然|可由|可以由|然后|那么|那麼)")
 _VERB_MEASURE = rx.compile(r"^[\u4e00-\u9fff]个(?!人)")
 _PRONOUN_IN = rx.compile(r"[我你您咱]|他们|她们")
 _VERBISH = rx.compile(r"(?:完成|提交|提供|整理|负责|推进|进行|确认|跟进|讨论|决议|修改|开发|测试|准备|需要|应该|可以|没有|已经|正在)")
@@ -99,6 +100,8 @@ def plausible(name: str, people: set[str]) -> bool:
         return False  # "使用mcu", "通过接口": a phrase that opens with a verb or preposition
     if _MANNER_LEAD.match(name):
         return False  # "逐条比" in "通知逐条比对": how the work is done, not who
+    if _LINK_LEAD.match(name):
+        return False  # "反正你去查", "因為警方負責", "可由審、檢…": a linking word, then maybe who
     if name.endswith("的") and len(name) > 1:
         return False  # "以地主的来申请": a word that qualifies something, not who
     if _VERB_MEASURE.match(name):
