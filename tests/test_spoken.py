@@ -517,7 +517,12 @@ def test_a_chat_export_with_dated_message_headers() -> None:
      "[no.1]: 我就把它简单分享一下在萤幕上。\n"
      "[no.0]: 这里我再发一个投票。\n"
      "[no.1]: 报错那个我回头截个图发给你。\n", "报错那个我回头截个图发给你。", "no.1"),
-], ids=["done-is-no-promise", "condition-refusal-or-talk-now", "act-on-the-shared-screen"])
+    # an utterance cut off before its work ("比如说我再去", "我可以把這個...")
+    # promises nothing; a whole one ending on a motion word ("…发过去") does
+    ("[no.0]: 比如说我再去\n"
+     "[no.1]: 我可以把这个...\n"
+     "[no.0]: 方案我今天整理好发过去。\n", "方案我今天整理好发过去。", "no.0"),
+], ids=["done-is-no-promise", "condition-refusal-or-talk-now", "act-on-the-shared-screen", "cut-off"])
 def test_what_a_first_person_says_without_promising(text: str, promise: str, owner: str) -> None:
     r = rec(text)
     assert [a.source.text for a in r.actions] == [promise]

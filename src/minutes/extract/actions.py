@@ -762,6 +762,8 @@ def _spoken_verdict(ctx: Context, bi: int, s: int, e: int, cues: "_Cues", questi
         question = rules.any("actions", "question", text, s, tag.start()) is not None
     if question or (done and not has("future")):
         return None
+    if _TRAILS_OFF.search(text[s:e]):
+        return None  # "比如说我再去", "我可以把這個...": cut off before what is to be done
     if is_commitment(ctx, s, e):
         return "strong", "transcript.commitment"
     if has("future"):
@@ -774,6 +776,9 @@ def _spoken_verdict(ctx: Context, bi: int, s: int, e: int, cues: "_Cues", questi
     return cue("modal") if due is not None and due.date is not None else None
 
 
+# an utterance that breaks off before its work: dots, or a few words ending on a
+# motion or intent word ("比如说我再去")
+_TRAILS_OFF = rx.compile(r"(?:\.{2,}|…+)\s*$|^\W*[^，,。；;\n]{0,6}(?:去|来|來|想|要|把|再)\s*[。.]?\s*$")
 _WHETHER = rx.compile(r"是否|要不要|能否|可否")
 # the question itself said to be open (a task may ask one: "验证…是否正常")
 _LEFT_OPEN = rx.compile(r"待定|未定|待议|待讨论|待确定|尚未确定|还没定|再议|再定")
