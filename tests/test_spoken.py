@@ -545,3 +545,12 @@ def test_times_on_lines_of_their_own_make_a_transcript() -> None:
 
     assert detect(text, load()) and not detect(agenda, load())
     assert [x.owner for x in rec(agenda).actions] == ["王磊", "李娜", "张伟", "赵敏"]
+
+
+def test_a_request_closed_by_a_tag_question_asks_the_one_who_answers() -> None:
+    # "你…优化一下行吗" asks, with no comma before the tag; "这样好吗" asks the room
+    text = ("[no.0]: 你回去以后向着这个方向优化一下行吗\n[no.1]: 行。\n"
+            "[no.0]: 这样好吗\n[no.1]: 好。\n")
+    r = rec(text)
+    assert [(a.source.text, a.owner) for a in r.actions] == [("你回去以后向着这个方向优化一下行吗", "no.1")]
+    exact(r, text)

@@ -67,8 +67,12 @@ _FIELD_TAIL = rx.compile(
 # advice, not a name (after a Latin word, "mpvue（已停止维护）", it is a thing's)
 _REMARK = rx.compile(r"(?<=[\u4e00-\u9fff])\s*[（(][^（()）\n]{4,}[)）]\s*$")
 _LEAD_MARK = rx.compile(r"\s*[（(](?:负责人|组长|牵头人?|lead|owner|PM)[)）]", re.I)
-# links, images and tags, and what may join them on a line ("[回放](…) | [文章](…)")
+# a request closed by a tag question ("…，可以吗？") is still a request
 _TAG_QUESTION = rx.compile(r"[，,]\s*(?:可以|好|行|对|是|OK)(?:吗|嗎|吧|不)[？?]?\s*$")
+# spoken, the tag may follow a request straight on when it asks someone to do
+# it ("你回去以后…优化一下行吗"); "这样好吗" asks what the room thinks
+_BARE_TAG = rx.compile(r"(?<!这样)(?<!那样)(?<!这么)(?<!怎么样)(?:可以|好|行)(?:吗|嗎)[？?]?\s*$")
+_YOU_ASKED = rx.compile(r"[你您]")
 # at the end, a "\*" is an escape left of a cut name and "->" the arrow to a cut owner
 _TASK_TRIM = rx.compile(r"^[\s，,。；;：:、\-—*~>]+|(?:[\s，,。；;：:、\-—*~\\→]|[-=]>|\s\.)+$")
 
@@ -756,7 +760,8 @@ def _spoken_verdict(ctx: Context, bi: int, s: int, e: int, cues: "_Cues", questi
     request, or an obligation with a date; questions and reports do not."""
     rules, text = ctx.rules, ctx.text
     has, cue = cues.has, cues.cue
-    if question and (tag := _TAG_QUESTION.search(text, s, e)) is not None:
+    if question and ((tag := _TAG_QUESTION.search(text, s, e)) is not None
+                     or ((tag := _BARE_TAG.search(text, s, e)) is not None and _YOU_ASKED.search(text, s, tag.start()))):
         # "我们再请国教署研究一下……，可以吗？": a request closed by a tag
         # question is still a request; only the words before the tag are asked
         question = rules.any("actions", "question", text, s, tag.start()) is not None
