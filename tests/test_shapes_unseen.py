@@ -2599,3 +2599,12 @@ def test_a_linking_word_before_who_is_no_part_of_the_owner(rec_rules) -> None:
     assert [a.owner for a in r.actions] == ["no.2"]
     r = rec_rules("会议记录\n\n我要求保安局局長提供數字，是因為警方負責執法。\n")
     assert [a.owner for a in r.actions] == ["保安局"]
+
+
+def test_a_column_that_describes_its_rows_holds_no_tasks(rec_rules) -> None:
+    # "| 需求项 | 具体说明 |": the verb in a description says what the item is for;
+    # a task table ("| 任务 | 负责人 |") still hands out its rows
+    text = ("## 需求\n\n|需求项|具体说明|\n|---|---|\n|沙箱补充|完成本地沙箱和云沙箱功能开发|\n\n"
+            "## 分工\n\n|任务|负责人|\n|---|---|\n|完成沙箱开发|谢飞|\n")
+    r = rec_rules(text)
+    assert [(a.task, a.owner) for a in r.actions] == [("完成沙箱开发", "谢飞")]

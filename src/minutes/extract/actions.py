@@ -42,6 +42,9 @@ _LATIN_NAME = rx.compile(r"[A-Za-z][\w\- ]*")  # a handle may run into Han: "BEP
 # the roles that can make a sentence an action by what it says
 _CUES = ("assign", "future", "modal", "imperative", "due-verb")
 # a key naming what a meeting is about ("议题：确认团队信息…"), not what anyone is to do
+# a column that describes its row ("| 需求项 | 具体说明 |"): a verb there says what
+# the row's item is for, not who must do what
+_DESCRIBING_COL = rx.compile(r"说明|描述|简介|含义|定义|释义|Description", re.I)
 _TOPIC_KEY = rx.compile(r"(?:会议|讨论|主要)?(?:议题|主题)[\d一二三四五六七八九十]*")
 # a department or group opening a line; its name holds no function word
 # ("与团长及其他组长…", "下次组会…", "及时向…提交小组名单" open with no one)
@@ -699,7 +702,8 @@ def _decide(ctx: Context, b: Block, bi: int, s: int, e: int, plan_unit: bool) ->
             return cue("due-verb")
     if has("imperative") and b.kind in ("item", "para", "cell") and b.parent is None \
             and (s <= (b.value_start or b.start) or not text[b.start:s].strip()) \
-            and not (b.key and b.value_start is not None and _TOPIC_KEY.fullmatch(b.key.strip("*# "))):
+            and not (b.key and b.value_start is not None and _TOPIC_KEY.fullmatch(b.key.strip("*# "))) \
+            and not (b.kind == "cell" and b.column and _DESCRIBING_COL.search(b.column)):
         # a verb opening the line ("修改SDD文档"); one opening a later sentence
         # goes on with what the line said first ("尝试跑通…；研究手册中的示例");
         # one opening the value of "议题：" names what the meeting is about
