@@ -264,3 +264,13 @@ def test_search_read_by_alternatives_finds_the_plain_search(rule_id: str) -> Non
             for end in (len(t), max(start, len(t) - 2)):
                 h = rule.search(t, start, end)
                 assert (None if h is None else (h.start, h.end, h.text, h.groups)) == _plain_search(rule, t, start, end), t
+
+
+@pytest.mark.parametrize("pattern, soft", [
+    ("(?<![确决])定下", True), ("(?:会议|最终)?决定", True), ("(?:^|[，,])采纳", True),
+    ("^确定", False), ("决定|议定", False), ("[？?]", False), ("(?:a|b)c", False),
+])
+def test_opens_softly(pattern: str, soft: bool) -> None:
+    from minutes import rx
+
+    assert rx.opens_softly(pattern) is soft

@@ -164,7 +164,7 @@ class Rule:
                 return None
         branches = self._branches
         if branches is False:
-            branches = self._branches = branch_plan(self.regex.pattern, self.regex.flags)
+            branches = self._branches = _search_plan(self.regex.pattern, self.regex.flags)
         if branches is not None:
             return self._search_branches(text, sub, start, branches)  # type: ignore[arg-type]
         gate = self._gate
@@ -346,6 +346,18 @@ def branch_plan(pattern: str, flags: int) -> "list[_Alternative] | None":
             return None  # an alternative that may start anywhere: the whole pattern's search is no dearer
         out.append((words, gate, pat))
     return out
+
+
+def _search_plan(pattern: str, flags: int) -> "list[_Alternative] | None":
+    """branch_plan, for a rule's own search: only for a pattern two or more
+    of whose alternatives open softly (rx.opens_softly). re then has no
+    characters to scan for and tries every alternative at each position
+    (consensus.decided, ~20 µs a sentence), while the alternatives alone are
+    found by their own words; a pattern of plain alternatives ("[？?]|是否|…")
+    is searched faster whole than alternative by alternative in Python."""
+    if "|" not in pattern or sum(rx.opens_softly(src, flags) for src in split_top(pattern)) < 2:
+        return None
+    return branch_plan(pattern, flags)
 
 
 def leftmost(branches: "list[_Alternative]", sub: str, pos: int) -> int:
