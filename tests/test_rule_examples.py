@@ -226,3 +226,51 @@ def test_a_users_pack_shares_the_built_in_defs(tmp_path) -> None:
     family, rules = load_file(pack)
     assert family == "mine" and check_examples(rules[0]) == []
     assert "defs" not in RULES.families  # shared names, not a family of rules
+
+
+def _plain_search(rule, text: str, start: int, end: int):
+    """Rule.search_in as written before any shortcut: the pattern's own
+    search, again one past each empty or guarded match."""
+    sub = text[start:end]
+    m = rule.regex.search(sub)
+    while m is not None:
+        s, e = m.start() + start, m.end() + start
+        if s != e and rule._passes_guards(text, s, e):
+            return (s, e, m.group(), m.groupdict())
+        if m.start() + 1 > len(sub):
+            return None
+        m = rule.regex.search(sub, m.start() + 1)
+    return None
+
+
+def test_split_top_keeps_groups_classes_and_escapes_whole() -> None:
+    from minutes.rules import split_top
+
+    assert split_top(r"a|b(?:c|d)|[|]x|\|y|(?P<n>e|f)g") == ["a", "b(?:c|d)", "[|]x", r"\|y", "(?P<n>e|f)g"]
+    assert split_top(r"[]|]|z") == ["[]|]", "z"]
+    assert split_top("abc") == ["abc"]
+
+
+@pytest.mark.parametrize("rule_id", sorted(RULES.rules))
+def test_search_read_by_alternatives_finds_the_plain_search(rule_id: str) -> None:
+    """A pattern searched alternative by alternative (rules.branch_plan) must
+    find the very hit its own search finds: same span, same groups, on every
+    example of its family, whole and from each offset on."""
+    rule = RULES.rules[rule_id]
+    family = next(f for f, rs in RULES.families.items() if rule in rs)
+    texts = [ex for r in RULES.family(family) for ex in (*r.match_examples, *r.no_match_examples)]
+    for t in texts:
+        for start in range(0, len(t), 3):
+            for end in (len(t), max(start, len(t) - 2)):
+                h = rule.search(t, start, end)
+                assert (None if h is None else (h.start, h.end, h.text, h.groups)) == _plain_search(rule, t, start, end), t
+
+
+@pytest.mark.parametrize("pattern, soft", [
+    ("(?<![确决])定下", True), ("(?:会议|最终)?决定", True), ("(?:^|[，,])采纳", True),
+    ("^确定", False), ("决定|议定", False), ("[？?]", False), ("(?:a|b)c", False),
+])
+def test_opens_softly(pattern: str, soft: bool) -> None:
+    from minutes import rx
+
+    assert rx.opens_softly(pattern) is soft

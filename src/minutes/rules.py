@@ -82,6 +82,9 @@ class Rule:
     _gate: "re.Pattern[str] | None | bool" = field(default=False, init=False, repr=False, compare=False)
     # whether finditer steps from gate hit to gate hit (rx.selective); None until first read
     _stepwise: bool | None = field(default=None, init=False, repr=False, compare=False)
+    # the pattern's top-level alternatives, each behind its own words or first
+    # characters (see `branch_plan`); None when it has none worth it; False until first read
+    _branches: "list[_Alternative] | None | bool" = field(default=False, init=False, repr=False, compare=False)
 
     def _start(self, sub: str) -> int:
         """Where in `sub` the first match could start; -1 when none can (sub
@@ -159,6 +162,11 @@ class Rule:
                     break
             else:
                 return None
+        branches = self._branches
+        if branches is False:
+            branches = self._branches = _search_plan(self.regex.pattern, self.regex.flags)
+        if branches is not None:
+            return self._search_branches(text, sub, start, branches)  # type: ignore[arg-type]
         gate = self._gate
         if gate is False:
             gate = self._gate = _gate_of(self.regex.pattern, self.regex.flags)
@@ -183,6 +191,35 @@ class Rule:
                 return None
             m = search(sub, pos)
             if m is None:
+                return None
+
+    def _search_branches(self, text: str, sub: str, start: int, branches: "list[_Alternative]") -> Hit | None:
+        """search_in for a pattern read as its top-level alternatives: the
+        leftmost position any alternative matches at is where the whole
+        pattern's search would stop (it matches at a position exactly when
+        one of its alternatives does), and the pattern's own match there is
+        the match that search returns, groups and all. A long alternation
+        whose alternatives share no first character was otherwise tried
+        alternative by alternative at every position a gate let through;
+        each alternative alone is ruled out by a substring test, or found by
+        re's prefix scan."""
+        match = self.regex.match
+        guarded = bool(self.not_inside) or self.not_before is not None or self.not_after is not None
+        pos = 0
+        while True:
+            p = leftmost(branches, sub, pos)
+            if p < 0:
+                return None
+            m = match(sub, p)
+            if m is None:  # cannot happen (an alternative matches at p); the plain search decides then
+                m = self.regex.search(sub, p)
+                if m is None:
+                    return None
+            s, e = m.start() + start, m.end() + start
+            if s != e and (not guarded or self._passes_guards(text, s, e)):
+                return self._hit(m, start)
+            pos = m.start() + 1
+            if pos > len(sub):
                 return None
 
     def _hit(self, m: re.Match[str], start: int) -> Hit:
@@ -245,6 +282,109 @@ def _gate_of(pattern: str, flags: int) -> "re.Pattern[str] | None":
     return rx.compile("\\A" + src if anchored else src, cls_flags)
 
 
+def split_top(pattern: str) -> list[str]:
+    """The top-level alternatives of a pattern as written: "A|B(?:C|D)" →
+    ["A", "B(?:C|D)"]. A `|` inside a group or a character class, or
+    escaped, does not split."""
+    out: list[str] = []
+    depth, i, begin, n = 0, 0, 0, len(pattern)
+    in_class = False
+    while i < n:
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_class:
+            if c == "]":
+                in_class = False
+        elif c == "[":
+            in_class = True
+            i += 1
+            if i < n and pattern[i] == "^":
+                i += 1
+            if i < n and pattern[i] == "]":  # a "]" first in a class is the character
+                i += 1
+            continue
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            out.append(pattern[begin:i])
+            begin = i + 1
+        i += 1
+    out.append(pattern[begin:])
+    return out
+
+
+# what a pattern split into its alternatives could not do alone: refer to a
+# group (by number or name: another alternative may hold it, or the numbers
+# shift), test whether a group matched, or set flags for the whole pattern
+_UNSPLITTABLE = re.compile(r"\\[1-9]|\(\?P=|\(\?\(|^\(\?[aiLmsux]+\)")
+
+
+def branch_plan(pattern: str, flags: int) -> "list[_Alternative] | None":
+    """The top-level alternatives of `pattern`, each as an _Alternative
+    (its required words, its first-character search, its compiled form),
+    when there are two or more and each is screened cheaply: by required
+    words, or by a gate that passes few characters or only the start.
+    None otherwise: the whole pattern is then searched as before."""
+    if "|" not in pattern or _UNSPLITTABLE.search(pattern):
+        return None
+    parts = split_top(pattern)
+    if len(parts) < 2:
+        return None
+    out: list[_Alternative] = []
+    for src in parts:
+        try:
+            pat = rx.compile(src, flags)
+        except re.error:
+            return None
+        words = rx.needles(src, flags)
+        gate = _gate_of(src, flags)
+        if not words and (gate is None or not (gate.pattern.startswith("\\A") or rx.selective(gate))):
+            return None  # an alternative that may start anywhere: the whole pattern's search is no dearer
+        out.append((words, gate, pat))
+    return out
+
+
+def _search_plan(pattern: str, flags: int) -> "list[_Alternative] | None":
+    """branch_plan, for a rule's own search: only for a pattern two or more
+    of whose alternatives open softly (rx.opens_softly). re then has no
+    characters to scan for and tries every alternative at each position
+    (consensus.decided, ~20 µs a sentence), while the alternatives alone are
+    found by their own words; a pattern of plain alternatives ("[？?]|是否|…")
+    is searched faster whole than alternative by alternative in Python."""
+    if "|" not in pattern or sum(rx.opens_softly(src, flags) for src in split_top(pattern)) < 2:
+        return None
+    return branch_plan(pattern, flags)
+
+
+def leftmost(branches: "list[_Alternative]", sub: str, pos: int) -> int:
+    """Where in sub, at or after pos, the first match of any of `branches`
+    starts; -1 when none matches."""
+    best = -1
+    for words, gate, pat in branches:
+        if words:
+            for w in words:  # a plain loop: a generator costs
+                if w in sub:
+                    break
+            else:
+                continue
+        p = pos
+        if gate is not None:
+            g = gate.search(sub, pos)
+            if g is None:
+                continue
+            p = g.start()  # no match of this alternative starts earlier
+        if best >= 0 and p >= best:
+            continue  # it could not start before the one found
+        m = pat.search(sub, p)
+        if m is not None and (best < 0 or m.start() < best):
+            best = m.start()
+    return best
+
+
 def screen(rules: list[Rule]) -> "re.Pattern[str] | None":
     """One character class that a span must hold for any of `rules` to
     match in it: the first character of each rule's required words, or of
@@ -287,7 +427,9 @@ def _alternatives(rules: list[Rule]) -> list[_Alternative]:
     for r in rules:
         # named groups would clash across rules; a quick test needs none
         src = re.sub(r"\(\?P=\w+\)", "", re.sub(r"\(\?P<\w+>", "(?:", r.regex.pattern))
-        out.append((rx.needles(src, flags), _gate_of(src, flags), rx.compile(src, flags)))
+        # its own top-level alternatives, when each is screened cheaply: the
+        # alternation matches exactly when one of them does
+        out.extend(branch_plan(src, flags) or [(rx.needles(src, flags), _gate_of(src, flags), rx.compile(src, flags))])
     # the answer is an "or": cheaply screened alternatives go first, those
     # that must run their pattern on nearly every span last
     out.sort(key=lambda alt: 0 if alt[0] else 1 if alt[1] is not None else 2)
@@ -295,11 +437,41 @@ def _alternatives(rules: list[Rule]) -> list[_Alternative]:
 
 
 @dataclass(slots=True)
+class _Quick:
+    """RuleSet.maybe's alternatives, indexed by the first character of
+    their required words: a span's own characters name the few alternatives
+    whose words it could hold, instead of a substring test for each of a
+    hundred-odd words (a family's roles split into their alternatives)."""
+    alts: list[_Alternative]
+    by_char: dict[str, tuple[int, ...]]  # a word's first character → the alternatives requiring such a word
+    unscreened: tuple[int, ...]  # alternatives that require no word: always tried
+
+    @classmethod
+    def of(cls, alts: list[_Alternative]) -> "_Quick":
+        by_char: dict[str, list[int]] = {}
+        for i, (words, _gate, _pat) in enumerate(alts):
+            for w in words:
+                by_char.setdefault(w[0], []).append(i)
+        return cls(alts, {c: tuple(dict.fromkeys(ix)) for c, ix in by_char.items()},
+                   tuple(i for i, alt in enumerate(alts) if not alt[0]))
+
+    def candidates(self, sub: str) -> list[int]:
+        """The alternatives that could match in sub, in their order: those
+        that require no word, and those one of whose words starts with a
+        character sub holds (an alternative whose words sub lacks cannot)."""
+        found = set(self.unscreened)
+        by_char = self.by_char
+        for c in by_char.keys() & set(sub):
+            found.update(by_char[c])
+        return sorted(found)
+
+
+@dataclass(slots=True)
 class RuleSet:
     rules: dict[str, Rule]
     families: dict[str, list[Rule]]
     _by_role: dict[tuple[str, str], list[Rule]] = field(default_factory=dict)
-    _quick: dict[tuple[str, tuple[str, ...]], list[_Alternative]] = field(default_factory=dict)
+    _quick: dict[tuple[str, tuple[str, ...]], _Quick] = field(default_factory=dict)
     # (family, role or None for all) → its rules and their screen (see `screen`)
     _screened: dict[tuple[str, str | None], tuple[list[Rule], "re.Pattern[str] | None"]] = field(default_factory=dict)
     # (family, role) → the rules that hold in spoken transcripts, and their screen
@@ -323,11 +495,13 @@ class RuleSet:
         alternative at every position of the span, and most alternatives
         are ruled out by a substring test."""
         key = (family, roles)  # no string joined on every call
-        alts = self._quick.get(key)
-        if alts is None:
-            alts = self._quick[key] = _alternatives([r for role in roles for r in self.role(family, role)])
+        quick = self._quick.get(key)
+        if quick is None:
+            quick = self._quick[key] = _Quick.of(_alternatives([r for role in roles for r in self.role(family, role)]))
         sub = text[start:end]
-        for needles, gate, pat in alts:
+        alts = quick.alts
+        for i in quick.candidates(sub):
+            needles, gate, pat = alts[i]
             if needles:
                 for n in needles:
                     if n in sub:

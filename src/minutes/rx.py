@@ -143,6 +143,56 @@ def _required(seq, flags: int) -> list[tuple[str, ...]]:
     return [x for x in cands if x]
 
 
+# --- soft openings --------------------------------------------------------------
+def opens_softly(pattern: str, flags: int = 0) -> bool:
+    """Can a match of `pattern` open with something that consumes nothing:
+    a lookaround, an optional part, or a choice that holds `^` ("(?:^|，)")?
+    A pattern whose alternatives open so gives re no characters to scan for,
+    and each alternative is then tried at every position. (A plain `^` is
+    no such opening: it fails at once past the start.) Kept in the start-up
+    cache."""
+    flags = int(flags)
+    return bool(startcache.remember(("soft1", pattern, flags), lambda: _opens_softly_uncached(pattern, flags)))
+
+
+def _opens_softly_uncached(pattern: str, flags: int) -> bool:
+    if _sre is None:  # pragma: no cover - another Python
+        return False
+    try:
+        tree = _parser.parse(pattern, flags)
+    except Exception:  # noqa: BLE001 - never fail a match because of a shortcut
+        return False
+    if not len(tree):
+        return False
+    op, _av = tree[0]
+    if op in (_constants.ASSERT, _constants.ASSERT_NOT):
+        return True
+    return op is not _constants.AT and _nullable([tree[0]])
+
+
+def _nullable(seq) -> bool:
+    """Can the parsed sequence match without consuming a character?"""
+    from re import _constants as c
+
+    for op, av in seq:
+        if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+            continue
+        if op is c.SUBPATTERN:
+            if not _nullable(av[3]):
+                return False
+            continue
+        if op is c.BRANCH:
+            if not any(_nullable(alt) for alt in av[1]):
+                return False
+            continue
+        if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+            if av[0] >= 1 and not _nullable(av[2]):
+                return False
+            continue
+        return False
+    return True
+
+
 # --- first characters ------------------------------------------------------------
 # A pattern that promises no word (an alternation of hundreds of phrases, a
 # lazy name before a verb) was tried at every position of every span. Every

@@ -384,7 +384,22 @@ class Context:
             return 0 < b.line <= len(turns) and turns[b.line - 1] is not None
         if not b.key or b.value_start is None:
             return False
+        # asked of each line many times over (every extractor, every unit):
+        # the answer rests on the key, the words after it and the people known
+        memo = self.memo
+        if memo.speakers_of != len(self.people):  # people only grow: a new size is a new set
+            memo.speakers.clear()
+            memo.speakers_of = len(self.people)
+        at = (b.key, b.value_start, b.end)
+        found = memo.speakers.get(at)
+        if found is None:
+            found = memo.speakers[at] = self._is_speaker_key(b)
+        return found
+
+    def _is_speaker_key(self, b: Block) -> bool:
+        """is_speaker for a `key：words` line of written minutes."""
         key = b.key
+        assert key is not None and b.value_start is not None
         if key in self.people or key.lower() in self._people_lower():
             return True
         if (self.rules.any("owners", "person-name", key) or self.rules.any("owners", "surname", key)) and self.rules.any(

@@ -28,6 +28,10 @@ class Memo:
     sent_starts: list[int] = field(default_factory=list)
     block_ids: dict[int, int] = field(default_factory=dict)  # id(block) → index
     people_lower: tuple[int, frozenset[str]] | None = None
+    # (key, where its words start, line end) → a participant's words (Context.is_speaker),
+    # for the people as many as speakers_of
+    speakers: dict[tuple[str, int, int], bool] = field(default_factory=dict)
+    speakers_of: int = -1
     date_names: tuple[int, tuple[str, ...]] | None = None  # people whose names read as a date (周天远)
     mentioned: frozenset[str] | None = None  # Chinese names @-mentioned in the document
     listed: frozenset[str] | None = None  # names listed beside someone's name ("鲁睿，魏来")
