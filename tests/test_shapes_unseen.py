@@ -245,7 +245,8 @@ def test_a_numbered_section_name_over_paragraphs_governs_them(rec) -> None:
 def test_a_row_headed_by_a_thing_names_no_owner(rec) -> None:
     # "| 沙箱补充 | 完成本地沙箱… |": the row's first cell says what, not who; a
     # short name heading a row ("| 王磊 | 完成登录模块 |") still says who
-    text = ("## 需求\n\n|需求项|具体说明|\n|---|---|\n"
+    # (under "| 需求项 | 具体说明 |" neither row is a task: a description column)
+    text = ("## 计划\n\n|事项|工作|\n|---|---|\n"
             "|沙箱补充|完成本地沙箱和云沙箱功能开发|\n|王磊|完成登录模块|\n")
     r = rec(text)
     assert [(a.task, a.owners) for a in r.actions] == [
