@@ -32,7 +32,7 @@ import tomllib
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 from . import rx
 from .errors import RuleError
@@ -178,20 +178,7 @@ class Rule:
             pos = g.start()  # no match starts earlier; lookbehinds still see before it
         search = self.regex.search
         m = search(sub, pos)
-        if m is None:
-            return None
-        # most rules have no guard: their first non-empty match is the hit
-        guarded = bool(self.not_inside) or self.not_before is not None or self.not_after is not None
-        while True:
-            s, e = m.start() + start, m.end() + start
-            if s != e and (not guarded or self._passes_guards(text, s, e)):
-                return self._hit(m, start)
-            pos = m.start() + 1
-            if pos > len(sub):
-                return None
-            m = search(sub, pos)
-            if m is None:
-                return None
+        return None if m is None else self._first_kept(text, sub, start, m, search)
 
     def _search_branches(self, text: str, sub: str, start: int, branches: "list[_Alternative]") -> Hit | None:
         """search_in for a pattern read as its top-level alternatives: the
@@ -203,24 +190,35 @@ class Rule:
         alternative by alternative at every position a gate let through;
         each alternative alone is ruled out by a substring test, or found by
         re's prefix scan."""
-        match = self.regex.match
-        guarded = bool(self.not_inside) or self.not_before is not None or self.not_after is not None
-        pos = 0
-        while True:
+        match, search = self.regex.match, self.regex.search
+
+        def find(sub: str, pos: int) -> "re.Match[str] | None":
             p = leftmost(branches, sub, pos)
             if p < 0:
                 return None
-            m = match(sub, p)
-            if m is None:  # cannot happen (an alternative matches at p); the plain search decides then
-                m = self.regex.search(sub, p)
-                if m is None:
-                    return None
+            # (an alternative matches at p, so the pattern does; the plain search is a safety net)
+            return match(sub, p) or search(sub, p)
+
+        m = find(sub, 0)
+        return None if m is None else self._first_kept(text, sub, start, m, find)
+
+    def _first_kept(self, text: str, sub: str, start: int, m: re.Match[str],
+                    find: Callable[[str, int], "re.Match[str] | None"]) -> Hit | None:
+        """The first non-empty match from m on that passes the guards, each
+        next one sought by `find(sub, pos)` from one past the last one's start."""
+        # most rules have no guard: their first non-empty match is the hit
+        guarded = bool(self.not_inside) or self.not_before is not None or self.not_after is not None
+        while True:
             s, e = m.start() + start, m.end() + start
             if s != e and (not guarded or self._passes_guards(text, s, e)):
                 return self._hit(m, start)
             pos = m.start() + 1
             if pos > len(sub):
                 return None
+            nxt = find(sub, pos)
+            if nxt is None:
+                return None
+            m = nxt
 
     def _hit(self, m: re.Match[str], start: int) -> Hit:
         """The Hit of match m of a slice that starts at `start` in the text."""
