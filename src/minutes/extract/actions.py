@@ -41,10 +41,10 @@ _NAME_SEP = rx.compile(r"\s*[、,，和/+＋&]\s*")
 _LATIN_NAME = rx.compile(r"[A-Za-z][\w\- ]*")  # a handle may run into Han: "BEPAL怡宝"
 # the roles that can make a sentence an action by what it says
 _CUES = ("assign", "future", "modal", "imperative", "due-verb")
-# a key naming what a meeting is about ("议题：确认团队信息…"), not what anyone is to do
 # a column that describes its row ("| 需求项 | 具体说明 |"): a verb there says what
 # the row's item is for, not who must do what
 _DESCRIBING_COL = rx.compile(r"说明|描述|简介|含义|定义|释义|Description", re.I)
+# a key naming what a meeting is about ("议题：确认团队信息…"), not what anyone is to do
 _TOPIC_KEY = rx.compile(r"(?:会议|讨论|主要)?(?:议题|主题)[\d一二三四五六七八九十]*")
 # a department or group opening a line; its name holds no function word
 # ("与团长及其他组长…", "下次组会…", "及时向…提交小组名单" open with no one)
