@@ -398,7 +398,8 @@ def _opening_deadlines(ctx: Context, out: list[Action]) -> list[Action]:
         # "会议确定了本周的计划安排。由姜鑫负责…。陈少杰负责…。": a sentence naming the
         # period's plan dates the tasks after it in the same paragraph
         b = blocks[bi]
-        if b.kind != "para":
+        ref = ctx.ref_date(bi) if b.kind == "para" else None
+        if ref is None:
             continue
         for i in idx:
             a, sp = out[i], ctx.spans.get(out[i].id)
@@ -406,9 +407,8 @@ def _opening_deadlines(ctx: Context, out: list[Action]) -> list[Action]:
                 continue
             m = None
             for m in _PERIOD_PLAN.finditer(ctx.text, b.start, sp[0]):
-                pass
-            ref = ctx.ref_date(bi)
-            if m is None or ref is None:
+                pass  # the last plan phrase before the task
+            if m is None:
                 continue
             d = ctx.deadline(m.start(), m.end(), ref)
             if d is not None and d.date is not None:
