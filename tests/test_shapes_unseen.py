@@ -2609,3 +2609,13 @@ def test_a_column_that_describes_its_rows_holds_no_tasks(rec_rules) -> None:
             "## 分工\n\n|任务|负责人|\n|---|---|\n|完成沙箱开发|谢飞|\n")
     r = rec_rules(text)
     assert [(a.task, a.owner) for a in r.actions] == [("完成沙箱开发", "谢飞")]
+
+
+def test_a_full_name_opens_work_with_a_wider_verb(rec_rules) -> None:
+    # "陈佳庆寻找…": a surname and an uncommon given name are someone, listed or
+    # not; "高并发优化…" is a surname character before a word, no one
+    text = "## 会议记录\n\n陈佳庆寻找游戏发布的方法并限期今日内完成。\n\n高并发优化需要在下周完成。\n"
+    r = rec_rules(text)
+    got = {a.source.text[:3]: a.owner for a in r.actions}
+    assert got.get("陈佳庆") == "陈佳庆"
+    assert got.get("高并发") is None

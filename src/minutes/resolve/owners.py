@@ -213,13 +213,22 @@ def lead_name_owner(text: str, start: int, end: int, rules: RuleSet, people: set
         for s, e in split_names(text, gs, ge):  # "王宁和韩慧敏准备…": each must be someone
             name = text[s:e].lstrip("@")
             s += len(text[s:e]) - len(name)
-            if (name not in people) if listed else not _lead_name_ok(name, rules, people, laid_out=rule.id != "owner.lead-name"):
+            if (name not in people and not _full_name(name, rules)) if listed \
+                    else not _lead_name_ok(name, rules, people, laid_out=rule.id != "owner.lead-name"):
                 owners = []
                 break
             owners.append(Owner(name, s, e, rule.id))
         if owners:
             return owners
     return []
+
+
+def _full_name(name: str, rules: RuleSet) -> bool:
+    """"陈佳庆", "王林诺": a surname and a given name that is no common word,
+    three characters in all, is someone's whether listed or not ("高并发" is
+    a surname character before a word)."""
+    return len(name) == 3 and bool(rules.any("owners", "person-name", name)) \
+        and could_be_name(name) and could_be_name(name[1:])
 
 
 _COUNTED = rx.compile(r"(?<!第)[一两二三四五六七八九十几][组組套个個]$")
