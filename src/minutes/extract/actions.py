@@ -72,10 +72,6 @@ _REMARK = rx.compile(r"(?<=[\u4e00-\u9fff])\s*[（(][^（()）\n]{4,}[)）]\s*$"
 _LEAD_MARK = rx.compile(r"\s*[（(](?:负责人|组长|牵头人?|lead|owner|PM)[)）]", re.I)
 # a request closed by a tag question ("…，可以吗？") is still a request
 _TAG_QUESTION = rx.compile(r"[，,]\s*(?:可以|好|行|对|是|OK)(?:吗|嗎|吧|不)[？?]?\s*$")
-# spoken, the tag may follow a request straight on when it asks someone to do
-# it ("你回去以后…优化一下行吗"); "这样好吗" asks what the room thinks
-_BARE_TAG = rx.compile(r"(?<!这样)(?<!那样)(?<!这么)(?<!怎么样)(?:可以|好|行)(?:吗|嗎)[？?]?\s*$")
-_YOU_ASKED = rx.compile(r"[你您]")
 # at the end, a "\*" is an escape left of a cut name and "->" the arrow to a cut owner
 _TASK_TRIM = rx.compile(r"^[\s，,。；;：:、\-—*~>]+|(?:[\s，,。；;：:、\-—*~\\→]|[-=]>|\s\.)+$")
 
@@ -764,11 +760,15 @@ def _spoken_verdict(ctx: Context, bi: int, s: int, e: int, cues: "_Cues", questi
     request, or an obligation with a date; questions and reports do not."""
     rules, text = ctx.rules, ctx.text
     has, cue = cues.has, cues.cue
-    if question and ((tag := _TAG_QUESTION.search(text, s, e)) is not None
-                     or ((tag := _BARE_TAG.search(text, s, e)) is not None and _YOU_ASKED.search(text, s, tag.start()))):
-        # "我们再请国教署研究一下……，可以吗？": a request closed by a tag
-        # question is still a request; only the words before the tag are asked
-        question = rules.any("actions", "question", text, s, tag.start()) is not None
+    if question:
+        # "我们再请国教署研究一下……，可以吗？": a request closed by a tag question is
+        # still a request, and so, spoken, is "你…优化一下行吗" with no comma (the rule
+        # transcript.you-tag; "这样好吗" asks what the room thinks): only the words
+        # before the tag are asked
+        tag = _TAG_QUESTION.search(text, s, e)
+        at = tag.start() if tag is not None else _you_tag(ctx, s, e)
+        if at is not None:
+            question = rules.any("actions", "question", text, s, at) is not None
     if question or (done and not has("future")):
         return None
     if _TRAILS_OFF.search(text[s:e]):
@@ -783,6 +783,12 @@ def _spoken_verdict(ctx: Context, bi: int, s: int, e: int, cues: "_Cues", questi
         return None  # asked first: the deadline lookup is dearer and most turns have no modal
     due = ctx.deadline(s, e, ctx.ref_date(bi) or date(2000, 1, 1))
     return cue("modal") if due is not None and due.date is not None else None
+
+
+def _you_tag(ctx: Context, s: int, e: int) -> int | None:
+    """Where the tag of "你…一下好吗" opens in the turn text[s:e], when the rule finds one."""
+    h = ctx.rules.rules["transcript.you-tag"].search(ctx.text, s, e)
+    return h.spans["tag"][0] if h is not None and "tag" in h.spans else None
 
 
 # an utterance that breaks off before its work: dots, or a few words ending on a
