@@ -27,6 +27,7 @@ def test_every_family_has_rules() -> None:
     ('[[rule]]\nid = "x.a"\nmessage = "m"\nkind = "magic"\npattern = "a"\nexamples.match = ["a"]\nexamples.no_match = ["b"]\n', "kind"),
     ('[[rule]]\nid = "X A"\nmessage = "m"\npattern = "a"\nexamples.match = ["a"]\nexamples.no_match = ["b"]\n', "kebab"),
     ('[[rule]]\nid = "x.a"\nmessage = "m"\npattern = "a"\ntypo = 1\nexamples.match = ["a"]\nexamples.no_match = ["b"]\n', "unknown"),
+    ('[[rule]]\nid = "x.a"\nmessage = "m"\npattern = "a"\nexamples.match = ["a"]\nexamples.no_match = ["b"]\n' * 2, "twice"),
 ])
 def test_malformed_rules_are_errors(tmp_path, body: str, needle: str) -> None:
     f = tmp_path / "x.toml"

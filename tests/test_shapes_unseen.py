@@ -2619,3 +2619,13 @@ def test_a_full_name_opens_work_with_a_wider_verb(rec_rules) -> None:
     got = {a.source.text[:3]: a.owner for a in r.actions}
     assert got.get("陈佳庆") == "陈佳庆"
     assert got.get("高并发") is None
+
+
+def test_work_handed_to_someone_is_theirs(rec_rules) -> None:
+    # "分配给黄文彬和施恒毅协同完成": a decision that hands out work is an action too,
+    # owned by whom it is handed to; handed on to be reviewed it names no owner
+    text = ("## 会议记录\n\n经讨论，决定将数据备份与恢复模块分配给黄文彬和施恒毅协同完成。\n\n"
+            "修改完成交给刘萍萍审查。\n")
+    r = rec_rules(text)
+    assert [a.owners for a in r.actions] == [["黄文彬", "施恒毅"]]
+    assert [c.source.text for c in r.consensus] == ["经讨论，决定将数据备份与恢复模块分配给黄文彬和施恒毅协同完成。"]

@@ -668,6 +668,11 @@ def load_file(path: Path, kinds: tuple[str, ...] = _KINDS) -> tuple[str, list[Ru
         raise RuleError(f"{path}: {exc}") from None
     defs = {**shared_defs(path.parent), **{k: str(v) for k, v in (data.get("defs") or {}).items()}}
     rules = [_build(r, str(path), defs, family, kinds) for r in data.get("rule", [])]
+    seen: set[str] = set()
+    for r in rules:
+        if r.id in seen:  # both would run, and items would cite one id for two patterns
+            raise RuleError(f"{path}: rule {r.id} is defined twice")
+        seen.add(r.id)
     return family, rules
 
 
