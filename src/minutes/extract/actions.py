@@ -251,7 +251,7 @@ def _no_work(ctx: Context, b: Block) -> bool:
         return False
     rules, text = ctx.rules, ctx.text
     return rules.any("actions", "fragment", text, b.start, b.end) is not None or (
-        b.value_start is not None and rules.any("actions", "fragment", text, b.value_start, b.end) is not None)
+        b.value_start not in (None, b.start) and rules.any("actions", "fragment", text, b.value_start, b.end) is not None)
 
 
 def _section_name_line(ctx: Context, b: Block, s: int, e: int) -> bool:
