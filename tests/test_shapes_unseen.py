@@ -2629,3 +2629,14 @@ def test_work_handed_to_someone_is_theirs(rec_rules) -> None:
     r = rec_rules(text)
     assert [a.owners for a in r.actions] == [["黄文彬", "施恒毅"]]
     assert [c.source.text for c in r.consensus] == ["经讨论，决定将数据备份与恢复模块分配给黄文彬和施恒毅协同完成。"]
+
+
+def test_a_name_then_a_space_under_a_plan_heading_is_who_takes_the_part(rec_rules) -> None:
+    # "王道宇 金融领域，QEMU" under 分工: who, a space, their part; "所负责的包" is what
+    # each is in charge of, no one named 解决所
+    text = ("## 分工\n\n* 王道宇 金融领域，QEMU\n\n* 陈应豪 超低延迟\n\n"
+            "## 下一步\n\n每人分别去分析和解决所负责的包的问题。\n")
+    r = rec_rules(text)
+    got = {a.source.text: a.owner for a in r.actions}
+    assert got.get("王道宇 金融领域，QEMU") == "王道宇" and got.get("陈应豪 超低延迟") == "陈应豪"
+    assert "解决所" not in {a.owner for a in r.actions}

@@ -1523,6 +1523,11 @@ def _owners_for(ctx: Context, b: Block, bi: int, s: int, e: int) -> list[Owner]:
     if ctx.role(bi) == "plan" and (hit := rules.any("owners", "plan-trailing", text, s, e)) is not None:
         # "甘特图-何嘉欣" among the tasks handed out: the task, a dash, who takes it
         return [Owner(text[a:z], a, z, "owner.plan-dash") for a, z in split_names(text, *hit.spans["owner"])]
+    if ctx.role(bi) == "plan" and (hit := rules.any("owners", "plan-leading", text, s, e)) is not None:
+        # "王道宇 金融领域，QEMU" under 分工: who, a space, the part they take
+        names = split_names(text, *hit.spans["owner"])
+        if all(_person_key(ctx, text[a:z]) for a, z in names):
+            return [Owner(text[a:z], a, z, "owner.plan-lead") for a, z in names]
     owners = subject_owner(text, s, e, rules, people) or _lead_name_owner(ctx, s, e) \
         or known_people(text, s, e, people)
     if owners:
