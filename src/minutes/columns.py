@@ -28,7 +28,9 @@ STATUS_COL = rx.compile(r"状态|进度|进展情况|执行情况|落实情况|�
 
 
 # the keys of a meeting's form (a Word 会议记录表 pasted as rows: "| 会议名称 | 第八次会议 |",
-# "| 会议时间 | 2015 9 18 | 会议地点 | 宿舍 |"): a first row so opened is a row, no header
+# "| 会议时间 | 2015 9 18 | 会议地点 | 宿舍 |"): a first row so opened is a row, no header.
+# Not the meta pack's field names: those also name a roster's columns ("| 成员 | 任务 |"
+# is a header over named columns), and a form is told by its first key alone
 FORM_KEY = rx.compile(r"会议(?:名称|主题|题目|时间|日期|地点|内容|结果|结论|纪要|记录|议题|类型|形式)|(?:主要|讨论)?议题|"
                       r"(?:参会|与会|出席|缺席|列席|参加)(?:人员|者|人)|主持人?|记录人?(?:员)?|时间|地点|日期")
 
