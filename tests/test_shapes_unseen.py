@@ -2640,3 +2640,13 @@ def test_a_name_then_a_space_under_a_plan_heading_is_who_takes_the_part(rec_rule
     got = {a.source.text: a.owner for a in r.actions}
     assert got.get("王道宇 金融领域，QEMU") == "王道宇" and got.get("陈应豪 超低延迟") == "陈应豪"
     assert "解决所" not in {a.owner for a in r.actions}
+
+
+def test_a_row_keyed_by_a_date_names_no_one(rec_rules) -> None:
+    # "| 6.8 | 完成接口设计 |": a log's rows open with the day, not with who
+    text = ("## 进度记录\n\n| 讨论日期 | 讨论内容 | 后续安排 |\n| --- | --- | --- |\n"
+            "| 6.8 | 讨论了接口 | 完成IPFS相关接口设计 |\n| lyf | 讨论了页面 | 完成前端页面搭建 |\n")
+    r = rec_rules(text)
+    got = {a.task: a.owner for a in r.actions}
+    assert got.get("完成IPFS相关接口设计", "missing") is None
+    assert got.get("完成前端页面搭建") == "lyf"

@@ -297,7 +297,8 @@ def could_be_name(name: str) -> bool:
     not. Latin words stay as they were (TC, SIG names); Chinese phrases
     longer than a name are not names."""
     if not re.search(r"[\u4e00-\u9fff]", name):
-        return True
+        # a handle may be any Latin word; with no letter at all ("6.8", "3-1") it is a date or a number
+        return re.search(r"[A-Za-z]", name) is not None
     if not re.fullmatch(r"[\u4e00-\u9fff]{2,4}", name):
         return False
     from ..segment import word_frequency  # loads jieba's dictionary: only for a word no rule placed
