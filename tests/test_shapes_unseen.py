@@ -2650,3 +2650,14 @@ def test_a_row_keyed_by_a_date_names_no_one(rec_rules) -> None:
     got = {a.task: a.owner for a in r.actions}
     assert got.get("完成IPFS相关接口设计", "missing") is None
     assert got.get("完成前端页面搭建") == "lyf"
+
+
+def test_a_row_of_a_date_column_dates_its_own_words(rec_rules) -> None:
+    # "| 4.19 | … | 于20号提交 |" under 讨论日期: the 20th after April 19th, not after the
+    # meeting the log opens with
+    text = ("## 进度记录\n\n| 讨论日期 | 讨论内容 | 后续安排 |\n| --- | --- | --- |\n"
+            "| 3.8 | 确认了选题方向 | 寻找可改写的内核 |\n"
+            "| 4.19 | 交流了分工 | 决定由组长汇总并合并处理，于20号提交 |\n")
+    r = rec_rules(text, meeting="2025-03-08")
+    got = {a.due_text: a.due for a in r.actions}
+    assert got.get("20号") == "2025-04-20"

@@ -66,6 +66,12 @@ def _is_consensus(ctx: Context, bi: int, s: int, e: int,
     return _sentence_verdict(ctx, bi, s, e)
 
 
+def excluded(ctx: Context, bi: int) -> bool:
+    """Do the exclusion rules say block bi holds no consensus of this meeting
+    ("历史结论：…", "结论：无"), by its own words or its label's?"""
+    return _block_verdict(ctx, bi) is False
+
+
 def _block_verdict(ctx: Context, bi: int) -> str | bool | None:
     """A rule id when the block makes all its sentences consensus, False when
     it excludes them, None when each sentence decides."""

@@ -464,6 +464,9 @@ _DATED_HEADING = rx.compile(r"[\s*#]*(?P<md>\d{1,2}\s*[./．]\s*\d{1,2})\s*(?P<w
                             r"(?:(?:会议)?(?:纪要|记录|讨论记录|小结|总结))?)[\s*：:]*")
 
 
+_CELL_MONTH_DAY = rx.compile(r"\s*(?P<md>\d{1,2}\s*[./．]\s*\d{1,2})\s*")
+
+
 # "议题1. 讨论保全合约(合约于114/1/31 到期)": a date in a heading that says
 # when something falls due is no date of the meeting under it
 _DUE_AFTER = rx.compile(r"\s*(?:到期|截止|(?:之|以)?前(?![端台期]))")
@@ -527,10 +530,12 @@ def _block_dates(ctx: Context) -> None:
                     entry = found[0].date
             if entry is None and (b.kind == "heading" or b.kind == "cell"):
                 entry = _compact_date(ctx.text[start : b.end])  # "| 20220706 | …" under MeetingTime
-            if entry is None and b.kind == "heading" and ref is not None \
-                    and (m := _DATED_HEADING.fullmatch(ctx.text, start, b.end)) is not None \
-                    and (m.group("what") or ctx.text.startswith("#", ctx.st.line_starts[b.line - 1])):
-                # bare, only as a Markdown heading: "**6.2**" over a paragraph numbers it
+            if entry is None and ref is not None and (
+                    b.kind == "heading" and (m := _DATED_HEADING.fullmatch(ctx.text, start, b.end)) is not None
+                    and (m.group("what") or ctx.text.startswith("#", ctx.st.line_starts[b.line - 1]))
+                    # the cell of a date column: "| 4.19 | 交流了分工 | …20号提交 |" is April 19th
+                    or b.kind == "cell" and (m := _CELL_MONTH_DAY.fullmatch(ctx.text, start, b.end)) is not None):
+                # (a heading's bare month and day only as a Markdown heading: "**6.2**" over a paragraph numbers it)
                 d = find_deadline(m.group("md"), ref, field=True)
                 entry = d.date if d is not None else None
         if entry is not None:

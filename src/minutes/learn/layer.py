@@ -27,6 +27,7 @@ LAYERS = ("rules", "model", "both")
 def apply(ctx: "Context", model: Model, mode: str, consensus: list[Item], disagreements: list[Item],
           actions: list[Action]) -> tuple[list[Item], list[Item], list[Action]]:
     from ..extract.actions import build_action, opens_option
+    from ..extract.consensus import excluded
     from ..units import units
     from .features import AFTER_TEXT, RESOLVED_GROUPS, cue_features, resolved_features, tail_features, text_sums
 
@@ -66,6 +67,9 @@ def apply(ctx: "Context", model: Model, mode: str, consensus: list[Item], disagr
             open_labels.remove("action")
         if "action" in open_labels and opens_option(ctx, u.block):
             open_labels.remove("action")  # "方案二 用户自行判断": an alternative weighed, not work (as the rules read it)
+        if "consensus" in open_labels and excluded(ctx, u.block):
+            # "历史结论：…" is another meeting's: what the rules rule out, the model does not add
+            open_labels.remove("consensus")
         if "consensus" in open_labels and _open_section(ctx, u, open_here):
             # under 分歧 / 待解决 a line is a position or a point left open, never
             # what the meeting agreed ("市场部观点：优先保证线上投放预算")
