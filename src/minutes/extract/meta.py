@@ -464,6 +464,7 @@ _DATED_HEADING = rx.compile(r"[\s*#]*(?P<md>\d{1,2}\s*[./．]\s*\d{1,2})\s*(?P<w
                             r"(?:(?:会议)?(?:纪要|记录|讨论记录|小结|总结))?)[\s*：:]*")
 
 
+# a date column's cell that holds a month and day alone ("| 4.19 |"): read as a date there
 _CELL_MONTH_DAY = rx.compile(r"\s*(?P<md>\d{1,2}\s*[./．]\s*\d{1,2})\s*")
 
 
