@@ -20,12 +20,11 @@ def extract_consensus(ctx: Context) -> list[Item]:
     text, rules = ctx.text, ctx.rules
     out: list[Item] = []
     spans: set[tuple[int, int]] = set()
-    verdicts: dict[int, str | bool | None] = {}  # per block: its sentences share the block-level checks
     for sent, b in ctx.body_sentences():
         bi, s, e = sent.block, sent.start, sent.end
         # what makes a consensus first: few sentences have it, and the
         # checks that exclude one (open points, questions) then run on those few
-        why = _is_consensus(ctx, bi, s, e, verdicts)
+        why = _is_consensus(ctx, bi, s, e)
         if why is None or _open(ctx, s, e) or rules.any("actions", "question", text, s, e) or bare_links_only(text, s, e):
             continue
         if ctx.view is not None and ctx.rules.any("transcripts", "agree", text, b.start, b.end):
@@ -47,18 +46,9 @@ def _open(ctx: Context, s: int, e: int) -> bool:
     return any(rules.any("disagreements", role, text, s, e) for role in ("trigger", "option"))
 
 
-def _is_consensus(ctx: Context, bi: int, s: int, e: int,
-                  verdicts: dict[int, str | bool | None] | None = None) -> str | None:
-    """The id of the rule (or structural reason) that makes this a consensus, else None.
-
-    The block-level checks scan the whole block: once per block, not once per
-    sentence (a long line of many sentences was quadratic)."""
-    if verdicts is None:
-        verdict = _block_verdict(ctx, bi)
-    else:
-        if bi not in verdicts:
-            verdicts[bi] = _block_verdict(ctx, bi)
-        verdict = verdicts[bi]
+def _is_consensus(ctx: Context, bi: int, s: int, e: int) -> str | None:
+    """The id of the rule (or structural reason) that makes this a consensus, else None."""
+    verdict = _block(ctx, bi)
     if verdict is False:
         return None
     if isinstance(verdict, str):
@@ -69,7 +59,17 @@ def _is_consensus(ctx: Context, bi: int, s: int, e: int,
 def excluded(ctx: Context, bi: int) -> bool:
     """Do the exclusion rules say block bi holds no consensus of this meeting
     ("历史结论：…", "结论：无"), by its own words or its label's?"""
-    return _block_verdict(ctx, bi) is False
+    return _block(ctx, bi) is False
+
+
+def _block(ctx: Context, bi: int) -> str | bool | None:
+    """_block_verdict, once per block: the block-level checks scan the whole
+    block, and each of its sentences asks (a long line of many sentences was
+    quadratic), as does the learned layer for each of its units."""
+    memo = ctx.memo.consensus_blocks
+    if bi not in memo:
+        memo[bi] = _block_verdict(ctx, bi)
+    return memo[bi]
 
 
 def _block_verdict(ctx: Context, bi: int) -> str | bool | None:

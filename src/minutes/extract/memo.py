@@ -21,6 +21,9 @@ class Memo:
     owners: dict[tuple[int, int], list[Any]] = field(default_factory=dict)  # span → owners
     lead_names: dict[tuple[int, int], list[Any]] = field(default_factory=dict)  # span → lead-name owner
     options: dict[int, bool] = field(default_factory=dict)  # block → opens an alternative (方案二 …)
+    # block → its consensus verdict as a whole (consensus._block_verdict): asked by
+    # each of its sentences and by the learned layer, scanned once
+    consensus_blocks: dict[int, str | bool | None] = field(default_factory=dict)
     cell_rosters: dict[int, Any] = field(default_factory=dict)  # cell → (its names：match, the cell's span) or None
     rosters: frozenset[int] | None = None  # blocks in a roster of `name：part` lines, found in one pass
     staffing: dict[str, tuple[int, list[tuple[int, int]]]] | None = None  # part → (its `part：names` line, the names)
